@@ -1,0 +1,270 @@
+// Package analyzer is faultline's engine. It loads the Go packages and the
+// CUE topology of a system, runs the code rules over the packages (with the
+// go/packages-based checker, so facts flow between packages), builds the
+// system graph, runs the graph rules over it, applies suppressions and
+// returns the findings, sorted and fingerprinted.
+//
+// The engine decides nothing about output or exit codes: printers in
+// analyzer/report write findings, and the command line decides what they
+// mean for the build.
+package analyzer
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/faultline-dev/faultline/graph"
+	"github.com/faultline-dev/faultline/rules"
+)
+
+// Config says what to analyse.
+type Config struct {
+	// Dir is the directory to work in: package patterns and relative paths
+	// are resolved against it. Empty means the current directory.
+	Dir string
+	// Patterns are Go package patterns; empty means ./... .
+	Patterns []string
+	// Tests includes _test.go files in the analysis.
+	Tests bool
+	// Topology is a .cue file or a directory holding the topology. Empty
+	// means: look for topology.cue or a faultline/ directory at the module
+	// root (or in Dir outside a module), and run without a topology when
+	// there is none.
+	Topology string
+	// NoCode analyses the topology alone, even inside a module.
+	NoCode bool
+	// Enable, when not empty, restricts the run to these rules; Disable
+	// switches rules off. Names are checked against the catalogue.
+	Enable, Disable []string
+}
+
+// Finding is one problem found, in the form every printer writes.
+type Finding struct {
+	Rule     string         `json:"rule"`
+	Severity rules.Severity `json:"severity"`
+	Message  string         `json:"message"`
+	File     string         `json:"file,omitempty"` // relative to Result.Root, forward slashes
+	Line     int            `json:"line,omitempty"`
+	Column   int            `json:"column,omitempty"`
+	Service  string         `json:"service,omitempty"`
+	Target   string         `json:"target,omitempty"`
+	Path     []string       `json:"path,omitempty"`
+	// Fingerprint identifies the finding independently of line numbers: it
+	// is derived from the rule and the finding's subject.
+	Fingerprint string    `json:"fingerprint"`
+	Related     []Related `json:"related,omitempty"`
+	// Suppression is set when a directive, an attribute or a settings
+	// entry silenced the finding. Suppressed findings never fail a build;
+	// SARIF shows them as suppressed.
+	Suppression *Suppression `json:"suppression,omitempty"`
+
+	subject string // fingerprint input
+}
+
+// Related is a further location of a finding: a node of a path, a call site.
+type Related struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column,omitempty"`
+	Message string `json:"message"`
+}
+
+// Suppression records why a finding is suppressed.
+type Suppression struct {
+	Kind   string `json:"kind"` // "inSource" (a directive or attribute) or "external" (settings.ignore)
+	Reason string `json:"reason"`
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line,omitempty"`
+}
+
+// Pos returns the finding's position as file:line:col.
+func (f *Finding) Pos() string {
+	return graph.Pos{File: f.File, Line: f.Line, Col: f.Column}.String()
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	// Root is the directory file paths are relative to: the module root,
+	// or the topology's directory in topology-only mode.
+	Root string
+	// Module is the main module's path; empty in topology-only mode.
+	Module string
+	// Findings holds every finding, suppressed ones included, sorted by
+	// position, then rule, then message.
+	Findings []Finding
+	// Graph is the system graph the graph rules ran on; nil when there was
+	// neither a topology nor code to build one from.
+	Graph *graph.Graph
+	// Topology is the topology file or directory used, relative to Root;
+	// empty when none.
+	Topology string
+	// Rules are the rules that ran.
+	Rules []*rules.Rule
+	// PackageErrors lists packages that could not be loaded or type
+	// checked, as "file:line:col: message" relative to Root. The rest of
+	// the code was still analysed.
+	PackageErrors []string
+	// Packages is the number of packages analysed.
+	Packages int
+}
+
+// InputError is a problem with the input (flags, topology, packages) that
+// stops the analysis: the command line's exit code 2.
+type InputError struct {
+	Err error
+}
+
+func (e *InputError) Error() string { return e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+func inputErrorf(format string, args ...any) error {
+	return &InputError{fmt.Errorf(format, args...)}
+}
+
+// Run analyses what cfg describes.
+func Run(cfg Config) (*Result, error) {
+	dir, err := filepath.Abs(cmp.Or(cfg.Dir, "."))
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return nil, inputErrorf("%s is not a directory", cmp.Or(cfg.Dir, "."))
+	}
+	enabled, err := Select(cfg.Enable, cfg.Disable)
+	if err != nil {
+		return nil, err
+	}
+
+	modRoot, modPath, err := findModule(dir)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Root: cmp.Or(modRoot, dir), Module: modPath}
+
+	// The topology first: its errors are cheap to find and stop the run.
+	topoPath, err := findTopology(dir, modRoot, cfg.Topology)
+	if err != nil {
+		return nil, err
+	}
+	var g *graph.Graph
+	if topoPath != "" {
+		if modRoot == "" || !within(topoPath, modRoot) {
+			res.Root = topoDir(topoPath)
+		}
+		g, err = loadTopology(topoPath, res.Root)
+		if err != nil {
+			return nil, err
+		}
+		res.Topology = relSlash(res.Root, topoPath)
+		enabled = applySettings(enabled, g)
+	}
+	res.Rules = enabled
+
+	var code *codeResult
+	if modRoot != "" && !cfg.NoCode {
+		code, err = analyzeCode(dir, modRoot, cfg, enabled, g)
+		if err != nil {
+			return nil, err
+		}
+		res.Findings = append(res.Findings, code.findings...)
+		res.PackageErrors = code.errors
+		res.Packages = code.packages
+	} else if topoPath == "" {
+		if modRoot == "" {
+			return nil, inputErrorf("%s is not in a Go module and has no topology: run faultline inside a module, or give -topology FILE", dir)
+		}
+	}
+
+	if g != nil {
+		res.Graph = g
+		sup := newSuppressor(g, code, res.Root)
+		for i := range res.Findings {
+			sup.suppressCode(&res.Findings[i])
+		}
+		res.Findings = append(res.Findings, runGraphRules(enabled, g, sup)...)
+	}
+
+	for i := range res.Findings {
+		res.Findings[i].Fingerprint = fingerprint(res.Findings[i].Rule, res.Findings[i].subject)
+	}
+	sortFindings(res.Findings)
+	return res, nil
+}
+
+// Select returns the rules to run: all of them, or only enable when it is
+// not empty, minus disable. Unknown names are input errors with a
+// suggestion.
+func Select(enable, disable []string) ([]*rules.Rule, error) {
+	check := func(names []string) error {
+		for _, n := range names {
+			if rules.Lookup(n) == nil {
+				msg := fmt.Sprintf("unknown rule %q", n)
+				if s := rules.Nearest(n); s != "" {
+					msg += fmt.Sprintf(" (did you mean %s?)", s)
+				}
+				return &InputError{errors.New(msg + "; `faultline rules` lists them")}
+			}
+		}
+		return nil
+	}
+	if err := check(enable); err != nil {
+		return nil, err
+	}
+	if err := check(disable); err != nil {
+		return nil, err
+	}
+	var out []*rules.Rule
+	for _, r := range rules.All() {
+		if len(enable) > 0 && !slices.Contains(enable, r.Name) {
+			continue
+		}
+		if slices.Contains(disable, r.Name) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// applySettings removes the rules the topology's settings disable.
+func applySettings(enabled []*rules.Rule, g *graph.Graph) []*rules.Rule {
+	if len(g.Settings.Disable) == 0 {
+		return enabled
+	}
+	return slices.DeleteFunc(slices.Clone(enabled), func(r *rules.Rule) bool {
+		return slices.Contains(g.Settings.Disable, r.Name)
+	})
+}
+
+func sortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			strings.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Column, b.Column),
+			strings.Compare(a.Rule, b.Rule),
+			strings.Compare(a.Message, b.Message),
+			strings.Compare(a.Fingerprint, b.Fingerprint),
+		)
+	})
+}
+
+// within reports whether path is dir or below it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// relSlash returns path relative to root with forward slashes, or path
+// itself (slashed) when it is not below root.
+func relSlash(root, path string) string {
+	if rel, err := filepath.Rel(root, path); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(path)
+}

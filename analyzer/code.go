@@ -1,0 +1,269 @@
+package analyzer
+
+import (
+	"cmp"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/faultline-dev/faultline/graph"
+	"github.com/faultline-dev/faultline/rules"
+)
+
+// codeResult is what the analysis of the Go code produced.
+type codeResult struct {
+	findings []Finding
+	errors   []string
+	packages int
+	roots    []*packages.Package
+}
+
+// analyzeCode loads the packages and runs the enabled code rules on them.
+func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *graph.Graph) (*codeResult, error) {
+	patterns := cfg.Patterns
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	pcfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Tests: cfg.Tests}
+	pkgs, err := packages.Load(pcfg, patterns...)
+	if err != nil {
+		return nil, inputErrorf("loading packages %s: %v", strings.Join(patterns, " "), err)
+	}
+	// With -tests, go/packages returns the test binary's synthesized main
+	// package too; it holds no user code.
+	pkgs = slices.DeleteFunc(pkgs, func(p *packages.Package) bool { return strings.HasSuffix(p.ID, ".test") })
+	if len(pkgs) == 0 {
+		return nil, inputErrorf("no packages match %s", strings.Join(patterns, " "))
+	}
+	res := &codeResult{packages: len(pkgs), roots: pkgs}
+	res.errors = packageErrors(pkgs, modRoot)
+
+	byAnalyzer := map[*analysis.Analyzer]*rules.Rule{}
+	var analyzers []*analysis.Analyzer
+	for _, r := range enabled {
+		if r.Analyzer != nil {
+			byAnalyzer[r.Analyzer] = r
+			analyzers = append(analyzers, r.Analyzer)
+		}
+	}
+	if len(analyzers) == 0 {
+		return res, nil
+	}
+	ag, err := checker.Analyze(analyzers, pkgs, nil)
+	if err != nil {
+		return nil, fmt.Errorf("analysis: %v", err)
+	}
+	broken := map[*packages.Package]bool{}
+	for _, p := range pkgs {
+		if len(p.Errors) > 0 || p.IllTyped {
+			broken[p] = true
+		}
+	}
+	seen := map[string]bool{} // test variants repeat the package's own files
+	for _, act := range ag.Roots {
+		rule := byAnalyzer[act.Analyzer]
+		if rule == nil {
+			continue
+		}
+		if act.Err != nil {
+			if broken[act.Package] {
+				continue // reported as a package error
+			}
+			return nil, fmt.Errorf("%s on %s: %v", rule.Name, act.Package.PkgPath, act.Err)
+		}
+		conv := converter{pkg: act.Package, modRoot: modRoot, g: g}
+		for _, d := range act.Diagnostics {
+			f := conv.finding(rule, d)
+			if key := f.subject + "\x00" + f.Pos(); !seen[key] {
+				seen[key] = true
+				res.findings = append(res.findings, f)
+			}
+		}
+		if lr, ok := act.Result.(*rules.CodeResult); ok && lr != nil {
+			for _, s := range lr.Suppressed {
+				f := conv.finding(rule, s.Diagnostic)
+				dp := act.Package.Fset.Position(s.Directive)
+				f.Suppression = &Suppression{Kind: "inSource", Reason: s.Reason, File: relSlash(modRoot, dp.Filename), Line: dp.Line}
+				if key := f.subject + "\x00" + f.Pos() + "\x00s"; !seen[key] {
+					seen[key] = true
+					res.findings = append(res.findings, f)
+				}
+			}
+		}
+	}
+	numberOccurrences(res.findings)
+	return res, nil
+}
+
+// converter turns analysis diagnostics of one package into findings.
+type converter struct {
+	pkg     *packages.Package
+	modRoot string
+	g       *graph.Graph
+}
+
+func (c converter) finding(rule *rules.Rule, d analysis.Diagnostic) Finding {
+	pos := c.pkg.Fset.Position(d.Pos)
+	f := Finding{
+		Rule:     rule.Name,
+		Severity: rule.SeverityOf(d.Category),
+		Message:  d.Message,
+		File:     relSlash(c.modRoot, pos.Filename),
+		Line:     pos.Line,
+		Column:   pos.Column,
+		Service:  serviceOf(c.g, c.pkg.PkgPath),
+	}
+	for _, r := range d.Related {
+		rp := c.pkg.Fset.Position(r.Pos)
+		f.Related = append(f.Related, Related{File: relSlash(c.modRoot, rp.Filename), Line: rp.Line, Column: rp.Column, Message: r.Message})
+	}
+	// The subject: where (file and enclosing function, not the line) and
+	// what (the message). numberOccurrences tells identical ones apart.
+	f.subject = f.File + "\x00" + enclosingFunc(c.pkg, d.Pos) + "\x00" + d.Message
+	return f
+}
+
+// numberOccurrences appends to the subject of findings that would
+// otherwise be identical (same rule, file, function and message) their
+// rank in source order, so their fingerprints differ but do not depend on
+// line numbers.
+func numberOccurrences(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(strings.Compare(a.Rule, b.Rule), strings.Compare(a.subject, b.subject),
+			cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
+	base := make([]string, len(fs))
+	for i := range fs {
+		base[i] = fs[i].subject
+	}
+	n := 0
+	for i := range fs {
+		if i > 0 && fs[i].Rule == fs[i-1].Rule && base[i] == base[i-1] {
+			n++
+		} else {
+			n = 0
+		}
+		fs[i].subject = base[i] + "\x00#" + strconv.Itoa(n)
+	}
+}
+
+// enclosingFunc names the function declaration containing pos:
+// "pkg/path.Func" or "pkg/path.(Type).Method"; "" at package level.
+func enclosingFunc(pkg *packages.Package, pos token.Pos) string {
+	for _, file := range pkg.Syntax {
+		if file.FileStart > pos || pos > file.FileEnd {
+			continue
+		}
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Pos() > pos || pos > fd.End() {
+				continue
+			}
+			name := fd.Name.Name
+			if fd.Recv != nil && len(fd.Recv.List) > 0 {
+				name = "(" + recvTypeName(fd.Recv.List[0].Type) + ")." + name
+			}
+			return pkg.PkgPath + "." + name
+		}
+	}
+	return ""
+}
+
+func recvTypeName(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.StarExpr:
+		return recvTypeName(e.X)
+	case *ast.IndexExpr:
+		return recvTypeName(e.X)
+	case *ast.IndexListExpr:
+		return recvTypeName(e.X)
+	case *ast.Ident:
+		return e.Name
+	}
+	return types.ExprString(e)
+}
+
+// packageErrors lists the load and type errors of the packages and their
+// dependencies, relative to root, without duplicates.
+func packageErrors(pkgs []*packages.Package, root string) []string {
+	seen := map[string]bool{}
+	var out []string
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			msg := e.Msg
+			if e.Pos != "" && e.Pos != "-" {
+				msg = relPos(root, e.Pos) + ": " + msg
+			} else {
+				msg = p.PkgPath + ": " + msg
+			}
+			if !seen[msg] {
+				seen[msg] = true
+				out = append(out, msg)
+			}
+		}
+	})
+	slices.Sort(out)
+	return out
+}
+
+// relPos makes the file of a "file:line:col" position relative to root.
+func relPos(root, pos string) string {
+	file, rest := pos, ""
+	// Split off ":line" and ":col" from the right; file names may hold colons.
+	for range 2 {
+		i := strings.LastIndexByte(file, ':')
+		if i < 0 {
+			break
+		}
+		if _, err := strconv.Atoi(file[i+1:]); err != nil {
+			break
+		}
+		file, rest = file[:i], file[i:]+rest
+	}
+	if filepath.IsAbs(file) {
+		file = relSlash(root, file)
+	}
+	return file + rest
+}
+
+// serviceOf returns the topology service implemented by the package, if
+// any: its `package` patterns name the package or a parent with "/...".
+func serviceOf(g *graph.Graph, pkgPath string) string {
+	if g == nil {
+		return ""
+	}
+	pkgPath = strings.TrimSuffix(pkgPath, "_test")
+	best, bestLen := "", -1
+	for _, n := range g.Nodes {
+		for _, pat := range n.Packages {
+			if l := matchPattern(pat, pkgPath); l > bestLen {
+				best, bestLen = n.Name, l
+			}
+		}
+	}
+	return best
+}
+
+// matchPattern reports how specifically pattern matches pkg: the length of
+// the matched prefix, or -1.
+func matchPattern(pattern, pkg string) int {
+	if base, ok := strings.CutSuffix(pattern, "/..."); ok {
+		if pkg == base || strings.HasPrefix(pkg, base+"/") {
+			return len(base)
+		}
+		return -1
+	}
+	if pattern == pkg {
+		return len(pattern) + 1 // an exact match beats any prefix
+	}
+	return -1
+}

@@ -1,0 +1,110 @@
+// This file holds the architecture tests of faultline: the import arrows of
+// DESIGN.md ("cmd -> analyzer -> rules -> graph") and the rule that each
+// outside dependency lives behind one package.
+package faultline_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/packages"
+)
+
+const module = "github.com/faultline-dev/faultline"
+
+// layer returns the layer of one of faultline's packages.
+func layer(path string) string {
+	rel := strings.TrimPrefix(strings.TrimPrefix(path, module), "/")
+	top, _, _ := strings.Cut(rel, "/")
+	return top
+}
+
+// allowed lists, for each layer, the layers it may import.
+var allowed = map[string][]string{
+	"cmd":      {"cmd", "analyzer", "rules", "graph"},
+	"analyzer": {"analyzer", "rules", "graph"},
+	"rules":    {"rules", "graph"},
+	"graph":    {"graph"},
+}
+
+// owners says which single package may import each outside module.
+var owners = map[string]string{
+	"cuelang.org/go":                        module + "/graph/topology",
+	"github.com/awalterschulze/gographviz":  module + "/graph/dot",
+	"github.com/goccy/go-graphviz":          module + "/graph/svg",
+	"github.com/santhosh-tekuri/jsonschema": "", // tests only
+}
+
+func loadOwn(t *testing.T) []*packages.Package {
+	t.Helper()
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedImports}, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkgs
+}
+
+func TestImportDirection(t *testing.T) {
+	for _, p := range loadOwn(t) {
+		from := layer(p.PkgPath)
+		for imp := range p.Imports {
+			if !strings.HasPrefix(imp, module+"/") {
+				continue
+			}
+			to := layer(imp)
+			if !slices.Contains(allowed[from], to) {
+				t.Errorf("%s imports %s: %s may not import %s (cmd -> analyzer -> rules -> graph)", p.PkgPath, imp, from, to)
+			}
+		}
+	}
+}
+
+func TestOutsideDependencies(t *testing.T) {
+	for _, p := range loadOwn(t) {
+		modules := map[string]bool{}
+		for imp := range p.Imports {
+			if strings.HasPrefix(imp, module+"/") || !strings.Contains(strings.Split(imp, "/")[0], ".") {
+				continue // our own, or the standard library
+			}
+			for mod, owner := range owners {
+				if (imp == mod || strings.HasPrefix(imp, mod+"/")) && p.PkgPath != owner {
+					t.Errorf("%s imports %s: only %s may import %s", p.PkgPath, imp, owner, mod)
+				}
+			}
+			modules[moduleOf(imp)] = true
+		}
+		if len(modules) > 1 {
+			t.Errorf("%s depends on %d outside modules %v: keep each outside dependency behind one package", p.PkgPath, len(modules), keys(modules))
+		}
+		if layer(p.PkgPath) == "graph" && p.PkgPath == module+"/graph" && len(modules) > 0 {
+			t.Errorf("package graph must use the standard library only, imports %v", keys(modules))
+		}
+	}
+}
+
+// moduleOf approximates the module of an import path by its first three
+// elements (host/owner/repo), or two for hosts like cuelang.org/go.
+func moduleOf(path string) string {
+	parts := strings.Split(path, "/")
+	n := 3
+	if parts[0] == "cuelang.org" || parts[0] == "golang.org" && len(parts) > 1 && parts[1] == "x" {
+		n = 3
+		if parts[0] == "cuelang.org" {
+			n = 2
+		}
+	}
+	if len(parts) < n {
+		n = len(parts)
+	}
+	return strings.Join(parts[:n], "/")
+}
+
+func keys(m map[string]bool) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}

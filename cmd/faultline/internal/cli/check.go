@@ -1,0 +1,276 @@
+package cli
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/faultline-dev/faultline/analyzer"
+	"github.com/faultline-dev/faultline/analyzer/baseline"
+	"github.com/faultline-dev/faultline/analyzer/report"
+	"github.com/faultline-dev/faultline/rules"
+)
+
+// commonFlags are the flags check, graph and init share.
+type commonFlags struct {
+	dir      string
+	topology string
+	tests    bool
+	enable   listFlag
+	disable  listFlag
+}
+
+func (c *commonFlags) bind(fs *flag.FlagSet) {
+	fs.StringVar(&c.dir, "C", "", "analyze the module in `dir`: package patterns and -topology are relative to it (output files stay relative to the current directory)")
+	fs.StringVar(&c.topology, "topology", "", "the topology: a .cue `file` or a directory (default: topology.cue or faultline/ at the module root)")
+	fs.BoolVar(&c.tests, "tests", false, "analyze _test.go files too")
+	fs.Var(&c.enable, "enable", "run only these `rules` (comma-separated)")
+	fs.Var(&c.disable, "disable", "do not run these `rules` (comma-separated)")
+}
+
+func (c *commonFlags) config(patterns []string) analyzer.Config {
+	return analyzer.Config{
+		Dir:      c.dir,
+		Patterns: patterns,
+		Tests:    c.tests,
+		Topology: c.topology,
+		Enable:   c.enable,
+		Disable:  c.disable,
+	}
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("check", "check [flags] [packages]", stderr)
+	var (
+		common      commonFlags
+		format      = fs.String("format", "text", "output `format`: text, json, sarif or github")
+		out         = fs.String("o", "", "write the output to `file` instead of standard output")
+		failOn      = fs.String("fail-on", "warning", "exit 1 when unsuppressed, unbaselined findings at or above this `severity` remain: error, warning, note or never")
+		baselineIn  = fs.String("baseline", "", "report and fail only on findings not in this baseline `file`")
+		baselineOut = fs.String("write-baseline", "", "write the current findings to this baseline `file`")
+		reportDir   = fs.String("report", "", "also write every report (text, JSON, SARIF, DOT, SVG, HTML) into `dir`")
+	)
+	common.bind(fs)
+	patterns, err := parseInterspersed(fs, args)
+	if err != nil {
+		return flagExit(err)
+	}
+	threshold, ok := rules.ParseSeverity(*failOn)
+	if !ok && *failOn != "never" {
+		fmt.Fprintf(stderr, "faultline: -fail-on %q: want error, warning, note or never\n", *failOn)
+		return ExitInput
+	}
+	printer, ok := printers[*format]
+	if !ok {
+		fmt.Fprintf(stderr, "faultline: -format %q: want text, json, sarif or github\n", *format)
+		return ExitInput
+	}
+	var base *baseline.Baseline
+	if *baselineIn != "" {
+		f, err := os.Open(*baselineIn)
+		if err != nil {
+			fmt.Fprintf(stderr, "faultline: -baseline: %v\n", err)
+			return ExitInput
+		}
+		base, err = baseline.Read(f, *baselineIn)
+		f.Close()
+		if err != nil {
+			fmt.Fprintf(stderr, "%v\n", err)
+			return ExitInput
+		}
+	}
+
+	res, err := analyzer.Run(common.config(patterns))
+	if err != nil {
+		return fail(stderr, err)
+	}
+	for _, e := range res.PackageErrors {
+		fmt.Fprintln(stderr, e)
+	}
+
+	findings := res.Findings
+	baselined := 0
+	var stale []baseline.Entry
+	if base != nil {
+		findings, baselined, stale = base.Apply(findings)
+	}
+
+	var buf bytes.Buffer
+	if err := printer(&buf, res, findings); err != nil {
+		return fail(stderr, err)
+	}
+	if err := writeOutput(*out, buf.Bytes(), stdout); err != nil {
+		fmt.Fprintf(stderr, "faultline: -o: %v\n", err)
+		return ExitInput
+	}
+	if *baselineOut != "" {
+		var b bytes.Buffer
+		if err := baseline.Write(&b, res.Findings); err != nil {
+			return fail(stderr, err)
+		}
+		if err := writeOutput(*baselineOut, b.Bytes(), nil); err != nil {
+			fmt.Fprintf(stderr, "faultline: -write-baseline: %v\n", err)
+			return ExitInput
+		}
+	}
+	if *reportDir != "" {
+		if err := writeReports(*reportDir, res, findings); err != nil {
+			fmt.Fprintf(stderr, "faultline: -report: %v\n", err)
+			return ExitInput
+		}
+	}
+
+	if *format == "text" || *out != "" {
+		fmt.Fprintln(stderr, summary(res, findings, baselined))
+	}
+	if len(stale) > 0 {
+		fmt.Fprintf(stderr, "faultline: %d baseline entries no longer occur; prune them with -write-baseline:\n", len(stale))
+		for _, e := range stale {
+			fmt.Fprintf(stderr, "\t%s %s %s: %s\n", e.Fingerprint, e.Rule, e.File, e.Message)
+		}
+	}
+
+	if len(res.PackageErrors) > 0 {
+		return ExitInput
+	}
+	if *failOn == "never" {
+		return ExitOK
+	}
+	for _, f := range findings {
+		if f.Suppression == nil && f.Severity >= threshold {
+			return ExitFindings
+		}
+	}
+	return ExitOK
+}
+
+// printers are the formats of check's main output.
+var printers = map[string]func(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) error{
+	"text": func(w io.Writer, _ *analyzer.Result, fs []analyzer.Finding) error {
+		return report.Text{W: w}.Print(fs)
+	},
+	"json": func(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) error {
+		return report.JSON{W: w}.Print(fs, res.Graph)
+	},
+}
+
+// summary is the one-line account printed to standard error.
+func summary(res *analyzer.Result, fs []analyzer.Finding, baselined int) string {
+	var count [4]int
+	suppressed := 0
+	for _, f := range fs {
+		if f.Suppression != nil {
+			suppressed++
+			continue
+		}
+		if int(f.Severity) < len(count) {
+			count[f.Severity]++
+		}
+	}
+	total := count[rules.Error] + count[rules.Warning] + count[rules.Note]
+	var where string
+	switch {
+	case res.Packages > 0 && res.Topology != "":
+		where = fmt.Sprintf("in %d packages and %s", res.Packages, res.Topology)
+	case res.Packages > 0:
+		where = fmt.Sprintf("in %d packages", res.Packages)
+	default:
+		where = "in " + res.Topology
+	}
+	var b strings.Builder
+	if total == 0 {
+		fmt.Fprintf(&b, "faultline: no findings %s", where)
+	} else {
+		fmt.Fprintf(&b, "faultline: %d %s %s: %s", total, plural(total, "finding"), where, counts(count))
+	}
+	var extra []string
+	if suppressed > 0 {
+		extra = append(extra, fmt.Sprintf("%d suppressed", suppressed))
+	}
+	if baselined > 0 {
+		extra = append(extra, fmt.Sprintf("%d baselined", baselined))
+	}
+	if len(extra) > 0 {
+		fmt.Fprintf(&b, " (%s)", strings.Join(extra, ", "))
+	}
+	return b.String()
+}
+
+func counts(c [4]int) string {
+	var parts []string
+	for _, s := range []rules.Severity{rules.Error, rules.Warning, rules.Note} {
+		if c[s] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c[s], plural(c[s], s.String())))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// writeOutput writes data to path, or to w when path is empty. A file is
+// written to a temporary name and renamed, so it is never left partial.
+func writeOutput(path string, data []byte, w io.Writer) error {
+	if path == "" {
+		if w == nil {
+			return nil
+		}
+		_, err := w.Write(data)
+		return err
+	}
+	return writeFileAtomic(path, data)
+}
+
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}
+
+// writeReports writes every report into dir.
+func writeReports(dir string, res *analyzer.Result, fs []analyzer.Finding) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, r := range []struct {
+		name, format string
+	}{{"findings.txt", "text"}, {"findings.json", "json"}} {
+		var buf bytes.Buffer
+		if err := printers[r.format](&buf, res, fs); err != nil {
+			return err
+		}
+		if err := writeFileAtomic(filepath.Join(dir, r.name), buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,443 @@
+// Package graph is faultline's model of a distributed system: the services,
+// datastores, queues and third parties it is made of, the dependency edges
+// between them with the protection each edge has (timeouts, retries, circuit
+// breakers, fallbacks), and the entrypoints where users' requests arrive.
+//
+// A Graph is built from a CUE topology (package graph/topology), from call
+// sites found in Go code, or from both joined. The package holds the model
+// and the graph algorithms the rules share; it uses the standard library
+// only and knows nothing of rules, Go analysis or CUE.
+//
+// Names are the identity of nodes and entrypoints. Every slice in a Graph is
+// kept sorted (nodes and entrypoints by name, edges by From then To) so that
+// everything derived from it is deterministic.
+package graph
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Pos is a position in a source file: a CUE topology file or a Go file.
+// File is relative to the directory findings are reported against (the
+// module root or the topology's directory) and uses forward slashes.
+// Line and Col are 1-based; the zero Pos is "no position".
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// IsValid reports whether p names a place in a file.
+func (p Pos) IsValid() bool { return p.File != "" && p.Line > 0 }
+
+// String formats p as file:line:col, the Go convention.
+func (p Pos) String() string {
+	if !p.IsValid() {
+		return "-"
+	}
+	if p.Col > 0 {
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	}
+	return fmt.Sprintf("%s:%d", p.File, p.Line)
+}
+
+// Kind is what a node is.
+type Kind uint8
+
+// The kinds of node.
+const (
+	Service Kind = iota + 1
+	Datastore
+	Queue
+	External
+)
+
+var kindNames = [...]string{Service: "service", Datastore: "datastore", Queue: "queue", External: "external"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) && kindNames[k] != "" {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("kind(%d)", k)
+}
+
+// Source says where a node or an edge was learned from.
+type Source uint8
+
+// The sources of a node or edge. Both means the topology declares it and
+// call sites in code were tied to it.
+const (
+	FromTopology Source = 1 << iota
+	FromCode
+	FromBoth = FromTopology | FromCode
+)
+
+func (s Source) String() string {
+	switch s {
+	case FromTopology:
+		return "topology"
+	case FromCode:
+		return "code"
+	case FromBoth:
+		return "both"
+	}
+	return "unknown"
+}
+
+// Datastore high-availability modes (the `ha` field).
+const (
+	HASingle     = "single"
+	HAReplicated = "replicated"
+	HAQuorum     = "quorum"
+	HAManaged    = "managed"
+)
+
+// Service tiers (the `tier` field).
+const (
+	TierCritical   = "critical"
+	TierStandard   = "standard"
+	TierBestEffort = "best-effort"
+)
+
+// Edge modes and criticalities.
+const (
+	ModeSync  = "sync"
+	ModeAsync = "async"
+	Hard      = "hard"
+	Soft      = "soft"
+	ViaCode   = "code"
+	ViaMesh   = "mesh"
+)
+
+// Retry backoff kinds (the `retries.backoff` field).
+const (
+	BackoffNone        = "none"
+	BackoffConstant    = "constant"
+	BackoffExponential = "exponential"
+)
+
+// Ignore is a suppression attached to a node, an edge or an entrypoint by a
+// `@faultline(ignore="RULE", reason="…")` attribute, or listed in
+// `settings.ignore`.
+type Ignore struct {
+	Rule   string
+	Reason string
+	Pos    Pos // where the attribute or list entry is written
+}
+
+// Server describes a service's own request server.
+type Server struct {
+	RequestTimeout time.Duration // 0: none declared
+	MaxConcurrency int           // 0: unbounded
+	LoadShedding   bool
+}
+
+// Node is a service, datastore, queue or external dependency.
+type Node struct {
+	Name string
+	Kind Kind
+
+	// Replicas is the number of running instances; the topology's default
+	// of 1 is already applied. ReplicasKnown is false for nodes learned from
+	// code alone, where the number is not known and rules that depend on it
+	// must stay silent rather than guess.
+	Replicas      int
+	ReplicasKnown bool
+
+	Zones   []string // failure domains its replicas are spread over
+	Regions []string
+	Team    string // owning team, used for clustering in pictures
+
+	// Service fields.
+	Packages []string // Go import path patterns that implement the service
+	Tier     string   // TierCritical, TierStandard (default) or TierBestEffort
+	Server   *Server  // nil when not declared
+
+	// Datastore fields.
+	Engine string
+	HA     string // datastores: HASingle (default), HAReplicated, HAQuorum, HAManaged
+
+	// Queue fields.
+	DeadLetter string
+	MaxLength  int
+	MaxAge     time.Duration
+
+	// External fields.
+	Vendor string
+
+	Source Source
+	Pos    Pos            // where the node is declared (or first seen in code)
+	Fields map[string]Pos // where each field the user set is written, by CUE field name
+	Ignore []Ignore
+}
+
+// FieldPos returns the position of the named field when the user wrote it,
+// and the node's own position otherwise: the place to add the field.
+func (n *Node) FieldPos(field string) Pos {
+	if p, ok := n.Fields[field]; ok && p.IsValid() {
+		return p
+	}
+	return n.Pos
+}
+
+// Redundant reports whether the node survives the loss of one instance:
+// two or more replicas, or a datastore whose ha mode is replicated, quorum or
+// managed.
+func (n *Node) Redundant() bool {
+	if n.Replicas >= 2 {
+		return true
+	}
+	if n.Kind == Datastore {
+		switch n.HA {
+		case HAReplicated, HAQuorum, HAManaged:
+			return true
+		}
+	}
+	return false
+}
+
+// Retries is an edge's retry policy.
+type Retries struct {
+	Attempts int     // total attempts, including the first; 1 when not retried
+	Backoff  string  // BackoffNone, BackoffConstant or BackoffExponential; "" when not declared
+	Jitter   bool    // randomness in the delay between attempts
+	Budget   float64 // retry budget as a ratio of extra load (0.2 = 20%); 0: none
+}
+
+// Match holds hints that tie an edge to call sites in Go code.
+type Match struct {
+	Env  []string // environment variables, flags or config keys that hold the address
+	Host []string // host names or host:port in URLs and dial targets
+	GRPC []string // fully qualified gRPC service names
+}
+
+// CallSite is an outbound call found in Go code and tied to an edge.
+type CallSite struct {
+	Pos      Pos    // the call, relative to the module root
+	Func     string // the enclosing function, package-qualified
+	Kind     string // "http", "grpc", "sql", "redis", "kafka", "amqp", "tcp", …
+	Target   string // the target as the code shows it: host, env var, gRPC service…
+	Timeout  time.Duration
+	Deadline time.Duration
+	Bounded  bool // some timeout or deadline bounds the call, even if its value is not a constant
+	Breaker  bool
+	Attempts int // 0: unknown
+	Backoff  string
+}
+
+// Edge is a dependency of one node on another.
+type Edge struct {
+	From, To string
+
+	Protocol           string        // "http" (default), "grpc", "sql", …
+	Mode               string        // ModeSync (default) or ModeAsync
+	Criticality        string        // Hard (default) or Soft
+	Timeout            time.Duration // per attempt; 0: none
+	Deadline           time.Duration // overall bound including retries; 0: none
+	PropagatesDeadline bool
+	Retries            Retries
+	Breaker            bool
+	Fallback           string // what the caller does instead; "" when none
+	Idempotent         bool   // default true
+	Group              string // edges of one caller with the same group are alternatives
+	Via                string // ViaCode (default) or ViaMesh
+	Match              Match
+
+	Source Source
+	Pos    Pos            // where the edge is declared (or the first call site)
+	Fields map[string]Pos // where each field the user set is written, by CUE field name
+	Ignore []Ignore
+	Calls  []CallSite // call sites in code tied to this edge, sorted by position
+}
+
+// FieldPos returns the position of the named field when the user wrote it,
+// and the edge's own position otherwise.
+func (e *Edge) FieldPos(field string) Pos {
+	if p, ok := e.Fields[field]; ok && p.IsValid() {
+		return p
+	}
+	return e.Pos
+}
+
+// Sync reports whether the caller waits for the call.
+func (e *Edge) Sync() bool { return e.Mode != ModeAsync }
+
+// IsHard reports whether the caller fails when the call fails: a synchronous,
+// hard edge with no fallback. Required sets follow hard edges only.
+func (e *Edge) IsHard() bool {
+	return e.Sync() && e.Criticality != Soft && e.Fallback == ""
+}
+
+// HasTimeout reports whether a timeout or a deadline bounds the edge.
+func (e *Edge) HasTimeout() bool { return e.Timeout > 0 || e.Deadline > 0 }
+
+// Attempts is the number of attempts per call: retries.attempts, at least 1.
+func (e *Edge) Attempts() int { return max(e.Retries.Attempts, 1) }
+
+// Key is the edge's identity, "from->to".
+func (e *Edge) Key() string { return e.From + "->" + e.To }
+
+// Entrypoint is where users' requests enter the system.
+type Entrypoint struct {
+	Name    string
+	Service string
+	Timeout time.Duration // the users' deadline; 0: none declared
+	Tier    string
+	Route   string
+
+	Pos    Pos
+	Fields map[string]Pos
+	Ignore []Ignore
+}
+
+// FieldPos returns the position of the named field when the user wrote it,
+// and the entrypoint's own position otherwise.
+func (ep *Entrypoint) FieldPos(field string) Pos {
+	if p, ok := ep.Fields[field]; ok && p.IsValid() {
+		return p
+	}
+	return ep.Pos
+}
+
+// Wrapper declares a function of the user's own code that provides
+// protection to the calls made inside the function value it is given.
+type Wrapper struct {
+	Func     string   // "example.com/platform/resilience.Do" or "(*example.com/x.Breaker).Run"
+	Provides []string // "breaker", "retry", "timeout"
+	Pos      Pos
+}
+
+// Settings is the analyzer configuration from the topology's `settings`.
+type Settings struct {
+	Disable  []string // rules switched off
+	Ignore   []SettingsIgnore
+	Wrappers []Wrapper
+
+	// Thresholds; zero values mean the documented defaults.
+	MaxAmplification float64 // retryamp: product of attempts above which a path is reported (10)
+	SharedFateMin    int     // sharedfate: dependents that make a node shared (3)
+
+	Pos    Pos
+	Fields map[string]Pos
+}
+
+// SettingsIgnore is one entry of `settings.ignore`: a rule suppressed for a
+// subject (a node name, an edge "from->to", an entrypoint name, or "*").
+type SettingsIgnore struct {
+	Rule    string
+	Subject string
+	Reason  string
+	Pos     Pos
+}
+
+// Graph is a whole system.
+type Graph struct {
+	Nodes       []*Node
+	Edges       []*Edge
+	Entrypoints []*Entrypoint
+	Settings    Settings
+
+	nodeIndex map[string]int
+	out, in   [][]int // edge indices by node index
+}
+
+// Index sorts the graph and builds its lookup tables. Call it after the
+// graph is built or changed; the other methods rely on it.
+func (g *Graph) Index() {
+	slices.SortFunc(g.Nodes, func(a, b *Node) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(g.Edges, func(a, b *Edge) int {
+		if c := strings.Compare(a.From, b.From); c != 0 {
+			return c
+		}
+		return strings.Compare(a.To, b.To)
+	})
+	slices.SortFunc(g.Entrypoints, func(a, b *Entrypoint) int { return strings.Compare(a.Name, b.Name) })
+	g.nodeIndex = make(map[string]int, len(g.Nodes))
+	for i, n := range g.Nodes {
+		g.nodeIndex[n.Name] = i
+	}
+	g.out = make([][]int, len(g.Nodes))
+	g.in = make([][]int, len(g.Nodes))
+	for i, e := range g.Edges {
+		f, okf := g.nodeIndex[e.From]
+		t, okt := g.nodeIndex[e.To]
+		if !okf || !okt {
+			continue // dangling edges are input errors, reported by the loader
+		}
+		g.out[f] = append(g.out[f], i)
+		g.in[t] = append(g.in[t], i)
+	}
+}
+
+// Node returns the node with the given name, or nil.
+func (g *Graph) Node(name string) *Node {
+	if i, ok := g.nodeIndex[name]; ok {
+		return g.Nodes[i]
+	}
+	return nil
+}
+
+// NodeIndex returns the index of the named node in g.Nodes, or -1.
+func (g *Graph) NodeIndex(name string) int {
+	if i, ok := g.nodeIndex[name]; ok {
+		return i
+	}
+	return -1
+}
+
+// Out returns the edges leaving the named node, sorted by target.
+func (g *Graph) Out(name string) []*Edge {
+	i, ok := g.nodeIndex[name]
+	if !ok {
+		return nil
+	}
+	return g.edges(g.out[i])
+}
+
+// In returns the edges entering the named node, sorted by source.
+func (g *Graph) In(name string) []*Edge {
+	i, ok := g.nodeIndex[name]
+	if !ok {
+		return nil
+	}
+	return g.edges(g.in[i])
+}
+
+func (g *Graph) edges(idx []int) []*Edge {
+	es := make([]*Edge, len(idx))
+	for k, i := range idx {
+		es[k] = g.Edges[i]
+	}
+	return es
+}
+
+// OutIndex returns the indices (into g.Edges) of the edges leaving node i.
+// It is the allocation-free form of Out for algorithms.
+func (g *Graph) OutIndex(i int) []int { return g.out[i] }
+
+// InIndex returns the indices (into g.Edges) of the edges entering node i.
+func (g *Graph) InIndex(i int) []int { return g.in[i] }
+
+// Edge returns the edge from -> to, or nil.
+func (g *Graph) Edge(from, to string) *Edge {
+	for _, e := range g.Out(from) {
+		if e.To == to {
+			return e
+		}
+	}
+	return nil
+}
+
+// Entrypoint returns the named entrypoint, or nil.
+func (g *Graph) Entrypoint(name string) *Entrypoint {
+	i, ok := slices.BinarySearchFunc(g.Entrypoints, name, func(ep *Entrypoint, n string) int {
+		return strings.Compare(ep.Name, n)
+	})
+	if !ok {
+		return nil
+	}
+	return g.Entrypoints[i]
+}

@@ -1,0 +1,191 @@
+// Package ir builds the SSA form of a package once for all of faultline's
+// code rules, and only for packages where it can matter.
+//
+// faultline's rules carry facts across packages, which makes every driver
+// (go vet's unitchecker and the go/packages checker alike) run them on every
+// dependency of the packages being checked, the standard library and third
+// party code included. Building SSA for all of that would dominate the cost
+// of a run, so this analyzer returns a nil result, and the rules skip the
+// package, when the package
+//   - belongs to the standard library, whose network APIs faultline models
+//     by tables instead of analysing their bodies;
+//   - belongs to a library faultline models the same way (gRPC, go-redis,
+//     kafka-go, the resilience libraries, …); or
+//   - imports nothing, directly or indirectly, through which it could reach
+//     the network, a database or a context.
+//
+// Unlike x/tools' buildssa it does not require ctrlflow, whose no-return
+// facts would themselves force a pass over every dependency.
+package ir
+
+import (
+	"go/ast"
+	"go/build"
+	"go/types"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Analyzer builds SSA for relevant packages. Its result is a *IR, nil for
+// packages that cannot matter.
+var Analyzer = &analysis.Analyzer{
+	Name:       "faultlineir",
+	Doc:        "build SSA for packages that can reach the network (faultline internal)",
+	Run:        run,
+	ResultType: reflect.TypeFor[*IR](),
+}
+
+// IR is the SSA form of one package.
+type IR struct {
+	Pkg *ssa.Package
+	// SrcFuncs lists the package's source functions, function literals
+	// included, in source order.
+	SrcFuncs []*ssa.Function
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !Relevant(pass) {
+		return (*IR)(nil), nil
+	}
+	prog := ssa.NewProgram(pass.Fset, ssa.InstantiateGenerics)
+	for _, p := range pass.Pkg.Imports() {
+		prog.CreatePackage(p, nil, nil, true)
+	}
+	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	pkg.Build()
+
+	var funcs []*ssa.Function
+	var addAnons func(f *ssa.Function)
+	addAnons = func(f *ssa.Function) {
+		funcs = append(funcs, f)
+		for _, anon := range f.AnonFuncs {
+			addAnons(anon)
+		}
+	}
+	for _, f := range pass.Files {
+		for _, decl := range f.Decls {
+			fdecl, ok := decl.(*ast.FuncDecl)
+			if !ok || fdecl.Name.Name == "_" {
+				continue
+			}
+			fn := pass.TypesInfo.Defs[fdecl.Name].(*types.Func)
+			if fn == nil {
+				continue
+			}
+			if f := prog.FuncValue(fn); f != nil {
+				addAnons(f)
+			}
+		}
+	}
+	// Package-level variable initialisers may hold function literals
+	// (var handler = func(...) {...}); they live under init.
+	if initFn := pkg.Func("init"); initFn != nil {
+		for _, anon := range initFn.AnonFuncs {
+			addAnons(anon)
+		}
+	}
+	return &IR{Pkg: pkg, SrcFuncs: funcs}, nil
+}
+
+// Relevant reports whether the package of pass can hold code that faultline
+// must analyse: see the package documentation.
+func Relevant(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 || inGOROOT(pass) || Modelled(pass.Pkg.Path()) {
+		return false
+	}
+	return reaches(pass.Pkg)
+}
+
+// Modelled reports whether path belongs to a library whose behaviour
+// faultline knows from its API tables, so its bodies need no analysis.
+func Modelled(path string) bool {
+	for _, p := range modelled {
+		if path == p || strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+var modelled = []string{
+	"golang.org/x/net", "golang.org/x/sys", "golang.org/x/text", "golang.org/x/sync", "golang.org/x/crypto",
+	"google.golang.org/grpc", "google.golang.org/protobuf", "google.golang.org/genproto",
+	"github.com/golang/protobuf",
+	"github.com/redis/go-redis", "github.com/go-redis/redis",
+	"github.com/segmentio/kafka-go",
+	"github.com/rabbitmq/amqp091-go", "github.com/streadway/amqp",
+	"github.com/lib/pq", "github.com/jackc/pgx", "github.com/jackc/pgconn", "github.com/go-sql-driver/mysql",
+	"github.com/sony/gobreaker", "github.com/afex/hystrix-go", "github.com/cep21/circuit",
+	"github.com/failsafe-go/failsafe-go", "github.com/eapache/go-resiliency",
+	"github.com/mercari/go-circuitbreaker", "github.com/rubyist/circuitbreaker", "github.com/slok/goresilience",
+	"github.com/cenkalti/backoff", "github.com/avast/retry-go", "github.com/sethvargo/go-retry",
+	"github.com/hashicorp/go-retryablehttp", "github.com/hashicorp/go-cleanhttp",
+	"github.com/grpc-ecosystem/go-grpc-middleware",
+	"github.com/aws/aws-sdk-go-v2", "github.com/aws/smithy-go", "cloud.google.com/go",
+}
+
+// roots are the packages through which code reaches the network, a
+// database, or deadlines.
+var roots = map[string]bool{
+	"net": true, "context": true, "database/sql": true, "crypto/tls": true,
+	"net/http": true, "net/rpc": true, "net/smtp": true,
+}
+
+var (
+	reachMu sync.Mutex
+	reachOf = map[*types.Package]bool{}
+)
+
+// reaches reports whether pkg imports a root, directly or indirectly, or a
+// modelled library (which reaches the network by definition).
+func reaches(pkg *types.Package) bool {
+	reachMu.Lock()
+	defer reachMu.Unlock()
+	return reachLocked(pkg, map[*types.Package]bool{})
+}
+
+func reachLocked(pkg *types.Package, visiting map[*types.Package]bool) bool {
+	if r, ok := reachOf[pkg]; ok {
+		return r
+	}
+	if visiting[pkg] {
+		return false
+	}
+	visiting[pkg] = true
+	r := false
+	for _, imp := range pkg.Imports() {
+		if roots[imp.Path()] || Modelled(imp.Path()) || reachLocked(imp, visiting) {
+			r = true
+			break
+		}
+	}
+	reachOf[pkg] = r
+	return r
+}
+
+var goroot = func() string {
+	if r := build.Default.GOROOT; r != "" {
+		if abs, err := filepath.EvalSymlinks(r); err == nil {
+			return filepath.Join(abs, "src") + string(filepath.Separator)
+		}
+		return filepath.Join(r, "src") + string(filepath.Separator)
+	}
+	return ""
+}()
+
+// inGOROOT reports whether the package's files are in the standard library.
+func inGOROOT(pass *analysis.Pass) bool {
+	if goroot == "" {
+		return false
+	}
+	name := pass.Fset.File(pass.Files[0].Pos()).Name()
+	if abs, err := filepath.EvalSymlinks(name); err == nil {
+		name = abs
+	}
+	return strings.HasPrefix(name, goroot)
+}

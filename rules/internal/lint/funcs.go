@@ -1,0 +1,210 @@
+package lint
+
+import (
+	"fmt"
+	"go/types"
+	"strings"
+	"sync"
+)
+
+// FuncSet is a set of functions and methods written as data, in the form
+// types.Func.FullName prints them:
+//
+//	net/http.ListenAndServe
+//	(*net/http.Server).ListenAndServe
+//	(net/http.RoundTripper).RoundTrip
+//	(github.com/redis/go-redis/v9.cmdable).*     every method of the type
+//
+// Membership is decided by object identity: an entry is resolved to the
+// *types.Func of the package being analysed (once per package) and compared
+// with the callee, so an import alias, a shadowing identifier or a method of
+// another type with the same name can never match.
+type FuncSet struct {
+	byPath map[string][]funcEntry
+	value  map[string]string // entry -> value, for FuncMap
+
+	mu       sync.Mutex
+	resolved map[*types.Package]*resolvedSet
+}
+
+type funcEntry struct {
+	raw  string
+	typ  string // "" for package-level functions
+	name string // "*" for every method
+}
+
+type resolvedSet struct {
+	funcs map[*types.Func]string     // -> raw entry
+	types map[*types.TypeName]string // wildcard entries -> raw entry
+}
+
+// NewFuncSet returns the set of the given entries. It panics on a malformed
+// entry: tables are part of the program.
+func NewFuncSet(entries ...string) *FuncSet {
+	s := &FuncSet{byPath: map[string][]funcEntry{}, resolved: map[*types.Package]*resolvedSet{}}
+	for _, e := range entries {
+		path, fe, err := parseEntry(e)
+		if err != nil {
+			panic(err)
+		}
+		s.byPath[path] = append(s.byPath[path], fe)
+	}
+	return s
+}
+
+// ParseFuncSet is NewFuncSet for entries from users (flags, settings): it
+// returns an error instead of panicking.
+func ParseFuncSet(entries []string) (*FuncSet, error) {
+	s := &FuncSet{byPath: map[string][]funcEntry{}, resolved: map[*types.Package]*resolvedSet{}}
+	for _, e := range entries {
+		path, fe, err := parseEntry(e)
+		if err != nil {
+			return nil, err
+		}
+		s.byPath[path] = append(s.byPath[path], fe)
+	}
+	return s, nil
+}
+
+// parseEntry splits "(*pkg/path.Type).Method" or "pkg/path.Func".
+func parseEntry(e string) (string, funcEntry, error) {
+	bad := func() (string, funcEntry, error) {
+		return "", funcEntry{}, fmt.Errorf("%q is not a function: write pkg/path.Func or (*pkg/path.Type).Method", e)
+	}
+	fe := funcEntry{raw: e}
+	if strings.HasPrefix(e, "(") {
+		recv, name, ok := strings.Cut(e[1:], ").")
+		if !ok || name == "" {
+			return bad()
+		}
+		recv = strings.TrimPrefix(recv, "*")
+		dot := strings.LastIndex(recv, ".")
+		if dot <= 0 || dot == len(recv)-1 {
+			return bad()
+		}
+		fe.typ, fe.name = recv[dot+1:], name
+		return recv[:dot], fe, nil
+	}
+	slash := strings.LastIndex(e, "/")
+	dot := strings.Index(e[slash+1:], ".")
+	if dot <= 0 || strings.HasSuffix(e, ".") {
+		return bad()
+	}
+	dot += slash + 1
+	fe.name = e[dot+1:]
+	return e[:dot], fe, nil
+}
+
+// Has reports whether fn is in the set.
+func (s *FuncSet) Has(fn *types.Func) bool {
+	_, ok := s.Entry(fn)
+	return ok
+}
+
+// Entry returns the entry fn matches.
+func (s *FuncSet) Entry(fn *types.Func) (string, bool) {
+	if s == nil || fn == nil || fn.Pkg() == nil {
+		return "", false
+	}
+	fn = fn.Origin()
+	if _, ok := s.byPath[fn.Pkg().Path()]; !ok {
+		return "", false
+	}
+	r := s.resolve(fn.Pkg())
+	if e, ok := r.funcs[fn]; ok {
+		return e, true
+	}
+	if tn := RecvTypeName(fn); tn != nil {
+		if e, ok := r.types[tn]; ok {
+			return e, true
+		}
+	}
+	return "", false
+}
+
+// Empty reports whether the set has no entries.
+func (s *FuncSet) Empty() bool { return s == nil || len(s.byPath) == 0 }
+
+func (s *FuncSet) resolve(pkg *types.Package) *resolvedSet {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if r, ok := s.resolved[pkg]; ok {
+		return r
+	}
+	r := &resolvedSet{funcs: map[*types.Func]string{}, types: map[*types.TypeName]string{}}
+	for _, e := range s.byPath[pkg.Path()] {
+		if e.typ == "" {
+			if f, ok := pkg.Scope().Lookup(e.name).(*types.Func); ok {
+				r.funcs[f] = e.raw
+			}
+			continue
+		}
+		tn, ok := pkg.Scope().Lookup(e.typ).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		if e.name == "*" {
+			r.types[tn] = e.raw
+			continue
+		}
+		if m := MethodOf(tn, e.name); m != nil {
+			r.funcs[m] = e.raw
+		}
+	}
+	s.resolved[pkg] = r
+	return r
+}
+
+// MethodOf returns the method called name declared on the named type tn
+// (for an interface: declared in it or in an interface it embeds), or nil.
+func MethodOf(tn *types.TypeName, name string) *types.Func {
+	named, ok := types.Unalias(tn.Type()).(*types.Named)
+	if !ok {
+		return nil
+	}
+	if iface, ok := named.Underlying().(*types.Interface); ok {
+		for i := range iface.NumMethods() {
+			if m := iface.Method(i); m.Name() == name {
+				return m
+			}
+		}
+		return nil
+	}
+	for i := range named.NumMethods() {
+		if m := named.Method(i); m.Name() == name {
+			return m
+		}
+	}
+	return nil
+}
+
+// RecvTypeName returns the type name of a method's receiver (pointer or
+// not), or nil for functions.
+func RecvTypeName(fn *types.Func) *types.TypeName {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return nil
+	}
+	t := types.Unalias(sig.Recv().Type())
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	if n, ok := t.(*types.Named); ok {
+		return n.Origin().Obj()
+	}
+	return nil
+}
+
+// IsNamed reports whether t (or *t) is the named type pkg.name.
+func IsNamed(t types.Type, pkg, name string) bool {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := n.Origin().Obj()
+	return obj.Name() == name && obj.Pkg() != nil && obj.Pkg().Path() == pkg
+}

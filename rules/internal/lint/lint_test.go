@@ -1,0 +1,132 @@
+package lint
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"slices"
+	"testing"
+)
+
+func TestParseDirective(t *testing.T) {
+	tests := []struct {
+		text   string
+		ok     bool
+		rules  []string
+		reason string
+	}{
+		{"//faultline:ignore httptimeout debug endpoint on localhost", true, []string{"httptimeout"}, "debug endpoint on localhost"},
+		{"//faultline:ignore spof,cascade -- accepted for the beta", true, []string{"spof", "cascade"}, "accepted for the beta"},
+		{"//faultline:ignore httptimeout", true, []string{"httptimeout"}, ""},
+		{"//faultline:ignore", true, nil, ""},
+		{"//faultline:ignored httptimeout x", false, nil, ""},
+		{"// faultline:ignore httptimeout x", false, nil, ""},
+		{"//nolint:faultline", false, nil, ""},
+	}
+	for _, tt := range tests {
+		d, ok := ParseDirective(tt.text)
+		if ok != tt.ok || !slices.Equal(d.Rules, tt.rules) || d.Reason != tt.reason {
+			t.Errorf("ParseDirective(%q) = %q, %q, %v; want %q, %q, %v", tt.text, d.Rules, d.Reason, ok, tt.rules, tt.reason, tt.ok)
+		}
+	}
+}
+
+func TestDirectiveApplies(t *testing.T) {
+	d := Directive{File: "a.go", Line: 10, Rules: []string{"x", "y"}, Reason: "r"}
+	for _, tt := range []struct {
+		rule string
+		line int
+		want bool
+	}{{"x", 10, true}, {"y", 11, true}, {"x", 12, false}, {"x", 9, false}, {"z", 10, false}} {
+		if got := d.Applies(tt.rule, "a.go", tt.line); got != tt.want {
+			t.Errorf("Applies(%s, %d) = %v, want %v", tt.rule, tt.line, got, tt.want)
+		}
+	}
+	d.Reason = ""
+	if d.Applies("x", "a.go", 10) {
+		t.Error("a directive without a reason must not suppress")
+	}
+}
+
+func TestFuncSetIdentity(t *testing.T) {
+	const src = `package p
+
+import (
+	"net/http"
+	web "net/http"
+)
+
+type Client struct{}
+
+func (Client) Do(*http.Request) {}
+
+func Get(string) {}
+
+var _ = web.Get
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := NewFuncSet("net/http.Get", "(*net/http.Client).Do", "(net/http.RoundTripper).*")
+	httpPkg := pkg.Imports()[0]
+	httpGet := httpPkg.Scope().Lookup("Get").(*types.Func)
+	if !set.Has(httpGet) {
+		t.Error("http.Get not in the set")
+	}
+	if set.Has(pkg.Scope().Lookup("Get").(*types.Func)) {
+		t.Error("p.Get matched http.Get by name")
+	}
+	local := pkg.Scope().Lookup("Client").(*types.TypeName)
+	if set.Has(MethodOf(local, "Do")) {
+		t.Error("p.Client.Do matched http.Client.Do by name")
+	}
+	client := httpPkg.Scope().Lookup("Client").(*types.TypeName)
+	if !set.Has(MethodOf(client, "Do")) {
+		t.Error("(*http.Client).Do not in the set")
+	}
+	rt := httpPkg.Scope().Lookup("RoundTripper").(*types.TypeName)
+	if !set.Has(MethodOf(rt, "RoundTrip")) {
+		t.Error("wildcard (net/http.RoundTripper).* does not hold RoundTrip")
+	}
+}
+
+func TestParseEntryErrors(t *testing.T) {
+	for _, e := range []string{"", "Get", "net/http.", "(*net/http.Client)", "(Client).Do"} {
+		if _, err := ParseFuncSet([]string{e}); err == nil {
+			t.Errorf("ParseFuncSet(%q) succeeded", e)
+		}
+	}
+	if _, err := ParseFuncSet([]string{"example.com/platform/resilience.Do", "(*example.com/x.Breaker).Run"}); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestParseDoc(t *testing.T) {
+	good := "# x: a summary\n\nText.\n\n## Why it matters\n\n## How to fix\n\n## Bad\n\n## Good\n"
+	d, err := ParseDoc(good)
+	if err != nil || d.Name != "x" || d.Summary != "a summary" {
+		t.Fatalf("ParseDoc = %+v, %v", d, err)
+	}
+	for _, bad := range []string{"x: summary\n", "# x: ends with a period.\n## Why it matters\n## How to fix\n## Bad\n## Good\n", "# x: no sections\n"} {
+		if _, err := ParseDoc(bad); err == nil {
+			t.Errorf("ParseDoc(%q) succeeded", bad)
+		}
+	}
+}
+
+func TestNearest(t *testing.T) {
+	names := []string{"httptimeout", "servertimeout", "spof", "zonespof"}
+	for in, want := range map[string]string{"httptimout": "httptimeout", "spfo": "spof", "zzz": "", "servertimeout": "servertimeout"} {
+		if got := Nearest(in, names); got != want {
+			t.Errorf("Nearest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

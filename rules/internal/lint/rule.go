@@ -1,0 +1,191 @@
+// Package lint is the framework faultline's rules are written in: the Rule
+// type that the catalogue lists, rule documentation parsed from each rule's
+// doc.md, severities, the suppression-aware reporter that code rules report
+// through (so `//faultline:ignore` works under `go vet` too), and the pass
+// that graph rules receive.
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/faultline-dev/faultline/graph"
+)
+
+// Severity orders findings for the CI gate. The zero value means "the
+// rule's default".
+type Severity int
+
+// Severities, lowest first.
+const (
+	Note Severity = iota + 1
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Note:
+		return "note"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "none"
+}
+
+// ParseSeverity parses "note", "warning" or "error".
+func ParseSeverity(s string) (Severity, bool) {
+	switch s {
+	case "note":
+		return Note, true
+	case "warning":
+		return Warning, true
+	case "error":
+		return Error, true
+	}
+	return 0, false
+}
+
+// Rule is one entry of the catalogue. A rule has a code side (an
+// *analysis.Analyzer that runs under `go vet` and `faultline check`), a graph
+// side (a check over the system graph, run by `faultline check`), or both.
+type Rule struct {
+	Name     string
+	Summary  string // one line, lower case, no final period
+	Doc      string // the whole documentation, Markdown
+	Severity Severity
+
+	// Categories maps a diagnostic's Category to its severity, for rules
+	// whose findings are not all equally serious. Findings without a
+	// category, or with one not listed, have the rule's Severity.
+	Categories map[string]Severity
+
+	Analyzer *analysis.Analyzer // the code side; nil for graph-only rules
+	Check    func(*GraphPass)   // the graph side; nil for code-only rules
+}
+
+// SeverityOf returns the severity of a finding of r in the given category.
+func (r *Rule) SeverityOf(category string) Severity {
+	if s, ok := r.Categories[category]; ok {
+		return s
+	}
+	return r.Severity
+}
+
+// Doc is a rule's documentation split into its parts.
+type Doc struct {
+	Name    string
+	Summary string
+	Body    string // everything after the title line
+}
+
+var titleRE = regexp.MustCompile(`^# ([a-z][a-z0-9]*): (\S.*)$`)
+
+// ParseDoc parses a rule's doc.md: a first line "# NAME: summary" followed
+// by Markdown with at least the sections the catalogue requires.
+func ParseDoc(md string) (Doc, error) {
+	title, body, _ := strings.Cut(md, "\n")
+	m := titleRE.FindStringSubmatch(strings.TrimRight(title, "\r"))
+	if m == nil {
+		return Doc{}, fmt.Errorf("doc.md must start with a line \"# name: summary\", got %q", title)
+	}
+	summary := m[2]
+	if strings.HasSuffix(summary, ".") {
+		return Doc{}, fmt.Errorf("rule %s: summary must not end with a period", m[1])
+	}
+	for _, section := range []string{"## Why it matters", "## How to fix", "## Bad", "## Good"} {
+		if !strings.Contains(body, "\n"+section) {
+			return Doc{}, fmt.Errorf("rule %s: doc.md has no %q section", m[1], section)
+		}
+	}
+	return Doc{Name: m[1], Summary: summary, Body: strings.TrimLeft(body, "\n")}, nil
+}
+
+// MustParseDoc is ParseDoc for package initialisation: documentation is part
+// of the program, and a malformed one is a bug caught by every test.
+func MustParseDoc(name, md string) Doc {
+	d, err := ParseDoc(md)
+	if err != nil {
+		panic(err)
+	}
+	if d.Name != name {
+		panic(fmt.Sprintf("doc.md of rule %s is titled %q", name, d.Name))
+	}
+	return d
+}
+
+// AnalyzerDoc is the Doc string of a rule's analyzer: the summary, then the
+// body, as go/analysis expects ("title\n\ndetails").
+func (d Doc) AnalyzerDoc() string { return d.Summary + "\n\n" + d.Body }
+
+// URL is where a rule's documentation is published.
+func URL(name string) string {
+	return "https://github.com/faultline-dev/faultline/blob/main/rules/" + name + "/doc.md"
+}
+
+// GraphPass is what a graph rule's Check receives: the whole system graph
+// and a way to report findings.
+type GraphPass struct {
+	Graph *graph.Graph
+	Rule  *Rule
+
+	findings []Finding
+}
+
+// NewGraphPass returns a pass of rule r over g.
+func NewGraphPass(r *Rule, g *graph.Graph) *GraphPass { return &GraphPass{Graph: g, Rule: r} }
+
+// Report records a finding. A zero Severity means the rule's default.
+func (p *GraphPass) Report(f Finding) {
+	if f.Severity == 0 {
+		f.Severity = p.Rule.Severity
+	}
+	p.findings = append(p.findings, f)
+}
+
+// Findings returns what the pass reported, in report order.
+func (p *GraphPass) Findings() []Finding { return p.findings }
+
+// Finding is a graph rule's report: what is wrong, where to change it, and
+// which part of the system it concerns.
+type Finding struct {
+	Severity Severity
+	Message  string
+	Pos      graph.Pos // the CUE field (or Go line) to change
+
+	Service string   // the node the finding belongs to (an edge's caller)
+	Target  string   // the other end of an edge finding
+	Path    []string // node names of a path finding, entrypoint's service first
+	Entry   string   // the entrypoint a per-entrypoint finding concerns
+
+	// Subject identifies what the finding is about, independently of line
+	// numbers; it is the input of the finding's fingerprint. When empty,
+	// one is derived from Entry, Service, Target and Path.
+	Subject string
+
+	Related []Related // further places: each node of a path, each call site
+}
+
+// Related is a secondary location of a finding.
+type Related struct {
+	Pos     graph.Pos
+	Message string
+}
+
+// MarshalText writes the severity's name, as JSON and SARIF show it.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText parses a severity name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, ok := ParseSeverity(string(b))
+	if !ok {
+		return fmt.Errorf("unknown severity %q: want note, warning or error", b)
+	}
+	*s = v
+	return nil
+}

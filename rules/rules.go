@@ -1,0 +1,118 @@
+// Package rules is faultline's rule catalogue. Each rule lives in its own
+// package under rules/ with its documentation (doc.md), default severity and
+// tests; this package lists them.
+//
+// A rule has a code side, an *analysis.Analyzer that runs under `go vet` and
+// `faultline check`, a graph side that reads the system graph, or both.
+package rules
+
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/faultline-dev/faultline/rules/directive"
+	"github.com/faultline-dev/faultline/rules/internal/lint"
+	"github.com/faultline-dev/faultline/rules/servertimeout"
+)
+
+// Rule is one entry of the catalogue.
+type Rule = lint.Rule
+
+// Severity orders findings for the CI gate.
+type Severity = lint.Severity
+
+// The severities, lowest first.
+const (
+	Note    = lint.Note
+	Warning = lint.Warning
+	Error   = lint.Error
+)
+
+// ParseSeverity parses "note", "warning" or "error".
+func ParseSeverity(s string) (Severity, bool) { return lint.ParseSeverity(s) }
+
+// GraphPass and Finding are what graph rules receive and report.
+type (
+	GraphPass = lint.GraphPass
+	Finding   = lint.Finding
+	Related   = lint.Related
+)
+
+// CodeResult is the result of every code rule's analyzer: the diagnostics
+// its `//faultline:ignore` directives silenced and the directives used.
+type CodeResult = lint.Result
+
+// Directive is a parsed `//faultline:ignore` comment.
+type Directive = lint.Directive
+
+// ParseDirectives returns the `//faultline:ignore` comments of a file.
+var ParseDirectives = lint.ParseDirectives
+
+// SetVetMode makes code rules append " (rule)" to their messages, for
+// `go vet`, which prints messages without the analyzer's name.
+func SetVetMode(on bool) { lint.SetVetMode(on) }
+
+// NewGraphPass returns a pass of rule r over the graph g.
+var NewGraphPass = lint.NewGraphPass
+
+// members lists every rule but directive, which is built from them.
+func members() []*Rule {
+	return []*Rule{
+		servertimeout.Rule,
+	}
+}
+
+var catalogue = sync.OnceValue(func() []*Rule {
+	rs := members()
+	var code []*analysis.Analyzer
+	var names []string
+	for _, r := range rs {
+		names = append(names, r.Name)
+		if r.Analyzer != nil {
+			code = append(code, r.Analyzer)
+		}
+	}
+	rs = append(rs, directive.New(code, names))
+	slices.SortFunc(rs, func(a, b *Rule) int { return strings.Compare(a.Name, b.Name) })
+	return rs
+})
+
+// All returns every rule, sorted by name.
+func All() []*Rule { return slices.Clone(catalogue()) }
+
+// Lookup returns the named rule, or nil.
+func Lookup(name string) *Rule {
+	for _, r := range catalogue() {
+		if r.Name == name {
+			return r
+		}
+	}
+	return nil
+}
+
+// Names returns the names of all rules, sorted.
+func Names() []string {
+	var ns []string
+	for _, r := range catalogue() {
+		ns = append(ns, r.Name)
+	}
+	return ns
+}
+
+// Analyzers returns the analyzers of the code rules, directive included,
+// in catalogue order: what `go vet -vettool=faultline` runs.
+func Analyzers() []*analysis.Analyzer {
+	var as []*analysis.Analyzer
+	for _, r := range catalogue() {
+		if r.Analyzer != nil {
+			as = append(as, r.Analyzer)
+		}
+	}
+	return as
+}
+
+// Nearest returns the rule name closest to a misspelt one, or "".
+func Nearest(name string) string { return lint.Nearest(name, Names()) }

@@ -1,0 +1,13 @@
+package servertimeout_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/faultline-dev/faultline/rules/servertimeout"
+)
+
+func Test(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), servertimeout.Analyzer, "a", "b")
+}

@@ -1,0 +1,72 @@
+package a
+
+import (
+	"log"
+	"net/http"
+	"time"
+)
+
+func packageHelper() {
+	log.Fatal(http.ListenAndServe(":8080", nil)) // want `http.ListenAndServe serves with a zero http.Server, which has no timeouts`
+}
+
+func packageServe(h http.Handler) {
+	_ = http.Serve(nil, h) // want `http.Serve serves with a zero http.Server`
+}
+
+func noReadBound(h http.Handler) error {
+	srv := &http.Server{Addr: ":8080", Handler: h, WriteTimeout: 10 * time.Second}
+	return srv.ListenAndServe() // want `http.Server starts serving with neither ReadHeaderTimeout nor ReadTimeout set`
+}
+
+// An idle timeout does not bound the read of a request.
+func trapIdleTimeout(h http.Handler) error {
+	srv := &http.Server{Addr: ":8080", Handler: h, IdleTimeout: time.Minute}
+	return srv.ListenAndServe() // want `neither ReadHeaderTimeout nor ReadTimeout`
+}
+
+// A zero timeout written out is still no timeout.
+func trapZero() error {
+	srv := &http.Server{ReadHeaderTimeout: 0}
+	return srv.ListenAndServe() // want `neither ReadHeaderTimeout nor ReadTimeout`
+}
+
+func valueServer() error {
+	var srv http.Server
+	srv.Addr = ":8080"
+	return srv.ListenAndServe() // want `neither ReadHeaderTimeout nor ReadTimeout`
+}
+
+func withHeaderTimeout(h http.Handler) error {
+	srv := &http.Server{Addr: ":8080", Handler: h, ReadHeaderTimeout: 5 * time.Second}
+	return srv.ListenAndServe()
+}
+
+func readTimeoutAssignedLater(h http.Handler) error {
+	srv := &http.Server{Addr: ":8080", Handler: h}
+	srv.ReadTimeout = 30 * time.Second
+	return srv.ListenAndServe()
+}
+
+func newServer() *http.Server {
+	return &http.Server{ReadHeaderTimeout: time.Second}
+}
+
+func builtByHelper() error { return newServer().ListenAndServe() }
+
+func configure(s *http.Server) { s.ReadHeaderTimeout = time.Second }
+
+func configuredByHelper() error {
+	s := &http.Server{}
+	configure(s)
+	return s.ListenAndServe()
+}
+
+func newBare() *http.Server { return &http.Server{Addr: ":1"} }
+
+func bareFromHelper() error { return newBare().ListenAndServe() } // want `neither ReadHeaderTimeout nor ReadTimeout`
+
+func suppressed() {
+	//faultline:ignore servertimeout debug listener bound to localhost
+	_ = http.ListenAndServe("localhost:6060", nil)
+}
