@@ -77,8 +77,10 @@ func run(pass *analysis.Pass) (any, error) {
 				case serverServe.Has(callee):
 					srv := call.Common().Args[0]
 					if setsAny(srv, readBounds, map[ssa.Value]bool{}) == unset {
+						at := r.AtCall(call.Pos())
 						r.Report(analysis.Diagnostic{
-							Pos:     call.Pos(),
+							Pos:     at.Pos(),
+							End:     at.End(),
 							Message: "http.Server starts serving with neither ReadHeaderTimeout nor ReadTimeout set: a slow or stalled client holds its connection and goroutine forever; set ReadHeaderTimeout",
 						})
 					}
@@ -207,8 +209,10 @@ func storesNonZero(fa *ssa.FieldAddr) bool {
 // reportPackageServe reports a call of http.ListenAndServe and its kin,
 // with a fix for the two forms that take an address.
 func reportPackageServe(pass *analysis.Pass, r *lint.Reporter, call ssa.CallInstruction, callee *types.Func) {
+	at := r.AtCall(call.Pos())
 	d := analysis.Diagnostic{
-		Pos:     call.Pos(),
+		Pos:     at.Pos(),
+		End:     at.End(),
 		Message: "http." + callee.Name() + " serves with a zero http.Server, which has no timeouts: a slow or stalled client holds its connection forever; use an http.Server with ReadHeaderTimeout",
 	}
 	if fix, ok := listenFix(pass, call, callee); ok {

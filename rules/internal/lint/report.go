@@ -115,6 +115,7 @@ type Reporter struct {
 	dirs   map[string][]Directive // by file name
 	result Result
 	seen   map[token.Pos]bool // used directives
+	calls  map[token.Pos]*ast.CallExpr
 }
 
 // NewReporter returns the reporter of pass for the named rule.
@@ -151,6 +152,38 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 func (r *Reporter) Reportf(n analysis.Range, category, format string, args ...any) {
 	r.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: category, Message: fmt.Sprintf(format, args...)})
 }
+
+// CallExpr returns the call expression whose opening parenthesis is at
+// lparen: SSA positions a call at its parenthesis, while a finding reads
+// better at the start of the call. It returns nil when there is none.
+func (r *Reporter) CallExpr(lparen token.Pos) *ast.CallExpr {
+	if r.calls == nil {
+		r.calls = map[token.Pos]*ast.CallExpr{}
+		for _, f := range r.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if c, ok := n.(*ast.CallExpr); ok {
+					r.calls[c.Lparen] = c
+				}
+				return true
+			})
+		}
+	}
+	return r.calls[lparen]
+}
+
+// AtCall returns the range of the call expression whose parenthesis is at
+// lparen (an SSA call's Pos), or lparen itself when there is no such call.
+func (r *Reporter) AtCall(lparen token.Pos) analysis.Range {
+	if c := r.CallExpr(lparen); c != nil {
+		return c
+	}
+	return posRange(lparen)
+}
+
+type posRange token.Pos
+
+func (p posRange) Pos() token.Pos { return token.Pos(p) }
+func (p posRange) End() token.Pos { return token.Pos(p) }
 
 // Result returns what the analyzer must return from Run.
 func (r *Reporter) Result() *Result { return &r.result }

@@ -175,9 +175,9 @@ func summary(res *analyzer.Result, fs []analyzer.Finding, baselined int) string 
 	var where string
 	switch {
 	case res.Packages > 0 && res.Topology != "":
-		where = fmt.Sprintf("in %d packages and %s", res.Packages, res.Topology)
+		where = fmt.Sprintf("in %d %s and %s", res.Packages, plural(res.Packages, "package"), res.Topology)
 	case res.Packages > 0:
-		where = fmt.Sprintf("in %d packages", res.Packages)
+		where = fmt.Sprintf("in %d %s", res.Packages, plural(res.Packages, "package"))
 	default:
 		where = "in " + res.Topology
 	}

@@ -1,0 +1,49 @@
+package cli
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/gotooltest"
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/script")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"faultline": func() { os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScript runs the end-to-end scripts in testdata/script: each is a
+// txtar archive with a small module and the faultline commands to run on it.
+func TestScript(t *testing.T) {
+	p := testscript.Params{
+		Dir:                 filepath.Join("testdata", "script"),
+		UpdateScripts:       *update,
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			// `go vet -vettool` needs the path of the faultline binary
+			// testscript installed on PATH.
+			for _, dir := range filepath.SplitList(env.Getenv("PATH")) {
+				if p := filepath.Join(dir, "faultline"); fileExists(p) {
+					env.Setenv("FAULTLINE", p)
+					break
+				}
+			}
+			return nil
+		},
+	}
+	if err := gotooltest.Setup(&p); err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, p)
+}
+
+func fileExists(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && !fi.IsDir()
+}
