@@ -38,6 +38,11 @@ type Config struct {
 	Topology string
 	// NoCode analyses the topology alone, even inside a module.
 	NoCode bool
+	// NoTopology ignores any topology: the graph comes from the code alone.
+	NoTopology bool
+	// Graph asks for the system graph even when no graph rule runs
+	// (faultline graph, faultline init).
+	Graph bool
 	// Enable, when not empty, restricts the run to these rules; Disable
 	// switches rules off. Names are checked against the catalogue.
 	Enable, Disable []string
@@ -63,7 +68,9 @@ type Finding struct {
 	// SARIF shows them as suppressed.
 	Suppression *Suppression `json:"suppression,omitempty"`
 
-	subject string // fingerprint input
+	subject  string // fingerprint input
+	category string // the diagnostic's category, for the engine's filters
+	pkg      string // the Go package of a code finding
 }
 
 // Related is a further location of a finding: a node of a path, a call site.
@@ -111,6 +118,8 @@ type Result struct {
 	PackageErrors []string
 	// Packages is the number of packages analysed.
 	Packages int
+	// Services is the number of services (main packages) found in the code.
+	Services int
 }
 
 // InputError is a problem with the input (flags, topology, packages) that
@@ -151,6 +160,9 @@ func Run(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.NoTopology {
+		topoPath = ""
+	}
 	var g *graph.Graph
 	if topoPath != "" {
 		if modRoot == "" || !within(topoPath, modRoot) {
@@ -165,15 +177,34 @@ func Run(cfg Config) (*Result, error) {
 	}
 	res.Rules = enabled
 
+	// The graph rules need the call sites of the code: the topology's edges
+	// are checked against them, and without a topology they are the graph.
+	wantCalls := cfg.Graph || slices.ContainsFunc(enabled, func(r *rules.Rule) bool { return r.Check != nil })
 	var code *codeResult
 	if modRoot != "" && !cfg.NoCode {
-		code, err = analyzeCode(dir, modRoot, cfg, enabled, g)
+		code, err = analyzeCode(dir, modRoot, cfg, enabled, g, wantCalls)
 		if err != nil {
 			return nil, err
 		}
 		res.Findings = append(res.Findings, code.findings...)
 		res.PackageErrors = code.errors
 		res.Packages = code.packages
+		if wantCalls {
+			jr, err := joinCode(g, code)
+			if err != nil {
+				return nil, err
+			}
+			if len(jr.graph.Nodes) > 0 {
+				g = jr.graph
+			}
+			for _, f := range jr.notes {
+				if slices.ContainsFunc(enabled, func(r *rules.Rule) bool { return r.Name == f.Rule }) {
+					res.Findings = append(res.Findings, f)
+				}
+			}
+			res.Services = len(jr.services)
+			attributeServices(res.Findings, jr.services)
+		}
 	} else if topoPath == "" {
 		if modRoot == "" {
 			return nil, inputErrorf("%s is not in a Go module and has no topology: run faultline inside a module, or give -topology FILE", dir)
@@ -182,6 +213,7 @@ func Run(cfg Config) (*Result, error) {
 
 	if g != nil {
 		res.Graph = g
+		res.Findings = dropBoundedRequests(res.Findings, g)
 		sup := newSuppressor(g, code, res.Root)
 		for i := range res.Findings {
 			sup.suppressCode(&res.Findings[i])

@@ -25,15 +25,26 @@ type codeResult struct {
 	errors   []string
 	packages int
 	roots    []*packages.Package
+
+	// For the system graph: the call-site facts of the module's packages,
+	// their imports within the module, and the main packages.
+	modRoot string
+	calls   map[string]*rules.Calls
+	imports map[string][]string
+	mains   []string
+	files   map[string]string // package path -> directory, relative to the module root
+	// categories keeps each finding's diagnostic category, by fingerprint
+	// subject, for the engine's own filters.
+	categories map[string]string
 }
 
 // analyzeCode loads the packages and runs the enabled code rules on them.
-func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *graph.Graph) (*codeResult, error) {
+func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *graph.Graph, wantCalls bool) (*codeResult, error) {
 	patterns := cfg.Patterns
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	pcfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Tests: cfg.Tests}
+	pcfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Tests: cfg.Tests}
 	pkgs, err := packages.Load(pcfg, patterns...)
 	if err != nil {
 		return nil, inputErrorf("loading packages %s: %v", strings.Join(patterns, " "), err)
@@ -44,7 +55,7 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 	if len(pkgs) == 0 {
 		return nil, inputErrorf("no packages match %s", strings.Join(patterns, " "))
 	}
-	res := &codeResult{packages: len(pkgs), roots: pkgs}
+	res := &codeResult{packages: len(pkgs), roots: pkgs, modRoot: modRoot}
 	res.errors = packageErrors(pkgs, modRoot)
 
 	byAnalyzer := map[*analysis.Analyzer]*rules.Rule{}
@@ -55,8 +66,14 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 			analyzers = append(analyzers, r.Analyzer)
 		}
 	}
+	if wantCalls {
+		analyzers = append(analyzers, rules.CallSites)
+	}
 	if len(analyzers) == 0 {
 		return res, nil
+	}
+	if err := configureAnalyzers(analyzers, g); err != nil {
+		return nil, err
 	}
 	ag, err := checker.Analyze(analyzers, pkgs, nil)
 	if err != nil {
@@ -67,6 +84,10 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 		if len(p.Errors) > 0 || p.IllTyped {
 			broken[p] = true
 		}
+	}
+	res.categories = map[string]string{}
+	if wantCalls {
+		collectCalls(res, ag, pkgs, modRoot)
 	}
 	seen := map[string]bool{} // test variants repeat the package's own files
 	for _, act := range ag.Roots {
@@ -85,6 +106,7 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 			f := conv.finding(rule, d)
 			if key := f.subject + "\x00" + f.Pos(); !seen[key] {
 				seen[key] = true
+				f.category = d.Category
 				res.findings = append(res.findings, f)
 			}
 		}
@@ -104,6 +126,107 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 	return res, nil
 }
 
+// collectCalls gathers the call-site facts of the main module's packages
+// and the import graph within the module.
+func collectCalls(res *codeResult, ag *checker.Graph, roots []*packages.Package, modRoot string) {
+	res.calls = map[string]*rules.Calls{}
+	res.imports = map[string][]string{}
+	res.files = map[string]string{}
+	inModule := func(p *packages.Package) bool { return p.Module != nil && p.Module.Main }
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if !inModule(p) || strings.HasSuffix(p.ID, ".test") {
+			return
+		}
+		path := strings.TrimSuffix(p.PkgPath, "_test")
+		if _, ok := res.imports[path]; !ok {
+			res.imports[path] = nil
+		}
+		for imp, ip := range p.Imports {
+			if inModule(ip) && !slices.Contains(res.imports[path], imp) {
+				res.imports[path] = append(res.imports[path], imp)
+			}
+		}
+		if p.Name == "main" && !slices.Contains(res.mains, path) {
+			res.mains = append(res.mains, path)
+		}
+		if len(p.GoFiles) > 0 {
+			res.files[path] = relSlash(modRoot, filepath.Dir(p.GoFiles[0]))
+		}
+	})
+	for _, imps := range res.imports {
+		slices.Sort(imps)
+	}
+	slices.Sort(res.mains)
+	for act := range ag.All() {
+		if act.Analyzer != rules.CallSites || !inModule(act.Package) {
+			continue
+		}
+		var c rules.Calls
+		if act.PackageFact(act.Package.Types, &c) {
+			path := strings.TrimSuffix(act.Package.PkgPath, "_test")
+			if prev := res.calls[path]; prev != nil {
+				// A test variant of the package: keep the larger view.
+				if len(prev.Sites)+len(prev.Bindings) >= len(c.Sites)+len(c.Bindings) {
+					continue
+				}
+			}
+			cc := c
+			for i := range cc.Sites {
+				cc.Sites[i].File = relSlash(modRoot, cc.Sites[i].File)
+			}
+			for i := range cc.Bindings {
+				cc.Bindings[i].File = relSlash(modRoot, cc.Bindings[i].File)
+			}
+			res.calls[path] = &cc
+		}
+	}
+}
+
+// configureAnalyzers passes the topology's settings to the analyzers
+// through their flags, the interface they also have under go vet: each
+// analyzer with a -wrappers flag gets the declared wrapper functions as
+// KIND:FUNC items.
+func configureAnalyzers(as []*analysis.Analyzer, g *graph.Graph) error {
+	var items []string
+	if g != nil {
+		for _, w := range g.Settings.Wrappers {
+			for _, kind := range w.Provides {
+				items = append(items, kind+":"+w.Func)
+			}
+		}
+	}
+	value := strings.Join(items, ",")
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer) error
+	visit = func(a *analysis.Analyzer) error {
+		if seen[a] {
+			return nil
+		}
+		seen[a] = true
+		if f := a.Flags.Lookup("wrappers"); f != nil {
+			if err := f.Value.Set(value); err != nil {
+				pos := ""
+				if g != nil && g.Settings.Fields["wrappers"].IsValid() {
+					pos = g.Settings.Fields["wrappers"].String() + ": "
+				}
+				return inputErrorf("%ssettings.wrappers: %v", pos, err)
+			}
+		}
+		for _, r := range a.Requires {
+			if err := visit(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, a := range as {
+		if err := visit(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // converter turns analysis diagnostics of one package into findings.
 type converter struct {
 	pkg     *packages.Package
@@ -121,6 +244,7 @@ func (c converter) finding(rule *rules.Rule, d analysis.Diagnostic) Finding {
 		Line:     pos.Line,
 		Column:   pos.Column,
 		Service:  serviceOf(c.g, c.pkg.PkgPath),
+		pkg:      strings.TrimSuffix(c.pkg.PkgPath, "_test"),
 	}
 	for _, r := range d.Related {
 		rp := c.pkg.Fset.Position(r.Pos)

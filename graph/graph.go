@@ -214,18 +214,39 @@ type Match struct {
 	GRPC []string // fully qualified gRPC service names
 }
 
+// Tri is what the code shows of a protection: present, absent, or not
+// determinable. Unknown must never be read as absent.
+type Tri int8
+
+// The states of a Tri.
+const (
+	Unknown Tri = iota
+	No
+	Yes
+)
+
+func (t Tri) String() string {
+	switch t {
+	case No:
+		return "no"
+	case Yes:
+		return "yes"
+	}
+	return "unknown"
+}
+
 // CallSite is an outbound call found in Go code and tied to an edge.
 type CallSite struct {
-	Pos      Pos    // the call, relative to the module root
-	Func     string // the enclosing function, package-qualified
-	Kind     string // "http", "grpc", "sql", "redis", "kafka", "amqp", "tcp", …
-	Target   string // the target as the code shows it: host, env var, gRPC service…
-	Timeout  time.Duration
-	Deadline time.Duration
-	Bounded  bool // some timeout or deadline bounds the call, even if its value is not a constant
-	Breaker  bool
-	Attempts int // 0: unknown
-	Backoff  string
+	Pos    Pos    // the call, relative to the module root
+	Func   string // the enclosing function, package-qualified
+	Kind   string // "http", "grpc", "sql", "redis", "kafka", "amqp", "tcp", …
+	Target string // the target as the code shows it: "env PAYMENT_ADDR, gRPC service shop.v1.Payment"
+
+	Bound    Tri           // a timeout or deadline bounds the call
+	Timeout  time.Duration // the bound, when it is a constant
+	Breaker  Tri           // a circuit breaker guards the call
+	Attempts int           // attempts per call when known (1: no retry); 0 unknown
+	Backoff  string        // the retry delay: none, constant or exponential; "" unknown
 }
 
 // Edge is a dependency of one node on another.
@@ -245,6 +266,12 @@ type Edge struct {
 	Group              string // edges of one caller with the same group are alternatives
 	Via                string // ViaCode (default) or ViaMesh
 	Match              Match
+
+	// TimeoutUnknown marks edges learned from code where faultline could
+	// not tell whether a timeout bounds the calls (a context from a
+	// caller, a client from a parameter). Such edges count as bounded:
+	// rules must not report what they cannot show.
+	TimeoutUnknown bool
 
 	Source Source
 	Pos    Pos            // where the edge is declared (or the first call site)
@@ -271,8 +298,9 @@ func (e *Edge) IsHard() bool {
 	return e.Sync() && e.Criticality != Soft && e.Fallback == ""
 }
 
-// HasTimeout reports whether a timeout or a deadline bounds the edge.
-func (e *Edge) HasTimeout() bool { return e.Timeout > 0 || e.Deadline > 0 }
+// HasTimeout reports whether a timeout or a deadline bounds the edge (or,
+// for edges from code, whether one may).
+func (e *Edge) HasTimeout() bool { return e.Timeout > 0 || e.Deadline > 0 || e.TimeoutUnknown }
 
 // Attempts is the number of attempts per call: retries.attempts, at least 1.
 func (e *Edge) Attempts() int { return max(e.Retries.Attempts, 1) }

@@ -13,9 +13,27 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/faultline-dev/faultline/rules/cascade"
+	"github.com/faultline-dev/faultline/rules/ctxdeadline"
+	"github.com/faultline-dev/faultline/rules/dialtimeout"
 	"github.com/faultline-dev/faultline/rules/directive"
+	"github.com/faultline-dev/faultline/rules/drift"
+	"github.com/faultline-dev/faultline/rules/httptimeout"
+	"github.com/faultline-dev/faultline/rules/internal/callsites"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
+	"github.com/faultline-dev/faultline/rules/nobreaker"
+	"github.com/faultline-dev/faultline/rules/notimeout"
+	"github.com/faultline-dev/faultline/rules/queuehygiene"
+	"github.com/faultline-dev/faultline/rules/retryamp"
 	"github.com/faultline-dev/faultline/rules/servertimeout"
+	"github.com/faultline-dev/faultline/rules/sharedfate"
+	"github.com/faultline-dev/faultline/rules/softfail"
+	"github.com/faultline-dev/faultline/rules/spof"
+	"github.com/faultline-dev/faultline/rules/synccycle"
+	"github.com/faultline-dev/faultline/rules/timeoutbudget"
+	"github.com/faultline-dev/faultline/rules/undeclared"
+	"github.com/faultline-dev/faultline/rules/unsaferetry"
+	"github.com/faultline-dev/faultline/rules/zonespof"
 )
 
 // Rule is one entry of the catalogue.
@@ -51,6 +69,30 @@ type Directive = lint.Directive
 // ParseDirectives returns the `//faultline:ignore` comments of a file.
 var ParseDirectives = lint.ParseDirectives
 
+// CallSites is the analyzer that records outbound calls and the evidence
+// of their targets; the engine joins its facts to the topology.
+var CallSites = callsites.Analyzer
+
+// The call-site facts.
+type (
+	Calls       = callsites.Calls
+	CallSite    = callsites.Site
+	CallHint    = callsites.Hint
+	CallBinding = callsites.Binding
+)
+
+// Hint kinds of call sites.
+const (
+	HintEnv    = callsites.Env
+	HintFlag   = callsites.Flag
+	HintHost   = callsites.Host
+	HintGRPC   = callsites.GRPC
+	HintTopic  = callsites.Topic
+	HintDriver = callsites.Driver
+	HintParam  = callsites.Param
+	HintField  = callsites.Field
+)
+
 // SetVetMode makes code rules append " (rule)" to their messages, for
 // `go vet`, which prints messages without the analyzer's name.
 func SetVetMode(on bool) { lint.SetVetMode(on) }
@@ -62,6 +104,23 @@ var NewGraphPass = lint.NewGraphPass
 func members() []*Rule {
 	return []*Rule{
 		servertimeout.Rule,
+		ctxdeadline.Rule,
+		httptimeout.Rule,
+		dialtimeout.Rule,
+		undeclared.Rule,
+		drift.Rule,
+		cascade.Rule,
+		nobreaker.Rule,
+		notimeout.Rule,
+		queuehygiene.Rule,
+		retryamp.Rule,
+		sharedfate.Rule,
+		softfail.Rule,
+		spof.Rule,
+		synccycle.Rule,
+		timeoutbudget.Rule,
+		unsaferetry.Rule,
+		zonespof.Rule,
 	}
 }
 
@@ -113,6 +172,9 @@ func Analyzers() []*analysis.Analyzer {
 	}
 	return as
 }
+
+// ShortFunc shortens a function's full name for messages.
+func ShortFunc(fullName string) string { return lint.ShortFunc(fullName) }
 
 // Nearest returns the rule name closest to a misspelt one, or "".
 func Nearest(name string) string { return lint.Nearest(name, Names()) }

@@ -208,3 +208,21 @@ func IsNamed(t types.Type, pkg, name string) bool {
 	obj := n.Origin().Obj()
 	return obj.Name() == name && obj.Pkg() != nil && obj.Pkg().Path() == pkg
 }
+
+// ShortFunc shortens a function's full name for messages by dropping the
+// directories of its import path: "example.com/shop/services/catalog.load"
+// becomes "catalog.load" and "(*example.com/shop/catalog.server).list"
+// becomes "(*catalog.server).list".
+func ShortFunc(fullName string) string {
+	prefix, rest := "", fullName
+	switch {
+	case strings.HasPrefix(rest, "(*"):
+		prefix, rest = "(*", rest[2:]
+	case strings.HasPrefix(rest, "("):
+		prefix, rest = "(", rest[1:]
+	}
+	if i := strings.LastIndexByte(rest, '/'); i >= 0 {
+		rest = rest[i+1:]
+	}
+	return prefix + rest
+}

@@ -130,3 +130,17 @@ func TestNearest(t *testing.T) {
 		}
 	}
 }
+
+func TestShortFunc(t *testing.T) {
+	for in, want := range map[string]string{
+		"example.com/shop/services/catalog.load":     "catalog.load",
+		"(*example.com/shop/catalog.server).list":    "(*catalog.server).list",
+		"(example.com/shop/pb.PaymentClient).Charge": "(pb.PaymentClient).Charge",
+		"main.run":              "main.run",
+		"(*net/http.Client).Do": "(*http.Client).Do",
+	} {
+		if got := ShortFunc(in); got != want {
+			t.Errorf("ShortFunc(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -186,5 +186,42 @@ var APIs = func() []API {
 			method(pkg, "Pipeline", "Exec", Redis, 0),
 		)
 	}
+
+	// pgx (v4, v5): every method of a connection, pool or transaction that
+	// takes a context first talks to the database; LISTEN/NOTIFY waits for
+	// notifications by design.
+	for _, pkg := range []string{"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4"} {
+		t = append(t,
+			wildcard(pkg, "Conn", SQL),
+			wildcard(pkg, "Tx", SQL),
+			API{Pkg: pkg, Type: "Conn", Name: "WaitForNotification", Kind: SQL, Ctx: 0, Req: -1, Consume: true},
+			wildcard(pkg+"/pgxpool", "Pool", SQL),
+			wildcard(pkg+"/pgxpool", "Conn", SQL),
+			wildcard(pkg+"/pgxpool", "Tx", SQL),
+		)
+	}
+
+	// aws-sdk-go-v2: every operation of a service client takes the context
+	// first; long polls and event streams wait by design.
+	for _, svc := range []string{
+		"athena", "cloudwatch", "cloudwatchlogs", "dynamodb", "ec2", "ecs", "eventbridge",
+		"firehose", "kinesis", "kms", "lambda", "rds", "s3", "secretsmanager", "sesv2",
+		"sfn", "sns", "sqs", "ssm", "sts",
+	} {
+		t = append(t, wildcard("github.com/aws/aws-sdk-go-v2/service/"+svc, "Client", Cloud))
+	}
+	t = append(t,
+		API{Pkg: "github.com/aws/aws-sdk-go-v2/service/sqs", Type: "Client", Name: "ReceiveMessage", Kind: Cloud, Ctx: 0, Req: -1, Consume: true},
+		API{Pkg: "github.com/aws/aws-sdk-go-v2/service/kinesis", Type: "Client", Name: "SubscribeToShard", Kind: Cloud, Ctx: 0, Req: -1, Consume: true},
+		wildcard("github.com/aws/aws-sdk-go-v2/feature/s3/manager", "Uploader", Cloud),
+		wildcard("github.com/aws/aws-sdk-go-v2/feature/s3/manager", "Downloader", Cloud),
+	)
+
+	// Google Cloud Storage: object and bucket operations take the context
+	// first.
+	t = append(t,
+		wildcard("cloud.google.com/go/storage", "ObjectHandle", Cloud),
+		wildcard("cloud.google.com/go/storage", "BucketHandle", Cloud),
+	)
 	return t
 }()

@@ -1,13 +1,49 @@
 // Package valueflow follows configuration values (http.Client,
-// http.Transport, http.Server, net.Dialer, …) back through SSA to where they
-// are built, across functions and packages, to tell whether a field such as
-// Timeout is set.
+// http.Transport, http.Server, net.Dialer, retryablehttp.Client, …) back
+// through SSA to where they are built, across functions and packages, to
+// tell whether a field such as Timeout is set.
 //
-// STUB: the API below is the contract; the implementation is being written.
+// A question is a value and a field path: "is c.Timeout set?" is
+// (c, "Timeout"); "is the handshake of c's transport bounded?" is
+// (c, "Transport.TLSHandshakeTimeout"); the step "$dialer" goes from a
+// DialContext or Dial function value to the net.Dialer whose method it is
+// (Transport.DialContext.$dialer.Timeout). The answer joins every origin
+// of the value:
+//
+//   - composite literals and new(T), with every later assignment to the
+//     field through any alias (c.Timeout = …, c.HTTPClient.Timeout = …);
+//   - functions of this package that build the value (their returns) or
+//     configure it (a parameter whose fields they assign);
+//   - values stored in struct fields and package-level variables and read
+//     back elsewhere (s.client set in a constructor, a client configured
+//     in init);
+//   - phi nodes and closures' captured variables;
+//   - the library values faultline knows: http.DefaultClient (nothing set),
+//     http.DefaultTransport and its Clone (dial 30s, TLS handshake 10s, no
+//     response-header timeout), go-cleanhttp, retryablehttp.NewClient,
+//     kafka-go's DefaultDialer;
+//   - functions, struct fields and variables of other packages, through
+//     facts this analyzer exports on them.
+//
+// An origin that is not followed (a parameter, an interface value, the
+// result of an unmodelled call, a value that escapes where its fields may
+// be assigned unseen) makes the answer Unknown unless another origin sets
+// the field: rules stay silent on Unknown. A zero constant (Timeout: 0)
+// is not a setting; any other value, constant or not, is.
+//
+// The analysis is flow-insensitive: an assignment anywhere counts, before
+// or after the use. An assignment after a library constructor replaces the
+// constructor's value (c := retryablehttp.NewClient(); c.RetryMax = 2 has
+// RetryMax 2); otherwise origins and assignments join.
 package valueflow
 
 import (
+	"go/types"
 	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -24,18 +60,416 @@ const (
 	Set                  // some origin sets it
 )
 
-// Analyzer computes value-flow facts.
+// String returns "unknown", "unset" or "set".
+func (s State) String() string {
+	switch s {
+	case Unset:
+		return "unset"
+	case Set:
+		return "set"
+	}
+	return "unknown"
+}
+
+// Info is what is known of one field: its State and, when every origin
+// that sets it assigns the same constant, that constant.
+type Info struct {
+	State State
+	// Const reports that Value holds the constant every setting origin
+	// assigns.
+	Const bool
+	// Value is the constant: nanoseconds for a time.Duration, the number
+	// for other integers.
+	Value int64
+	// IsDuration reports that the field is a time.Duration.
+	IsDuration bool
+}
+
+// Duration returns the constant duration the field is set to, if known.
+func (i Info) Duration() (time.Duration, bool) {
+	if i.State != Set || !i.Const || !i.IsDuration {
+		return 0, false
+	}
+	return time.Duration(i.Value), true
+}
+
+// String returns the constant ("10s", "4") when known, else the state.
+func (i Info) String() string {
+	if i.State == Set && i.Const {
+		if i.IsDuration {
+			return time.Duration(i.Value).String()
+		}
+		return strconv.FormatInt(i.Value, 10)
+	}
+	return i.State.String()
+}
+
+var (
+	unknown = Info{State: Unknown}
+	unset   = Info{State: Unset}
+	set     = Info{State: Set}
+)
+
+func setTo(d time.Duration) Info {
+	return Info{State: Set, Const: true, Value: int64(d), IsDuration: true}
+}
+
+func setInt(n int64) Info { return Info{State: Set, Const: true, Value: n} }
+
+// join combines what two origins say of a field: a field is Set when some
+// origin sets it, Unknown when none does and some origin is not followed,
+// and Unset when every origin leaves it zero.
+func join(a, b Info) Info {
+	switch {
+	case a.State == Set && b.State == Set:
+		if a.Const && b.Const && a.Value == b.Value {
+			return a
+		}
+		return Info{State: Set, IsDuration: a.IsDuration && b.IsDuration}
+	case a.State == Set:
+		return a
+	case b.State == Set:
+		return b
+	case a.State == Unknown || b.State == Unknown:
+		return unknown
+	}
+	return unset
+}
+
+// override combines what a value's origin says of a field with what
+// assignments after construction say: an assignment replaces the origin's
+// constant (c := retryablehttp.NewClient(); c.RetryMax = 2 has RetryMax
+// 2), and otherwise the two join.
+func override(origin, assigned Info) Info {
+	if assigned.State == Set {
+		return assigned
+	}
+	return join(origin, assigned)
+}
+
+// DialerStep is the path step from a DialContext or Dial function value to
+// the net.Dialer whose bound method it is.
+const DialerStep = "$dialer"
+
+// Analyzer computes value-flow facts and answers value-flow questions
+// for the rules of one package.
 var Analyzer = &analysis.Analyzer{
 	Name:       "faultlinevalueflow",
 	Doc:        "follow configuration values to their origins (faultline internal)",
-	Run:        func(pass *analysis.Pass) (any, error) { return &Result{}, nil },
+	Run:        run,
 	Requires:   []*analysis.Analyzer{ir.Analyzer},
+	FactTypes:  []analysis.Fact{new(Fact), new(PackageFact)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
-// Result answers value-flow questions within one package.
-type Result struct{}
+// Result answers value-flow questions within one package. It is safe for
+// concurrent use by the rules that require it.
+type Result struct {
+	mu sync.Mutex
+	e  *evaluator // nil when the package was not analysed
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	irr, _ := pass.ResultOf[ir.Analyzer].(*ir.IR)
+	if irr == nil {
+		return &Result{}, nil
+	}
+	e := newEvaluator(pass, irr)
+	pass.ExportPackageFact(&PackageFact{Analysed: true})
+	e.exportFacts()
+	return &Result{e: e}, nil
+}
+
+// State answers whether the field path of the value v is set: path is a
+// dot-separated list of field names (and DialerStep), read from the
+// struct v points to or holds.
+func (r *Result) State(v ssa.Value, path string) Info {
+	if r == nil || r.e == nil || v == nil || path == "" {
+		return unknown
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.e.state(v, path)
+}
 
 // HTTPClientTimeout reports whether the *http.Client (or http.Client) v has
 // a non-zero Timeout. http.DefaultClient is Unset.
-func (r *Result) HTTPClientTimeout(v ssa.Value) State { return Unknown }
+func (r *Result) HTTPClientTimeout(v ssa.Value) State { return r.State(v, "Timeout").State }
+
+// ClientTimeout reports whether the *http.Client v has a non-zero Timeout,
+// and the constant it is set to, when every origin sets the same one.
+func (r *Result) ClientTimeout(v ssa.Value) (State, time.Duration) {
+	i := r.State(v, "Timeout")
+	d, _ := i.Duration()
+	return i.State, d
+}
+
+// DefaultClientTimeout reports whether this package sets
+// http.DefaultClient.Timeout (through which http.Get and its kin send).
+// It is Unset unless an assignment in this package sets it.
+func (r *Result) DefaultClientTimeout() State {
+	if r == nil || r.e == nil {
+		return Unset
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	g := r.e.stdGlobal("net/http", "DefaultClient")
+	if g == nil {
+		return Unset
+	}
+	return r.e.globalCell(g, "Timeout").State
+}
+
+// ServerReadTimeout reports whether the *http.Server (or http.Server) v
+// bounds the read of request headers: ReadHeaderTimeout or, which the
+// server falls back to, ReadTimeout.
+func (r *Result) ServerReadTimeout(v ssa.Value) State {
+	return join(r.State(v, "ReadHeaderTimeout"), r.State(v, "ReadTimeout")).State
+}
+
+// DialerTimeout reports whether the *net.Dialer (or kafka-go *Dialer) v
+// bounds its dials with Timeout or Deadline.
+func (r *Result) DialerTimeout(v ssa.Value) State {
+	return join(r.State(v, "Timeout"), r.State(v, "Deadline")).State
+}
+
+// RetryableClientTimeout reports whether the *retryablehttp.Client v has an
+// HTTPClient with a non-zero Timeout, and the constant, when known.
+func (r *Result) RetryableClientTimeout(v ssa.Value) (State, time.Duration) {
+	i := r.State(v, "HTTPClient.Timeout")
+	d, _ := i.Duration()
+	return i.State, d
+}
+
+// TransportTimeouts is what is known of the timeouts of an http.Transport.
+type TransportTimeouts struct {
+	// Dial: DialContext or Dial is a bound method of a net.Dialer with
+	// Timeout or Deadline. Unset when both are nil (the transport then
+	// dials with a zero net.Dialer) or the dialer has neither; Unknown when
+	// a function faultline does not follow dials.
+	Dial Info
+	// TLSHandshake: TLSHandshakeTimeout; Unknown when DialTLSContext or
+	// DialTLS replace the transport's own handshake.
+	TLSHandshake Info
+	// ResponseHeader: ResponseHeaderTimeout.
+	ResponseHeader Info
+}
+
+// Transport returns the timeouts of the *http.Transport (or an
+// http.RoundTripper holding one) v.
+func (r *Result) Transport(v ssa.Value) TransportTimeouts {
+	return r.transportAt(v, "")
+}
+
+// ClientTransport returns the timeouts of the transport of the
+// *http.Client v: its Transport, or http.DefaultTransport when that is nil.
+func (r *Result) ClientTransport(v ssa.Value) TransportTimeouts {
+	switch r.State(v, "Transport").State {
+	case Unset:
+		return defaultTransportTimeouts()
+	case Unknown:
+		return TransportTimeouts{Dial: unknown, TLSHandshake: unknown, ResponseHeader: unknown}
+	}
+	return r.transportAt(v, "Transport.")
+}
+
+func (r *Result) transportAt(v ssa.Value, prefix string) TransportTimeouts {
+	var t TransportTimeouts
+	dialer := func(field string) Info {
+		return join(r.State(v, prefix+field+"."+DialerStep+".Timeout"), r.State(v, prefix+field+"."+DialerStep+".Deadline"))
+	}
+	dc, d := r.State(v, prefix+"DialContext"), r.State(v, prefix+"Dial")
+	switch {
+	case dc.State == Unknown || (dc.State == Unset && d.State == Unknown):
+		t.Dial = unknown
+	case dc.State == Set:
+		t.Dial = dialer("DialContext")
+	case d.State == Set:
+		t.Dial = dialer("Dial")
+	default:
+		t.Dial = unset // a zero net.Dialer
+	}
+	t.TLSHandshake = r.State(v, prefix+"TLSHandshakeTimeout")
+	if t.TLSHandshake.State != Set {
+		if custom := join(r.State(v, prefix+"DialTLSContext"), r.State(v, prefix+"DialTLS")); custom.State != Unset {
+			t.TLSHandshake = unknown
+		}
+	}
+	t.ResponseHeader = r.State(v, prefix+"ResponseHeaderTimeout")
+	return t
+}
+
+// defaultTransportTimeouts are those of http.DefaultTransport.
+func defaultTransportTimeouts() TransportTimeouts {
+	k := knownDefaultTransport
+	return TransportTimeouts{
+		Dial:           k.lookup("DialContext." + DialerStep + ".Timeout"),
+		TLSHandshake:   k.lookup("TLSHandshakeTimeout"),
+		ResponseHeader: k.lookup("ResponseHeaderTimeout"),
+	}
+}
+
+// Origin is a place where a configuration value is built.
+type Origin struct {
+	// Value is an *ssa.Alloc (a composite literal or new(T)), an
+	// *ssa.Call (a constructor faultline models or does not follow), or an
+	// *ssa.Global (a package-level variable of another package, such as
+	// http.DefaultClient).
+	Value ssa.Value
+	// Literal reports an *ssa.Alloc of this package: the line to change.
+	Literal bool
+}
+
+// Origins returns where the value v is built: its origins, following phi
+// nodes, calls of this package's functions, fields and variables of this
+// package. complete is false when some origin is not followed (a
+// parameter, a value from another package, an interface).
+func (r *Result) Origins(v ssa.Value) (origins []Origin, complete bool) {
+	if r == nil || r.e == nil || v == nil {
+		return nil, false
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.e.origins(v)
+}
+
+// PackageFact marks a package whose code valueflow analysed, so that a
+// function of it without a Fact has nothing to say (Unknown) rather than
+// belonging to a library faultline models.
+type PackageFact struct {
+	Analysed bool
+}
+
+// AFact marks PackageFact as an analysis fact.
+func (*PackageFact) AFact() {}
+
+// String describes the fact for tests.
+func (*PackageFact) String() string { return "analysed" }
+
+// Fact summarises, for other packages, a function that builds or
+// configures values of the types valueflow tracks, or a struct field or
+// package-level variable holding one. Paths absent from a Summary are
+// Unknown.
+type Fact struct {
+	// Results describes, for a function, each result (empty where the
+	// result's type is not tracked).
+	Results []Summary
+	// Params describes, for a function, what it assigns on each
+	// parameter, receiver first (empty where not tracked).
+	Params []Summary
+	// Value describes, for a field or variable, the value it holds.
+	Value Summary
+}
+
+// AFact marks Fact as an analysis fact.
+func (*Fact) AFact() {}
+
+// String lists the summaries, for tests: returns0{…} param1{…} value{…}.
+func (f *Fact) String() string {
+	var parts []string
+	for i, s := range f.Results {
+		if s != nil {
+			parts = append(parts, "returns"+strconv.Itoa(i)+"{"+s.String()+"}")
+		}
+	}
+	for i, s := range f.Params {
+		if s != nil {
+			parts = append(parts, "param"+strconv.Itoa(i)+"{"+s.String()+"}")
+		}
+	}
+	if f.Value != nil {
+		parts = append(parts, "value{"+f.Value.String()+"}")
+	}
+	return strings.Join(parts, " ")
+}
+
+// Summary lists what is known of the tracked paths of one value, sorted
+// by path.
+type Summary []PathInfo
+
+// PathInfo is what is known of one path.
+type PathInfo struct {
+	Path string
+	Info Info
+}
+
+func (s Summary) lookup(path string) Info {
+	for _, p := range s {
+		if p.Path == path {
+			return p.Info
+		}
+	}
+	return unknown
+}
+
+// String lists path=answer pairs.
+func (s Summary) String() string {
+	var b strings.Builder
+	for i, p := range s {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p.Path)
+		b.WriteByte('=')
+		b.WriteString(p.Info.String())
+	}
+	return b.String()
+}
+
+// typeKey names a named type (or pointer to one) as "pkg/path.Name".
+func typeKey(t types.Type) string {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok {
+		return ""
+	}
+	obj := n.Origin().Obj()
+	if obj.Pkg() == nil {
+		return ""
+	}
+	return obj.Pkg().Path() + "." + obj.Name()
+}
+
+// MethodCall splits a call of a method into its receiver and its other
+// arguments, whether the method is called directly (c.Get(u)), through a
+// method expression ((*http.Client).Get(c, u)) or through a method value
+// bound in this function (get := c.Get; get(u)). It reports false when
+// the receiver cannot be found (a method value from elsewhere). For calls
+// of functions, recv is nil and args are the arguments.
+func MethodCall(c *ssa.CallCommon) (recv ssa.Value, args []ssa.Value, ok bool) {
+	if c.IsInvoke() {
+		return c.Value, c.Args, true
+	}
+	callee := c.StaticCallee()
+	if callee == nil {
+		return nil, c.Args, true
+	}
+	if strings.HasPrefix(callee.Synthetic, "bound method wrapper") {
+		mc, ok := c.Value.(*ssa.MakeClosure)
+		if !ok || len(mc.Bindings) != 1 {
+			return nil, nil, false
+		}
+		return mc.Bindings[0], c.Args, true
+	}
+	if callee.Signature.Recv() != nil || isMethodThunk(callee) {
+		if len(c.Args) == 0 {
+			return nil, nil, false
+		}
+		return c.Args[0], c.Args[1:], true
+	}
+	return nil, c.Args, true
+}
+
+// isMethodThunk reports whether fn is the function of a method expression
+// (T.M), whose first parameter is the receiver.
+func isMethodThunk(fn *ssa.Function) bool {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || fn.Synthetic == "" {
+		return false
+	}
+	sig, _ := obj.Type().(*types.Signature)
+	return sig != nil && sig.Recv() != nil
+}

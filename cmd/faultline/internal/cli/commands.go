@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"text/tabwriter"
 
 	"github.com/faultline-dev/faultline/analyzer"
 	"github.com/faultline-dev/faultline/analyzer/report"
+	"github.com/faultline-dev/faultline/graph/topology"
 	"github.com/faultline-dev/faultline/rules"
 )
 
@@ -79,7 +82,9 @@ func runGraph(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "faultline: -format %q: want dot, svg, html or json\n", *format)
 		return ExitInput
 	}
-	res, err := analyzer.Run(common.config(patterns))
+	cfg := common.config(patterns)
+	cfg.Graph = true
+	res, err := analyzer.Run(cfg)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -105,6 +110,52 @@ func runGraph(args []string, stdout, stderr io.Writer) int {
 }
 
 func runInit(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "faultline: init is not available in this build yet")
-	return ExitInput
+	fs := newFlagSet("init", "init [flags] [packages]", stderr)
+	var (
+		dir   = fs.String("C", "", "infer the topology of the module in `dir`")
+		out   = fs.String("o", "", "write the topology to `file` (default: topology.cue at the module root; - for standard output)")
+		force = fs.Bool("force", false, "overwrite an existing file")
+		tests = fs.Bool("tests", false, "analyze _test.go files too")
+	)
+	patterns, err := parseInterspersed(fs, args)
+	if err != nil {
+		return flagExit(err)
+	}
+	res, err := analyzer.Run(analyzer.Config{Dir: *dir, Patterns: patterns, Tests: *tests, NoTopology: true, Graph: true, Enable: []string{"directive"}})
+	if err != nil {
+		return fail(stderr, err)
+	}
+	for _, e := range res.PackageErrors {
+		fmt.Fprintln(stderr, e)
+	}
+	if res.Graph == nil || len(res.Graph.Nodes) == 0 {
+		fmt.Fprintln(stderr, "faultline: no services found: init looks for main packages and the calls they make")
+		return ExitInput
+	}
+	data, err := topology.Format(res.Graph)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	path := *out
+	if path == "" {
+		path = filepath.Join(res.Root, "topology.cue")
+	}
+	if path == "-" {
+		_, err := stdout.Write(data)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		return ExitOK
+	}
+	if _, err := os.Stat(path); err == nil && !*force {
+		fmt.Fprintf(stderr, "faultline: %s exists; not overwriting it (use -force, or -o FILE to write elsewhere)\n", path)
+		return ExitInput
+	}
+	if err := writeFileAtomic(path, data); err != nil {
+		fmt.Fprintf(stderr, "faultline: %v\n", err)
+		return ExitInput
+	}
+	fmt.Fprintf(stderr, "faultline: wrote %s: %d services, %d nodes, %d edges inferred from %d packages; set replicas, zones and entrypoints, then run faultline check\n",
+		path, res.Services, len(res.Graph.Nodes), len(res.Graph.Edges), res.Packages)
+	return ExitOK
 }

@@ -70,3 +70,61 @@ func suppressed() {
 	//faultline:ignore servertimeout debug listener bound to localhost
 	_ = http.ListenAndServe("localhost:6060", nil)
 }
+
+// A server kept in a struct field, configured by its constructor.
+type app struct {
+	srv  *http.Server
+	bare *http.Server
+}
+
+func newApp(h http.Handler) *app {
+	return &app{
+		srv:  &http.Server{Handler: h, ReadHeaderTimeout: 2 * time.Second},
+		bare: &http.Server{Handler: h},
+	}
+}
+
+func (a *app) run() error { return a.srv.ListenAndServe() }
+
+func (a *app) runBare() error { return a.bare.ListenAndServe() } // want `neither ReadHeaderTimeout nor ReadTimeout`
+
+// The literal spans lines: the fix adds a line.
+func multiLine(h http.Handler) error {
+	srv := &http.Server{
+		Addr:    ":8080",
+		Handler: h,
+	}
+	return srv.ListenAndServe() // want `neither ReadHeaderTimeout nor ReadTimeout`
+}
+
+// Assigned in a closure that runs before serving.
+func configuredInClosure(h http.Handler) error {
+	srv := &http.Server{Handler: h}
+	configure := func() { srv.ReadHeaderTimeout = time.Second }
+	configure()
+	return srv.ListenAndServe()
+}
+
+// A server passed in is the caller's business.
+func param(srv *http.Server) error { return srv.ListenAndServe() }
+
+// Method values and method expressions reach Serve too.
+func methodValue() error {
+	var srv http.Server
+	serve := srv.ListenAndServe
+	return serve() // want `neither ReadHeaderTimeout nor ReadTimeout`
+}
+
+func methodExpr(h http.Handler) error {
+	var srv http.Server
+	srv.ReadHeaderTimeout = time.Second
+	return (*http.Server).ListenAndServe(&srv)
+}
+
+func methodExprBare() error {
+	var srv http.Server
+	return (*http.Server).ListenAndServe(&srv) // want `neither ReadHeaderTimeout nor ReadTimeout`
+}
+
+// A method value from elsewhere: its receiver cannot be seen.
+func methodValueParam(serve func() error) error { return serve() }

@@ -1,0 +1,291 @@
+package analyzer
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/faultline-dev/faultline/graph"
+	"github.com/faultline-dev/faultline/rules"
+)
+
+// joinResult is the outcome of joining code to the topology.
+type joinResult struct {
+	graph    *graph.Graph
+	services []*codeService
+	calls    []*codeCall
+	notes    []Finding // ambiguities and package patterns that match nothing
+}
+
+// joinCode ties the code's call sites to the topology g, or builds the
+// graph from the code alone when g is nil. Edges of g that call sites
+// match get those calls (and Source FromBoth); calls that match no
+// declared edge become edges marked FromCode, which the undeclared rule
+// reports when there is a topology.
+func joinCode(g *graph.Graph, code *codeResult) (*joinResult, error) {
+	services, err := codeServices(code, g)
+	if err != nil {
+		return nil, err
+	}
+	jr := &joinResult{services: services, calls: resolveCalls(code, services)}
+	topology := g != nil
+	if !topology {
+		g = &graph.Graph{}
+	}
+	jr.graph = g
+	g.Index()
+
+	// The services the code shows.
+	for _, s := range services {
+		n := g.Node(s.name)
+		if n == nil {
+			n = &graph.Node{Name: s.name, Kind: graph.Service, Packages: []string{s.main}, Source: graph.FromCode, Replicas: 1}
+			n.Pos = graph.Pos{File: code.files[s.main], Line: 0}
+			if f := code.files[s.main]; f != "" {
+				n.Pos = mainPos(code, s.main)
+			}
+			g.Nodes = append(g.Nodes, n)
+		} else {
+			n.Source |= graph.FromCode
+		}
+	}
+	g.Index()
+
+	if topology {
+		jr.notes = append(jr.notes, unmatchedPatterns(g, code)...)
+	}
+
+	for _, c := range jr.calls {
+		if c.site.Consume {
+			continue // a consumer reads from the queue; it is not an edge out
+		}
+		for _, caller := range c.callers {
+			jr.attach(g, c, caller, topology)
+		}
+	}
+	g.Index()
+	for _, e := range g.Edges {
+		if e.Source == graph.FromCode {
+			codeEdgeBound(e)
+		}
+		slices.SortFunc(e.Calls, func(a, b graph.CallSite) int {
+			return cmp.Or(strings.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+		})
+		e.Calls = slices.CompactFunc(e.Calls, func(a, b graph.CallSite) bool { return a.Pos == b.Pos })
+	}
+	return jr, nil
+}
+
+// attach ties call c made by caller to an edge of g, creating a code edge
+// (and node) when no declared edge matches.
+func (jr *joinResult) attach(g *graph.Graph, c *codeCall, caller string, topology bool) {
+	cs := callSite(c)
+	var best []*graph.Edge
+	bestScore := 0
+	for _, e := range g.Out(caller) {
+		if e.Source == graph.FromCode {
+			continue
+		}
+		switch s := matchScore(c, e, g.Node(e.To)); {
+		case s > bestScore:
+			best, bestScore = []*graph.Edge{e}, s
+		case s == bestScore && s > 0:
+			best = append(best, e)
+		}
+	}
+	if len(best) > 1 {
+		var names []string
+		for _, e := range best {
+			names = append(names, e.To)
+		}
+		jr.notes = append(jr.notes, Finding{
+			Rule: "undeclared", Severity: rules.Note,
+			Message: "cannot tell which dependency of " + caller + " the call " + siteLabel(c.site) + " (" + c.describe() + ") reaches: " +
+				strings.Join(names, ", ") + " match equally; add match hints (env, host, grpc) to those edges",
+			File: c.site.File, Line: c.site.Line, Column: c.site.Col, Service: caller,
+			subject: "ambiguous|" + caller + "|" + c.site.Func + "|" + c.site.API,
+		})
+		return
+	}
+	if len(best) == 1 {
+		e := best[0]
+		e.Calls = append(e.Calls, cs)
+		e.Source |= graph.FromCode
+		return
+	}
+	// No declared edge: a code edge.
+	target := ""
+	if cands := c.candidates(); len(cands) > 0 {
+		target = cands[0]
+		// Prefer an existing node the evidence names.
+		for _, cand := range cands {
+			if n := findNode(g, cand); n != nil {
+				target = n.Name
+				break
+			}
+		}
+	}
+	if target == "" || target == caller {
+		return // nothing names the target: no edge rather than a guess
+	}
+	n := g.Node(target)
+	if n == nil {
+		n = &graph.Node{Name: target, Kind: kindOfCall(c.site.Kind), Source: graph.FromCode, Replicas: 1, Pos: cs.Pos}
+		if n.Kind == graph.Service && externalHost(c) {
+			n.Kind = graph.External
+		}
+		for _, h := range c.hints {
+			if h.Kind == rules.HintDriver {
+				n.Engine = driverEngine(h.Value)
+			}
+		}
+		g.Nodes = append(g.Nodes, n)
+		g.Index()
+	}
+	e := g.Edge(caller, target)
+	if e == nil {
+		e = &graph.Edge{
+			From: caller, To: target, Protocol: protocolOf(c.site.Kind), Source: graph.FromCode,
+			Idempotent: true, Retries: graph.Retries{Attempts: 1}, Pos: cs.Pos,
+			TimeoutUnknown: true,
+		}
+		if kindOfCall(c.site.Kind) == graph.Queue {
+			e.Mode = graph.ModeAsync
+		}
+		for _, h := range c.hints {
+			switch h.Kind {
+			case rules.HintEnv, rules.HintFlag:
+				e.Match.Env = appendUnique(e.Match.Env, h.Value)
+			case rules.HintHost:
+				e.Match.Host = appendUnique(e.Match.Host, h.Value)
+			case rules.HintGRPC:
+				e.Match.GRPC = appendUnique(e.Match.GRPC, h.Value)
+			}
+		}
+		g.Edges = append(g.Edges, e)
+		g.Index()
+	}
+	e.Calls = append(e.Calls, cs)
+}
+
+// codeEdgeBound sets the timeout of an edge known from code only: bounded
+// when every call is (with the longest constant timeout when all are
+// constants), unbounded when one call provably is not, unknown otherwise.
+func codeEdgeBound(e *graph.Edge) {
+	e.Timeout, e.TimeoutUnknown = 0, false
+	all, consts := true, true
+	var longest = e.Timeout
+	for _, c := range e.Calls {
+		switch c.Bound {
+		case graph.No:
+			return
+		case graph.Yes:
+			if c.Timeout > 0 {
+				longest = max(longest, c.Timeout)
+			} else {
+				consts = false
+			}
+		default:
+			all = false
+		}
+	}
+	if all && consts && longest > 0 {
+		e.Timeout = longest
+		return
+	}
+	e.TimeoutUnknown = true
+}
+
+// findNode returns the node whose normalised name is name.
+func findNode(g *graph.Graph, name string) *graph.Node {
+	if n := g.Node(name); n != nil {
+		return n
+	}
+	for _, n := range g.Nodes {
+		if NormalizeName("", n.Name) == name {
+			return n
+		}
+	}
+	return nil
+}
+
+// externalHost reports whether the call's only evidence is a fully
+// qualified host name, as third-party APIs are (api.stripe.com).
+func externalHost(c *codeCall) bool {
+	for _, h := range c.hints {
+		if h.Kind == rules.HintHost {
+			host, _, _ := strings.Cut(h.Value, ":")
+			if strings.Count(host, ".") >= 2 && !strings.HasSuffix(host, ".local") && !strings.HasSuffix(host, ".internal") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func appendUnique(ss []string, s string) []string {
+	if slices.Contains(ss, s) {
+		return ss
+	}
+	return append(ss, s)
+}
+
+// callSite converts a call to the graph's form.
+func callSite(c *codeCall) graph.CallSite {
+	cs := graph.CallSite{
+		Pos:     graph.Pos{File: c.site.File, Line: c.site.Line, Col: c.site.Col},
+		Func:    c.site.Func,
+		Kind:    c.site.Kind,
+		Target:  c.describe(),
+		Timeout: c.site.Timeout,
+	}
+	switch {
+	case c.site.Bounded:
+		cs.Bound = graph.Yes
+	case c.site.Unbounded:
+		cs.Bound = graph.No
+	}
+	return cs
+}
+
+// mainPos is the position of a main package: its directory's first file.
+func mainPos(code *codeResult, pkg string) graph.Pos {
+	for _, p := range code.roots {
+		if p.PkgPath == pkg && len(p.GoFiles) > 0 {
+			return graph.Pos{File: relSlash(code.modRoot, p.GoFiles[0]), Line: 1, Col: 1}
+		}
+	}
+	return graph.Pos{}
+}
+
+// unmatchedPatterns notes the topology's package patterns that match no
+// package of the module.
+func unmatchedPatterns(g *graph.Graph, code *codeResult) []Finding {
+	var out []Finding
+	for _, n := range g.Nodes {
+		for _, pat := range n.Packages {
+			found := false
+			for p := range code.imports {
+				if matchPattern(pat, p) >= 0 {
+					found = true
+					break
+				}
+			}
+			for _, m := range code.mains {
+				if matchPattern(pat, m) >= 0 {
+					found = true
+				}
+			}
+			if !found {
+				pos := n.FieldPos("package")
+				out = append(out, Finding{
+					Rule: "drift", Severity: rules.Note,
+					Message: "services." + n.Name + ".package " + pat + " matches no package of the module: the code of " + n.Name + " cannot be checked against the topology; fix the import path",
+					File:    pos.File, Line: pos.Line, Column: pos.Col, Service: n.Name,
+					subject: "pattern|" + n.Name + "|" + pat,
+				})
+			}
+		}
+	}
+	return out
+}

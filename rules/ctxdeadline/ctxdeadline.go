@@ -1,0 +1,562 @@
+package ctxdeadline
+
+import (
+	_ "embed"
+	"fmt"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/faultline-dev/faultline/rules/internal/ir"
+	"github.com/faultline-dev/faultline/rules/internal/lint"
+	"github.com/faultline-dev/faultline/rules/internal/remote"
+	"github.com/faultline-dev/faultline/rules/internal/valueflow"
+)
+
+//go:embed doc.md
+var docMD string
+
+var doc = lint.MustParseDoc("ctxdeadline", docMD)
+
+// CategoryRequest is the Diagnostic.Category of findings whose context is
+// an HTTP handler's request context. That context has no deadline unless
+// the handler is wrapped by http.TimeoutHandler, which may happen where
+// faultline cannot see it (another package, a proxy in front of the
+// service), so these findings have a lower severity, and `faultline check`
+// may drop them for services whose callers bound the request.
+const CategoryRequest = "request-context"
+
+// Analyzer reports remote calls whose context has no deadline.
+var Analyzer = &analysis.Analyzer{
+	Name:       "ctxdeadline",
+	Doc:        doc.AnalyzerDoc(),
+	URL:        lint.URL("ctxdeadline"),
+	Run:        run,
+	Requires:   []*analysis.Analyzer{ir.Analyzer, valueflow.Analyzer},
+	FactTypes:  []analysis.Fact{new(Fact)},
+	ResultType: lint.ResultType,
+}
+
+// Rule is ctxdeadline's catalogue entry. A fresh context with no deadline
+// is an error; a handler's request context is a warning.
+var Rule = &lint.Rule{
+	Name:       "ctxdeadline",
+	Summary:    doc.Summary,
+	Doc:        docMD,
+	Severity:   lint.Error,
+	Categories: map[string]lint.Severity{CategoryRequest: lint.Warning},
+	Analyzer:   Analyzer,
+}
+
+// Fact summarises how contexts flow through a function, for its callers in
+// other packages. It is exported on functions and methods, and on the
+// methods of interfaces whose implementation in the same package has it
+// (generated gRPC clients are used through their interface).
+type Fact struct {
+	// Sinks lists, by ascending Param, the parameters whose context reaches
+	// a remote call with no deadline added on the way.
+	Sinks []Sink
+	// Returns lists, by ascending Result, the context results that carry
+	// no deadline of their own.
+	Returns []Return
+}
+
+// AFact marks Fact as an analysis fact.
+func (*Fact) AFact() {}
+
+// Sink says that the context of a parameter (a context.Context, or the
+// context of an *http.Request) reaches a remote API with no deadline added.
+type Sink struct {
+	Param int         // index in the signature, receiver not counted
+	API   string      // the remote API reached, e.g. "(*sql.DB).QueryContext"
+	Kind  remote.Kind // what kind of remote operation API performs
+	Via   []string    // the functions between this one and API, nearest first (at most 3)
+}
+
+// Describe names the path to the remote API, for messages:
+// "store.Load → (*sql.DB).QueryContext".
+func (s Sink) Describe() string {
+	return strings.Join(append(slices.Clone(s.Via), s.API), " → ")
+}
+
+// Return says that a context result has no deadline of its own: it is
+// derived, with none added, from the context of parameters (Params), or it
+// is created fresh inside (Fresh names how, e.g. "context.Background()").
+type Return struct {
+	Result int
+	Params []int // ascending
+	Fresh  string
+}
+
+// String formats the fact for tests and debugging:
+// "ctxdeadline(param0 → store.Load → (*sql.DB).QueryContext; result0 ← param1)".
+func (f *Fact) String() string {
+	var parts []string
+	for _, s := range f.Sinks {
+		parts = append(parts, fmt.Sprintf("param%d → %s", s.Param, s.Describe()))
+	}
+	for _, r := range f.Returns {
+		var from []string
+		for _, p := range r.Params {
+			from = append(from, fmt.Sprintf("param%d", p))
+		}
+		if r.Fresh != "" {
+			from = append(from, r.Fresh)
+		}
+		parts = append(parts, fmt.Sprintf("result%d ← %s", r.Result, strings.Join(from, ", ")))
+	}
+	return "ctxdeadline(" + strings.Join(parts, "; ") + ")"
+}
+
+// maxVia bounds the chains kept in facts and messages.
+const maxVia = 3
+
+func run(pass *analysis.Pass) (any, error) {
+	r := lint.NewReporter(pass, "ctxdeadline")
+	irr, _ := pass.ResultOf[ir.Analyzer].(*ir.IR)
+	if irr == nil {
+		return r.Result(), nil
+	}
+	vf, _ := pass.ResultOf[valueflow.Analyzer].(*valueflow.Result)
+	c := newChecker(pass, irr, vf)
+	c.scan()
+	c.solve()
+	c.exportFacts()
+	c.report(r)
+	return r.Result(), nil
+}
+
+// checker holds the analysis of one package.
+type checker struct {
+	pass *analysis.Pass
+	irr  *ir.IR
+	vf   *valueflow.Result
+
+	inPkg        map[*ssa.Function]bool
+	closures     map[*ssa.Function][]*ssa.MakeClosure // function literal -> where it is created
+	calledStatic map[*ssa.Function]bool               // called directly somewhere in the package
+	usedAsValue  map[*ssa.Function]bool               // referred to other than by a direct call
+
+	// Call sites, in source order, and the sites that call each function
+	// of this package (key *ssa.Function) or method of an interface of
+	// this package (key *types.Func).
+	sites   []site
+	callers map[any][]int
+
+	// Interfaces of this package and their implementations here.
+	ifaceImpls map[*types.Func][]*ssa.Function
+	implOf     map[*ssa.Function][]*types.Func
+	ifaceOrder []*types.Func
+
+	// Handlers wrapped by http.TimeoutHandler; wrapAll when a wrapped
+	// handler could not be resolved, so every handler counts as wrapped.
+	wrapped map[*ssa.Function]bool
+	wrapAll bool
+
+	flows   map[ssa.Value]*flow
+	returns map[retKey]*retSummary
+	sinks   map[*ssa.Function]map[int]*Sink // the facts being computed
+
+	findings map[*origin]*finding
+
+	// enqueue schedules the call sites of a function or interface method
+	// whose sinks grew; set by solve.
+	enqueue func(key any)
+}
+
+// site is one call instruction and the function it is in.
+type site struct {
+	fn   *ssa.Function
+	call ssa.CallInstruction
+}
+
+func newChecker(pass *analysis.Pass, irr *ir.IR, vf *valueflow.Result) *checker {
+	return &checker{
+		pass:         pass,
+		irr:          irr,
+		vf:           vf,
+		inPkg:        map[*ssa.Function]bool{},
+		closures:     map[*ssa.Function][]*ssa.MakeClosure{},
+		calledStatic: map[*ssa.Function]bool{},
+		usedAsValue:  map[*ssa.Function]bool{},
+		callers:      map[any][]int{},
+		ifaceImpls:   map[*types.Func][]*ssa.Function{},
+		implOf:       map[*ssa.Function][]*types.Func{},
+		wrapped:      map[*ssa.Function]bool{},
+		flows:        map[ssa.Value]*flow{},
+		returns:      map[retKey]*retSummary{},
+		sinks:        map[*ssa.Function]map[int]*Sink{},
+		findings:     map[*origin]*finding{},
+	}
+}
+
+// scan indexes the package: call sites, closures, how functions are used,
+// interface implementations and handler registrations.
+func (c *checker) scan() {
+	for _, fn := range c.irr.SrcFuncs {
+		c.inPkg[fn] = true
+	}
+	for _, fn := range c.irr.SrcFuncs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(ssa.CallInstruction); ok {
+					cc := call.Common()
+					if sf := cc.StaticCallee(); sf != nil {
+						c.calledStatic[c.resolve(sf)] = true
+					}
+					for _, arg := range cc.Args {
+						if f, ok := arg.(*ssa.Function); ok {
+							c.usedAsValue[c.resolve(f)] = true
+						}
+					}
+					c.sites = append(c.sites, site{fn: fn, call: call})
+					if key := c.calleeKey(cc); key != nil {
+						c.callers[key] = append(c.callers[key], len(c.sites)-1)
+					}
+					continue
+				}
+				if mc, ok := instr.(*ssa.MakeClosure); ok {
+					if anon, ok := mc.Fn.(*ssa.Function); ok {
+						c.closures[anon] = append(c.closures[anon], mc)
+						c.usedAsValue[c.resolve(anon)] = true
+					}
+				}
+				for _, op := range instr.Operands(nil) {
+					if op == nil {
+						continue
+					}
+					if f, ok := (*op).(*ssa.Function); ok {
+						c.usedAsValue[c.resolve(f)] = true
+					}
+				}
+			}
+		}
+	}
+	c.scanInterfaces()
+	c.scanHandlers()
+}
+
+// resolve maps the synthetic wrappers of a method (bound method values,
+// method expressions) to the method.
+func (c *checker) resolve(fn *ssa.Function) *ssa.Function {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	if fn.Synthetic != "" {
+		if obj, ok := fn.Object().(*types.Func); ok {
+			if m := c.irr.Pkg.Prog.FuncValue(obj); m != nil {
+				return m
+			}
+		}
+	}
+	return fn
+}
+
+// localCallee returns the function of this package a call invokes
+// statically, or nil.
+func (c *checker) localCallee(cc *ssa.CallCommon) *ssa.Function {
+	sf := cc.StaticCallee()
+	if sf == nil {
+		return nil
+	}
+	if fn := c.resolve(sf); c.inPkg[fn] {
+		return fn
+	}
+	return nil
+}
+
+// calleeKey is the key of callers for a call: the function of this
+// package it invokes, or the method of an interface of this package.
+func (c *checker) calleeKey(cc *ssa.CallCommon) any {
+	if cc.IsInvoke() {
+		if m := cc.Method.Origin(); m.Pkg() == c.pass.Pkg {
+			return m
+		}
+		return nil
+	}
+	if fn := c.localCallee(cc); fn != nil {
+		return fn
+	}
+	return nil
+}
+
+// calleeFunc returns the declared function or interface method a call
+// invokes, or nil for function literals and dynamic calls.
+func calleeFunc(cc *ssa.CallCommon) *types.Func {
+	return remote.Callee(cc)
+}
+
+// argOf returns the argument of a call for parameter i of the callee's
+// signature (receiver not counted), or nil. nparams is the number of
+// parameters of that signature.
+func argOf(cc *ssa.CallCommon, nparams, i int) ssa.Value {
+	off := 0
+	if !cc.IsInvoke() {
+		// A static method call passes the receiver first; so do method
+		// expressions (thunks). Bound method values do not.
+		off = len(cc.Args) - nparams
+	}
+	if off < 0 || i+off >= len(cc.Args) || i < 0 {
+		return nil
+	}
+	return cc.Args[i+off]
+}
+
+// argOfFunc is argOf for a call of the declared function callee.
+func argOfFunc(cc *ssa.CallCommon, callee *types.Func, i int) ssa.Value {
+	sig, ok := callee.Type().(*types.Signature)
+	if !ok {
+		return nil
+	}
+	return argOf(cc, sig.Params().Len(), i)
+}
+
+// recvOf returns the receiver of a method call.
+func recvOf(cc *ssa.CallCommon) ssa.Value {
+	if cc.IsInvoke() {
+		return cc.Value
+	}
+	if len(cc.Args) == 0 {
+		return nil
+	}
+	return cc.Args[0]
+}
+
+// paramIndex returns the index of p in its function's signature, receiver
+// not counted.
+func paramIndex(p *ssa.Parameter) int {
+	fn := p.Parent()
+	i := slices.Index(fn.Params, p)
+	if fn.Signature.Recv() != nil {
+		i--
+	}
+	return i
+}
+
+// funcLabel names a function of this package for messages.
+func funcLabel(fn *ssa.Function) string {
+	if obj, ok := fn.Object().(*types.Func); ok {
+		return remote.FuncName(obj)
+	}
+	if p := fn.Parent(); p != nil {
+		return "a function literal in " + funcLabel(p)
+	}
+	return fn.Name()
+}
+
+// solve propagates facts through the package's call sites until nothing
+// changes. A site is processed again when a function it calls gains a
+// sink; facts only grow, so this terminates.
+func (c *checker) solve() {
+	queued := make([]bool, len(c.sites))
+	queue := make([]int, len(c.sites))
+	for i := range c.sites {
+		queue[i] = i
+		queued[i] = true
+	}
+	c.enqueue = func(key any) {
+		for _, i := range c.callers[key] {
+			if !queued[i] {
+				queued[i] = true
+				queue = append(queue, i)
+			}
+		}
+	}
+	for len(queue) > 0 {
+		i := queue[0]
+		queue = queue[1:]
+		queued[i] = false
+		c.process(c.sites[i])
+	}
+}
+
+// process looks at one call site: for each context that reaches a remote
+// call through it, record where that context lost (or never had) a
+// deadline, and which parameters of the enclosing functions it comes from.
+func (c *checker) process(s site) {
+	for _, u := range c.uses(s) {
+		fl := c.flowOf(u.arg)
+		for _, e := range fl.origins {
+			c.record(e, s, u)
+		}
+		for _, p := range fl.params {
+			c.addSink(p, u)
+		}
+	}
+}
+
+// addSink records that parameter p reaches the remote call u.
+func (c *checker) addSink(p *ssa.Parameter, u use) {
+	fn := p.Parent()
+	idx := paramIndex(p)
+	if idx < 0 {
+		return
+	}
+	m := c.sinks[fn]
+	if m == nil {
+		m = map[int]*Sink{}
+		c.sinks[fn] = m
+	}
+	if m[idx] != nil {
+		return
+	}
+	m[idx] = &Sink{Param: idx, API: u.api, Kind: u.kind, Via: u.via}
+	c.enqueue(fn)
+	for _, im := range c.implOf[fn] {
+		c.enqueue(im)
+	}
+}
+
+// sortedSinks returns the sinks of a function by parameter.
+func sortedSinks(m map[int]*Sink) []Sink {
+	var out []Sink
+	for _, s := range m {
+		out = append(out, *s)
+	}
+	slices.SortFunc(out, func(a, b Sink) int { return a.Param - b.Param })
+	return out
+}
+
+// ifaceSinks returns the sinks of a method of an interface of this
+// package: those of its implementations here, first one per parameter.
+func (c *checker) ifaceSinks(m *types.Func) []Sink {
+	seen := map[int]bool{}
+	var out []Sink
+	for _, fn := range c.ifaceImpls[m] {
+		for _, s := range sortedSinks(c.sinks[fn]) {
+			if !seen[s.Param] {
+				seen[s.Param] = true
+				out = append(out, s)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b Sink) int { return a.Param - b.Param })
+	return out
+}
+
+// exportFacts exports the facts of the package's named functions and of
+// the methods of its interfaces.
+func (c *checker) exportFacts() {
+	for _, fn := range c.irr.SrcFuncs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || fn.Origin() != nil || fn.Synthetic != "" || obj.Pkg() != c.pass.Pkg {
+			continue
+		}
+		f := &Fact{Sinks: sortedSinks(c.sinks[fn]), Returns: c.returnsOf(fn)}
+		if len(f.Sinks)+len(f.Returns) > 0 {
+			c.pass.ExportObjectFact(obj, f)
+		}
+	}
+	for _, m := range c.ifaceOrder {
+		if s := c.ifaceSinks(m); len(s) > 0 {
+			c.pass.ExportObjectFact(m, &Fact{Sinks: s})
+		}
+	}
+}
+
+// scanInterfaces finds, for each method of an interface declared in this
+// package that takes a context or a request, its implementations here.
+func (c *checker) scanInterfaces() {
+	scope := c.pass.Pkg.Scope()
+	var concrete []types.Type
+	var ifaces []*types.TypeName
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok || named.TypeParams().Len() > 0 {
+			continue
+		}
+		if types.IsInterface(named) {
+			ifaces = append(ifaces, tn)
+		} else {
+			concrete = append(concrete, named)
+		}
+	}
+	prog := c.irr.Pkg.Prog
+	for _, tn := range ifaces {
+		iface := tn.Type().Underlying().(*types.Interface)
+		var methods []*types.Func
+		for i := range iface.NumExplicitMethods() {
+			if m := iface.ExplicitMethod(i); carriesContext(m) {
+				methods = append(methods, m)
+			}
+		}
+		if len(methods) == 0 {
+			continue
+		}
+		for _, t := range concrete {
+			for _, rt := range []types.Type{t, types.NewPointer(t)} {
+				if !types.Implements(rt, iface) {
+					continue
+				}
+				mset := prog.MethodSets.MethodSet(rt)
+				for _, m := range methods {
+					sel := mset.Lookup(m.Pkg(), m.Name())
+					if sel == nil {
+						continue
+					}
+					if fn := prog.FuncValue(sel.Obj().(*types.Func)); fn != nil && c.inPkg[fn] {
+						c.ifaceImpls[m] = append(c.ifaceImpls[m], fn)
+						c.implOf[fn] = append(c.implOf[fn], m)
+					}
+				}
+				break
+			}
+		}
+		for _, m := range methods {
+			if len(c.ifaceImpls[m]) > 0 {
+				c.ifaceOrder = append(c.ifaceOrder, m)
+			}
+		}
+	}
+}
+
+// carriesContext reports whether a function takes a context or a request.
+func carriesContext(fn *types.Func) bool {
+	sig := fn.Type().(*types.Signature)
+	for i := range sig.Params().Len() {
+		t := sig.Params().At(i).Type()
+		if remote.IsContext(t) || isRequest(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// finding is a place where a context without a deadline enters, and the
+// remote calls it reaches.
+type finding struct {
+	o       *origin
+	derived string
+	hits    []hit
+}
+
+// hit is a remote call reached from an origin.
+type hit struct {
+	pos  token.Pos
+	desc string
+	kind remote.Kind
+}
+
+// record notes that the context of e reaches the remote call u at s.
+func (c *checker) record(e entry, s site, u use) {
+	f := c.findings[e.o]
+	if f == nil {
+		f = &finding{o: e.o}
+		c.findings[e.o] = f
+	}
+	if f.derived == "" {
+		f.derived = e.derived
+	}
+	h := hit{pos: s.call.Pos(), desc: u.describe(), kind: u.kind}
+	if !slices.Contains(f.hits, h) {
+		f.hits = append(f.hits, h)
+	}
+}

@@ -1,0 +1,153 @@
+package ctxdeadline
+
+import (
+	"cmp"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/faultline-dev/faultline/rules/internal/lint"
+	"github.com/faultline-dev/faultline/rules/internal/remote"
+)
+
+// maxRelated bounds the remote calls listed as related locations.
+const maxRelated = 3
+
+// report reports one finding per origin, in source order, naming the
+// first remote call it reaches and listing the others as related
+// locations.
+func (c *checker) report(r *lint.Reporter) {
+	if len(c.findings) == 0 {
+		return
+	}
+	calls := c.callExprs()
+	span := func(pos token.Pos) (token.Pos, token.Pos) {
+		if ce := calls[pos]; ce != nil {
+			return ce.Pos(), ce.End()
+		}
+		return pos, token.NoPos
+	}
+	var ds []analysis.Diagnostic
+	for _, f := range c.findings {
+		slices.SortFunc(f.hits, func(a, b hit) int {
+			return cmp.Or(cmp.Compare(a.pos, b.pos), strings.Compare(a.desc, b.desc))
+		})
+		d := analysis.Diagnostic{Message: c.message(f, f.hits[0])}
+		d.Pos, d.End = span(f.o.pos)
+		if f.o.kind == requestCtx {
+			d.Category = CategoryRequest
+		}
+		for i, h := range f.hits {
+			if i == maxRelated {
+				break
+			}
+			pos, end := span(h.pos)
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: "the context reaches " + h.desc + " here"})
+		}
+		ds = append(ds, d)
+	}
+	slices.SortFunc(ds, func(a, b analysis.Diagnostic) int {
+		return cmp.Or(cmp.Compare(a.Pos, b.Pos), strings.Compare(a.Message, b.Message))
+	})
+	for _, d := range ds {
+		r.Report(d)
+	}
+}
+
+// callExprs indexes the package's call expressions by the position of
+// their left parenthesis, which is the position SSA gives a call, so that
+// findings can span the whole call.
+func (c *checker) callExprs() map[token.Pos]*ast.CallExpr {
+	m := map[token.Pos]*ast.CallExpr{}
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if ce, ok := n.(*ast.CallExpr); ok {
+				m[ce.Lparen] = ce
+			}
+			return true
+		})
+	}
+	return m
+}
+
+// message says where the context comes from, which remote call it
+// reaches, what happens without a deadline, and how to fix it.
+func (c *checker) message(f *finding, h hit) string {
+	o := f.o
+	none := "with no deadline"
+	if f.derived != "" {
+		none += " (" + f.derived + " adds none)"
+	}
+	cons := consequence(h.kind)
+	switch o.kind {
+	case droppedCtx:
+		return fmt.Sprintf("context.WithoutCancel drops the deadline of its parent: the context reaches %s %s: %s; bound it with context.WithTimeout", h.desc, none, cons)
+	case helperCtx:
+		return fmt.Sprintf("%s returns a context with no deadline (%s) that reaches %s: %s; derive a context with context.WithTimeout", o.what, o.inner, h.desc, cons)
+	case requestCtx:
+		reaches := "it reaches " + h.desc
+		if f.derived != "" {
+			reaches += " (" + f.derived + " adds no deadline)"
+		}
+		return fmt.Sprintf("the request context of %s has no deadline unless the handler is wrapped by http.TimeoutHandler: %s: %s; derive it with context.WithTimeout or wrap the handler with http.TimeoutHandler", o.what, reaches, cons)
+	}
+	if name := ctxParamName(o.fn); name != "" {
+		return fmt.Sprintf("%s drops the deadline of %s: it reaches %s %s: %s; pass %s on (context.WithoutCancel(%s) for work that must outlive it) and bound it with context.WithTimeout", o.what, name, h.desc, none, cons, name, name)
+	}
+	if reqName := requestParamName(o.fn); reqName != "" {
+		return fmt.Sprintf("%s drops the request's context: it reaches %s %s: %s; derive the context from %s.Context() with context.WithTimeout", o.what, h.desc, none, cons, reqName)
+	}
+	return fmt.Sprintf("%s reaches %s %s: %s; derive a context with context.WithTimeout", o.what, h.desc, none, cons)
+}
+
+// consequence says what a missing deadline means for a kind of call.
+func consequence(k remote.Kind) string {
+	switch k {
+	case remote.GRPC:
+		return "gRPC has no default deadline, so a hung server blocks the call forever"
+	case remote.SQL:
+		return "a hung database or an exhausted connection pool blocks the call forever"
+	case remote.HTTP:
+		return "nothing else bounds the request, so a server that stops responding blocks it forever"
+	case remote.Redis:
+		return "the client's read timeout is disabled, so a hung server blocks the command forever"
+	case remote.Kafka:
+		return "a broker that stops responding blocks the call forever"
+	case remote.Cloud:
+		return "the SDK's HTTP client has no overall timeout, so a hung endpoint blocks the call forever"
+	case remote.TCP:
+		return "the dialer has no timeout, so an unreachable host blocks the dial until the operating system gives up"
+	}
+	return "a dependency that stops responding blocks the call forever"
+}
+
+// ctxParamName returns the name of the first context parameter of fn or
+// of the functions enclosing it, or "".
+func ctxParamName(fn *ssa.Function) string {
+	for ; fn != nil; fn = fn.Parent() {
+		for _, p := range fn.Params {
+			if remote.IsContext(p.Type()) && p.Name() != "_" && p.Name() != "" {
+				return p.Name()
+			}
+		}
+	}
+	return ""
+}
+
+// requestParamName returns the name of the *http.Request parameter of fn
+// or of the functions enclosing it, or "".
+func requestParamName(fn *ssa.Function) string {
+	for ; fn != nil; fn = fn.Parent() {
+		for _, p := range fn.Params {
+			if lint.IsNamed(p.Type(), "net/http", "Request") && isRequest(p.Type()) && p.Name() != "_" {
+				return p.Name()
+			}
+		}
+	}
+	return ""
+}

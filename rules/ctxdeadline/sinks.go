@@ -1,0 +1,414 @@
+package ctxdeadline
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/faultline-dev/faultline/rules/internal/lint"
+	"github.com/faultline-dev/faultline/rules/internal/remote"
+	"github.com/faultline-dev/faultline/rules/internal/valueflow"
+)
+
+// use is a context (or request) that a call site hands to a remote call.
+type use struct {
+	arg  ssa.Value // the context or request
+	api  string    // the remote API it reaches
+	kind remote.Kind
+	via  []string // the functions between the call site and api, nearest first
+}
+
+// describe names the path to the remote API, for messages.
+func (u use) describe() string {
+	return strings.Join(append(slices.Clone(u.via), u.api), " → ")
+}
+
+var (
+	// grpcStreams open streams: a stream's context bounds its whole life,
+	// and watch-style streams are meant to stay open.
+	grpcStreams = lint.NewFuncSet(
+		"(google.golang.org/grpc.ClientConnInterface).NewStream",
+		"(*google.golang.org/grpc.ClientConn).NewStream",
+		"google.golang.org/grpc.NewClientStream",
+	)
+	// dialers dial with their own Timeout or Deadline when set.
+	dialers = lint.NewFuncSet(
+		"(*net.Dialer).DialContext",
+		"(*crypto/tls.Dialer).DialContext",
+		"(*github.com/segmentio/kafka-go.Dialer).DialContext",
+		"(*github.com/segmentio/kafka-go.Dialer).DialLeader",
+	)
+	// ownBound are calls bounded by the library's defaults whatever the
+	// context: kafka-go's package-level dials use DefaultDialer (10s).
+	ownBound = lint.NewFuncSet(
+		"github.com/segmentio/kafka-go.DialContext",
+		"github.com/segmentio/kafka-go.DialLeader",
+	)
+	httpClientDo = lint.NewFuncSet("(*net/http.Client).Do")
+	retryableDo  = lint.NewFuncSet("(*github.com/hashicorp/go-retryablehttp.Client).Do")
+	retryableNew = lint.NewFuncSet("github.com/hashicorp/go-retryablehttp.NewClient")
+	redisNew     = lint.NewFuncSet(
+		"github.com/redis/go-redis/v9.NewClient",
+		"github.com/redis/go-redis/v9.NewClusterClient",
+		"github.com/redis/go-redis/v9.NewFailoverClient",
+		"github.com/redis/go-redis/v9.NewFailoverClusterClient",
+		"github.com/redis/go-redis/v9.NewUniversalClient",
+		"github.com/redis/go-redis/v9.NewRing",
+		"github.com/go-redis/redis/v8.NewClient",
+		"github.com/go-redis/redis/v8.NewClusterClient",
+		"github.com/go-redis/redis/v8.NewFailoverClient",
+		"github.com/go-redis/redis/v8.NewFailoverClusterClient",
+		"github.com/go-redis/redis/v8.NewUniversalClient",
+		"github.com/go-redis/redis/v8.NewRing",
+	)
+)
+
+// uses returns the contexts that the call at s hands to remote calls: the
+// call is a remote API of the table, or a function whose parameters reach
+// one (its fact, or the sinks computed so far for this package).
+func (c *checker) uses(s site) []use {
+	cc := s.call.Common()
+	callee := calleeFunc(cc)
+	if callee != nil {
+		if api, ok := remote.Lookup(callee); ok {
+			return c.directUses(cc, callee, api)
+		}
+	}
+	var sinks []Sink
+	var name string
+	var nparams int
+	switch key := c.calleeKey(cc).(type) {
+	case *ssa.Function:
+		sinks, name, nparams = sortedSinks(c.sinks[key]), funcLabel(key), key.Signature.Params().Len()
+	case *types.Func:
+		sinks, name = c.ifaceSinks(key), remote.FuncName(key)
+		nparams = key.Type().(*types.Signature).Params().Len()
+	default:
+		if callee == nil || callee.Pkg() == nil || callee.Pkg() == c.pass.Pkg {
+			return nil
+		}
+		var fact Fact
+		if !c.pass.ImportObjectFact(callee, &fact) {
+			return nil
+		}
+		sinks, name = fact.Sinks, remote.FuncName(callee)
+		nparams = callee.Type().(*types.Signature).Params().Len()
+	}
+	var out []use
+	for _, sk := range sinks {
+		arg := argOf(cc, nparams, sk.Param)
+		if arg == nil {
+			continue
+		}
+		via := append([]string{name}, sk.Via...)
+		if len(via) > maxVia {
+			via = via[:maxVia]
+		}
+		out = append(out, use{arg: arg, api: sk.API, kind: sk.Kind, via: via})
+	}
+	return out
+}
+
+// directUses returns the context a call of a remote API depends on for a
+// bound, or nothing when something else bounds the call or when waiting
+// is the call's purpose.
+func (c *checker) directUses(cc *ssa.CallCommon, callee *types.Func, api *remote.API) []use {
+	switch {
+	case api.Consume, api.Bounded:
+		return nil
+	case api.Kind == remote.AMQP:
+		// amqp091-go's *WithContext methods ignore their context.
+		return nil
+	case api.Kind == remote.DNS:
+		// The resolver's own timeouts (resolv.conf) bound lookups.
+		return nil
+	case grpcStreams.Has(callee), ownBound.Has(callee):
+		return nil
+	case dialers.Has(callee):
+		if c.dialerBounded(recvOf(cc), callee) {
+			return nil
+		}
+	case api.Kind == remote.TCP:
+		// Handshakes on connections whose deadlines faultline cannot see.
+		return nil
+	case api.Kind == remote.Redis:
+		if !redisUnbounded(recvOf(cc)) {
+			return nil
+		}
+	}
+	var arg ssa.Value
+	switch {
+	case api.Ctx >= 0:
+		arg = argOfFunc(cc, callee, api.Ctx)
+	case api.Req >= 0:
+		if !c.httpUnbounded(cc, callee) {
+			return nil
+		}
+		arg = argOfFunc(cc, callee, api.Req)
+	}
+	if arg == nil {
+		return nil
+	}
+	return []use{{arg: arg, api: remote.FuncName(callee), kind: api.Kind}}
+}
+
+// httpUnbounded reports whether nothing but the request's context bounds
+// an HTTP call: a client with no Timeout, or a transport.
+func (c *checker) httpUnbounded(cc *ssa.CallCommon, callee *types.Func) bool {
+	recv := recvOf(cc)
+	switch {
+	case httpClientDo.Has(callee):
+		if c.vf != nil {
+			switch c.vf.HTTPClientTimeout(recv) {
+			case valueflow.Set:
+				return false
+			case valueflow.Unset:
+				return true
+			}
+		}
+		// valueflow could not tell: look at the client locally.
+		v := peel(recv)
+		if isGlobalLoad(v, "net/http", "DefaultClient") {
+			return true
+		}
+		return fieldsSet(v, "Timeout") == unset
+	case retryableDo.Has(callee):
+		return retryableUnbounded(peel(recv))
+	}
+	return true // a transport: no overall timeout
+}
+
+// dialerBounded reports whether a dialer has (or may have) a Timeout or a
+// Deadline. tls.Dialer dials with its NetDialer, or a zero net.Dialer.
+func (c *checker) dialerBounded(recv ssa.Value, callee *types.Func) bool {
+	fields := []string{"Timeout", "Deadline"}
+	if tn := lint.RecvTypeName(callee); tn != nil && lint.IsNamed(tn.Type(), "crypto/tls", "Dialer") {
+		fields = []string{"NetDialer"}
+	}
+	return fieldsSet(peel(recv), fields...) != unset
+}
+
+// setState is what is known of a struct's fields.
+type setState int
+
+const (
+	unknown setState = iota // built or changed where faultline does not look
+	unset                   // every field asked for is zero
+	set                     // one of them is given a non-zero value
+)
+
+// peel looks through conversions to the value underneath.
+func peel(v ssa.Value) ssa.Value {
+	for range 16 {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		default:
+			return v
+		}
+	}
+	return v
+}
+
+// isGlobalLoad reports whether v loads the package-level variable
+// pkg.name.
+func isGlobalLoad(v ssa.Value, pkg, name string) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	g, ok := load.X.(*ssa.Global)
+	if !ok {
+		return false
+	}
+	obj := g.Object()
+	return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == pkg && obj.Pkg().Scope().Lookup(name) == obj
+}
+
+// fieldsSet says whether one of fields is given a non-zero value on the
+// struct that v (a pointer to a local variable or composite literal)
+// points to. A struct that escapes into a function or another variable is
+// unknown: it may be configured there.
+func fieldsSet(v ssa.Value, fields ...string) setState {
+	alloc, ok := v.(*ssa.Alloc)
+	if !ok || alloc.Referrers() == nil {
+		return unknown
+	}
+	st := unset
+	for _, ref := range *alloc.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.FieldAddr:
+			if slices.Contains(fields, fieldName(ref)) && storesNonZero(ref) {
+				return set
+			}
+		case *ssa.Store:
+			if ref.Val == alloc {
+				st = unknown
+			}
+		case ssa.CallInstruction:
+			cc := ref.Common()
+			for i, arg := range cc.Args {
+				// The receiver of a static method call is fine;
+				// anything else may configure the struct.
+				if arg == alloc && (i > 0 || cc.IsInvoke() || !isMethodCall(cc)) {
+					st = unknown
+				}
+			}
+		case *ssa.MakeInterface, *ssa.MakeClosure, *ssa.ChangeType:
+			st = unknown
+		}
+	}
+	return st
+}
+
+// isMethodCall reports whether a static call's callee is a method, whose
+// receiver is Args[0].
+func isMethodCall(cc *ssa.CallCommon) bool {
+	sf := cc.StaticCallee()
+	return sf != nil && sf.Signature.Recv() != nil
+}
+
+// fieldName returns the name of the field a FieldAddr selects.
+func fieldName(fa *ssa.FieldAddr) string {
+	pt, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	st, ok := pt.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() {
+		return ""
+	}
+	return st.Field(fa.Field).Name()
+}
+
+// storesNonZero reports whether a value other than the constant zero is
+// stored at a field address.
+func storesNonZero(fa *ssa.FieldAddr) bool {
+	if fa.Referrers() == nil {
+		return false
+	}
+	for _, ref := range *fa.Referrers() {
+		st, ok := ref.(*ssa.Store)
+		if !ok || st.Addr != fa {
+			continue
+		}
+		if k, ok := st.Val.(*ssa.Const); ok && (k.Value == nil || isZero(k.Value)) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+func isZero(v constant.Value) bool {
+	switch v.Kind() {
+	case constant.Int, constant.Float:
+		return constant.Sign(v) == 0
+	case constant.Bool:
+		return !constant.BoolVal(v)
+	case constant.String:
+		return constant.StringVal(v) == ""
+	}
+	return false
+}
+
+// constField returns the constant stored into field name of the struct
+// alloc points to, when there is exactly one such store.
+func constField(alloc *ssa.Alloc, name string) (constant.Value, bool) {
+	var found constant.Value
+	n := 0
+	for _, ref := range *alloc.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fieldName(fa) != name || fa.Referrers() == nil {
+			continue
+		}
+		for _, r := range *fa.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == fa {
+				n++
+				if k, ok := st.Val.(*ssa.Const); ok && k.Value != nil {
+					found = k.Value
+				} else {
+					found = nil
+				}
+			}
+		}
+	}
+	return found, n == 1 && found != nil
+}
+
+// redisUnbounded reports whether a go-redis client is built, in view, with
+// its socket read timeout disabled (ReadTimeout -1 or -2), so that only
+// the context bounds a command; with go-redis v9 only if the client also
+// applies context deadlines (ContextTimeoutEnabled). With the defaults
+// the client's own ReadTimeout (3s, 5s in recent releases) bounds every
+// command, and the rule stays silent.
+func redisUnbounded(recv ssa.Value) bool {
+	v := peel(recv)
+	// Commands are methods of the embedded cmdable: *(&client.cmdable).
+	for range 4 {
+		load, ok := v.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL {
+			break
+		}
+		fa, ok := load.X.(*ssa.FieldAddr)
+		if !ok || !embedded(fa.X.Type(), fa.Field) {
+			break
+		}
+		v = peel(fa.X)
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	callee := calleeFunc(&call.Call)
+	if !redisNew.Has(callee) {
+		return false
+	}
+	opt, ok := peel(argOfFunc(&call.Call, callee, 0)).(*ssa.Alloc)
+	if !ok || opt.Referrers() == nil {
+		return false
+	}
+	rt, ok := constField(opt, "ReadTimeout")
+	if !ok || rt.Kind() != constant.Int || constant.Sign(rt) >= 0 {
+		return false
+	}
+	if strings.HasPrefix(callee.Pkg().Path(), "github.com/redis/go-redis/v9") {
+		cte, ok := constField(opt, "ContextTimeoutEnabled")
+		return ok && cte.Kind() == constant.Bool && constant.BoolVal(cte)
+	}
+	return true
+}
+
+// retryableUnbounded reports whether a retryablehttp client is
+// retryablehttp.NewClient() used as is: its HTTP client has no Timeout.
+func retryableUnbounded(v ssa.Value) bool {
+	call, ok := v.(*ssa.Call)
+	if !ok || !retryableNew.Has(calleeFunc(&call.Call)) || call.Referrers() == nil {
+		return false
+	}
+	for _, ref := range *call.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.FieldAddr:
+			if fieldName(ref) == "HTTPClient" {
+				return false
+			}
+		case *ssa.Store, *ssa.MakeInterface, *ssa.MakeClosure:
+			return false
+		case ssa.CallInstruction:
+			for i, arg := range ref.Common().Args {
+				if arg == call && i > 0 {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,384 @@
+package dialtimeout
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/faultline-dev/faultline/rules/internal/ir"
+	"github.com/faultline-dev/faultline/rules/internal/lint"
+	"github.com/faultline-dev/faultline/rules/internal/remote"
+	"github.com/faultline-dev/faultline/rules/internal/valueflow"
+	"github.com/faultline-dev/faultline/rules/internal/valueflow/edit"
+)
+
+//go:embed doc.md
+var docMD string
+
+var doc = lint.MustParseDoc("dialtimeout", docMD)
+
+// Analyzer reports connections dialed with no bound.
+var Analyzer = &analysis.Analyzer{
+	Name:       "dialtimeout",
+	Doc:        doc.AnalyzerDoc(),
+	URL:        lint.URL("dialtimeout"),
+	Run:        run,
+	Requires:   []*analysis.Analyzer{ir.Analyzer, valueflow.Analyzer},
+	ResultType: lint.ResultType,
+}
+
+// CategoryBlockingDial marks blocking gRPC dials, which wait forever
+// rather than for the operating system's connect timeout.
+const CategoryBlockingDial = "blocking-dial"
+
+// Rule is dialtimeout's catalogue entry.
+var Rule = &lint.Rule{
+	Name:       "dialtimeout",
+	Summary:    doc.Summary,
+	Doc:        docMD,
+	Severity:   lint.Warning,
+	Categories: map[string]lint.Severity{CategoryBlockingDial: lint.Error},
+	Analyzer:   Analyzer,
+}
+
+const grpcPkg = "google.golang.org/grpc"
+
+var (
+	netDial    = lint.NewFuncSet("net.Dial")
+	netDialTCP = lint.NewFuncSet("net.DialTCP")
+	netDialTO  = lint.NewFuncSet("net.DialTimeout")
+	dialerDial = lint.NewFuncSet("(*net.Dialer).Dial")
+	tlsDial    = lint.NewFuncSet("crypto/tls.Dial")
+	tlsWith    = lint.NewFuncSet("crypto/tls.DialWithDialer")
+	tlsDialer  = lint.NewFuncSet("(*crypto/tls.Dialer).Dial")
+	smtpDial   = lint.NewFuncSet("net/smtp.Dial", "net/smtp.SendMail")
+	rpcDial    = lint.NewFuncSet("net/rpc.Dial", "net/rpc.DialHTTP", "net/rpc.DialHTTPPath", "net/rpc/jsonrpc.Dial")
+	kafkaDial  = lint.NewFuncSet("(*github.com/segmentio/kafka-go.Dialer).Dial")
+
+	grpcDial        = lint.NewFuncSet(grpcPkg + ".Dial")
+	grpcDialContext = lint.NewFuncSet(grpcPkg + ".DialContext")
+	grpcBlock       = lint.NewFuncSet(grpcPkg+".WithBlock", grpcPkg+".WithReturnConnectionError")
+	grpcTimeout     = lint.NewFuncSet(grpcPkg + ".WithTimeout")
+)
+
+// connectClause is the consequence of dialing with no timeout.
+const connectClause = "connecting to an unreachable host blocks until the operating system gives up, minutes on Linux"
+
+func run(pass *analysis.Pass) (any, error) {
+	r := lint.NewReporter(pass, "dialtimeout")
+	irr, _ := pass.ResultOf[ir.Analyzer].(*ir.IR)
+	vf, _ := pass.ResultOf[valueflow.Analyzer].(*valueflow.Result)
+	if irr == nil || vf == nil {
+		return r.Result(), nil
+	}
+	c := &checker{pass: pass, r: r, vf: vf}
+	for _, fn := range irr.SrcFuncs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(ssa.CallInstruction); ok {
+					c.check(call)
+				}
+			}
+		}
+	}
+	return r.Result(), nil
+}
+
+type checker struct {
+	pass *analysis.Pass
+	r    *lint.Reporter
+	vf   *valueflow.Result
+}
+
+func (c *checker) check(call ssa.CallInstruction) {
+	common := call.Common()
+	callee := remote.Callee(common)
+	if callee == nil {
+		return
+	}
+	recv, args, ok := valueflow.MethodCall(common)
+	if !ok {
+		return
+	}
+	name := remote.FuncName(callee)
+	switch {
+	case netDial.Has(callee):
+		if len(args) == 2 && !connectionless(args[0]) {
+			c.report(call, "", "net.Dial has no timeout: "+connectClause+"; use net.DialTimeout or a net.Dialer with Timeout", c.dialTimeoutFix(call))
+		}
+	case netDialTO.Has(callee):
+		if len(args) == 3 && !connectionless(args[0]) && isZero(args[2]) {
+			c.report(call, "", "net.DialTimeout with a zero timeout has no timeout: "+connectClause+"; pass a positive timeout", nil)
+		}
+	case netDialTCP.Has(callee):
+		c.report(call, "", "net.DialTCP has no timeout: "+connectClause+"; dial with a net.Dialer with Timeout", nil)
+	case dialerDial.Has(callee):
+		if len(args) == 2 && !connectionless(args[0]) && c.vf.DialerTimeout(recv) == valueflow.Unset {
+			c.report(call, "", "(*net.Dialer).Dial on a net.Dialer with neither Timeout nor Deadline: "+connectClause+"; set the dialer's Timeout", c.dialerFix(recv))
+		}
+	case tlsDial.Has(callee):
+		c.report(call, "", "tls.Dial has no timeout: "+connectClause+", and a server that stalls the TLS handshake blocks forever; use tls.DialWithDialer with a net.Dialer with Timeout", c.tlsDialFix(call))
+	case tlsWith.Has(callee):
+		if len(args) == 4 && c.vf.DialerTimeout(args[0]) == valueflow.Unset {
+			c.report(call, "", "tls.DialWithDialer with a net.Dialer with neither Timeout nor Deadline: "+connectClause+", and a server that stalls the TLS handshake blocks forever; set the dialer's Timeout", c.dialerFix(args[0]))
+		}
+	case tlsDialer.Has(callee):
+		if len(args) == 2 {
+			st := valueflow.Unset
+			for _, f := range []string{"NetDialer.Timeout", "NetDialer.Deadline"} {
+				if s := c.vf.State(recv, f).State; s != valueflow.Unset {
+					st = s
+				}
+			}
+			if st == valueflow.Unset {
+				c.report(call, "", "(*tls.Dialer).Dial with no NetDialer Timeout or Deadline: "+connectClause+", and a server that stalls the TLS handshake blocks forever; set NetDialer to a net.Dialer with Timeout or use DialContext with a deadline", nil)
+			}
+		}
+	case smtpDial.Has(callee):
+		c.report(call, "", name+" has no timeout and net/smtp offers none: "+connectClause+", and a server that stalls blocks every command forever; dial with a net.Dialer with Timeout, set a deadline on the connection and use smtp.NewClient", nil)
+	case rpcDial.Has(callee):
+		if len(args) == 0 || !connectionless(args[0]) {
+			c.report(call, "", name+" has no timeout: "+connectClause+"; dial the connection with net.DialTimeout and wrap it with rpc.NewClient (net/rpc calls themselves have no timeout either)", nil)
+		}
+	case kafkaDial.Has(callee):
+		if len(args) == 2 && c.vf.DialerTimeout(recv) == valueflow.Unset && c.vf.State(recv, "DialFunc").State == valueflow.Unset {
+			c.report(call, "", "(*kafka.Dialer).Dial on a kafka.Dialer with neither Timeout nor Deadline: connecting to an unreachable broker blocks until the operating system gives up, and a stalled broker forever; set the dialer's Timeout (kafka.DefaultDialer has 10s)", nil)
+		}
+	case grpcDial.Has(callee):
+		if len(args) == 2 {
+			if opt := c.blocksForever(args[1]); opt != "" {
+				c.report(call, CategoryBlockingDial, "grpc.Dial with "+opt+" and no timeout blocks until the connection is up: an unreachable server hangs the caller forever; add grpc.WithTimeout, use grpc.DialContext with a context deadline, or grpc.NewClient, which does not block", nil)
+			}
+		}
+	case grpcDialContext.Has(callee):
+		if len(args) == 3 && c.vf.Context(args[0]).HasNoDeadline() {
+			if opt := c.blocksForever(args[2]); opt != "" {
+				c.report(call, CategoryBlockingDial, "grpc.DialContext with "+opt+" and a context with no deadline blocks until the connection is up: an unreachable server hangs the caller forever; give the context a deadline, add grpc.WithTimeout, or use grpc.NewClient, which does not block", nil)
+			}
+		}
+	}
+}
+
+func (c *checker) report(call ssa.CallInstruction, category, msg string, fix *analysis.SuggestedFix) {
+	pos, end := edit.CallRange(c.pass, call.Pos())
+	d := analysis.Diagnostic{Pos: pos, End: end, Category: category, Message: msg}
+	if fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	c.r.Report(d)
+}
+
+// connectionless reports whether network is a constant naming a network
+// whose dial does not wait for a peer: UDP and raw IP send nothing to
+// connect, and a Unix socket's connect fails at once when its listener is
+// missing or busy.
+func connectionless(network ssa.Value) bool {
+	k, ok := network.(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+		return false
+	}
+	n := constant.StringVal(k.Value)
+	switch n {
+	case "udp", "udp4", "udp6", "unix", "unixgram", "unixpacket":
+		return true
+	}
+	return strings.HasPrefix(n, "ip:") || strings.HasPrefix(n, "ip4:") || strings.HasPrefix(n, "ip6:")
+}
+
+// isZero reports whether v is the constant zero.
+func isZero(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && (k.Value == nil || k.Value.Kind() == constant.Int && constant.Sign(k.Value) == 0)
+}
+
+// blocksForever returns the option that makes a gRPC dial block
+// (grpc.WithBlock, grpc.WithReturnConnectionError) when there is no
+// grpc.WithTimeout, and "" otherwise. Options faultline cannot enumerate,
+// or that come from elsewhere, may hold a timeout: the answer is then "".
+func (c *checker) blocksForever(opts ssa.Value) string {
+	elems, complete := sliceElems(opts, map[ssa.Value]bool{})
+	if !complete {
+		return ""
+	}
+	block := ""
+	for _, e := range elems {
+		call, ok := e.(*ssa.Call)
+		if !ok {
+			return ""
+		}
+		fn := remote.Callee(&call.Call)
+		switch {
+		case fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != grpcPkg:
+			return "" // an option from elsewhere: it may bound the dial
+		case grpcTimeout.Has(fn):
+			return ""
+		case grpcBlock.Has(fn) && block == "":
+			block = "grpc." + fn.Name()
+		}
+	}
+	return block
+}
+
+// sliceElems returns the values a slice is built from: the elements of a
+// variadic argument list or slice literal, appended values, phi nodes and
+// the results of this package's functions. complete is false when some
+// element cannot be seen.
+func sliceElems(v ssa.Value, seen map[ssa.Value]bool) (elems []ssa.Value, complete bool) {
+	if seen[v] {
+		return nil, true
+	}
+	seen[v] = true
+	switch v := v.(type) {
+	case *ssa.Const:
+		return nil, v.Value == nil
+	case *ssa.Slice:
+		arr, ok := v.X.(*ssa.Alloc)
+		if !ok {
+			return nil, false
+		}
+		for _, r := range *arr.Referrers() {
+			switch r := r.(type) {
+			case *ssa.IndexAddr:
+				for _, rr := range *r.Referrers() {
+					switch rr := rr.(type) {
+					case *ssa.Store:
+						if rr.Addr != r {
+							return nil, false
+						}
+						elems = append(elems, rr.Val)
+					case *ssa.UnOp, *ssa.DebugRef:
+					default:
+						return nil, false
+					}
+				}
+			case *ssa.Slice, *ssa.DebugRef:
+			default:
+				return nil, false
+			}
+		}
+		return elems, true
+	case *ssa.Phi:
+		complete = true
+		for _, e := range v.Edges {
+			es, ok := sliceElems(e, seen)
+			elems = append(elems, es...)
+			complete = complete && ok
+		}
+		return elems, complete
+	case *ssa.Call:
+		if b, ok := v.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" {
+			complete = true
+			for _, a := range v.Call.Args {
+				es, ok := sliceElems(a, seen)
+				elems = append(elems, es...)
+				complete = complete && ok
+			}
+			return elems, complete
+		}
+		callee := v.Call.StaticCallee()
+		if callee == nil || callee.Blocks == nil || callee.Pkg == nil || v.Parent().Pkg == nil || callee.Pkg != v.Parent().Pkg {
+			return nil, false
+		}
+		complete = true
+		for _, b := range callee.Blocks {
+			if len(b.Instrs) == 0 {
+				continue
+			}
+			if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
+				es, ok := sliceElems(ret.Results[0], seen)
+				elems = append(elems, es...)
+				complete = complete && ok
+			}
+		}
+		return elems, complete
+	}
+	return nil, false
+}
+
+// dialTimeoutFix rewrites net.Dial(n, a) into net.DialTimeout(n, a,
+// 10*time.Second).
+func (c *checker) dialTimeoutFix(call ssa.CallInstruction) *analysis.SuggestedFix {
+	file, expr := edit.Call(c.pass, call.Pos())
+	if expr == nil || len(expr.Args) != 2 || expr.Ellipsis.IsValid() {
+		return nil
+	}
+	sel, ok := expr.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	timeName, imp, ok := edit.Import(c.pass, file, "time")
+	if !ok {
+		return nil
+	}
+	edits := []analysis.TextEdit{
+		{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("DialTimeout")},
+		{Pos: expr.Rparen, End: expr.Rparen, NewText: []byte(", 10*" + timeName + ".Second")},
+	}
+	fix := edit.Fix("Use net.DialTimeout with a 10 second timeout", imp, edits...)
+	return &fix
+}
+
+// tlsDialFix rewrites tls.Dial(n, a, cfg) into tls.DialWithDialer(
+// &net.Dialer{Timeout: 10 * time.Second}, n, a, cfg).
+func (c *checker) tlsDialFix(call ssa.CallInstruction) *analysis.SuggestedFix {
+	file, expr := edit.Call(c.pass, call.Pos())
+	if expr == nil || len(expr.Args) != 3 || expr.Ellipsis.IsValid() {
+		return nil
+	}
+	sel, ok := expr.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	timeName, timeImp, ok := edit.Import(c.pass, file, "time")
+	if !ok {
+		return nil
+	}
+	netName, netImp, ok := edit.Import(c.pass, file, "net")
+	if !ok {
+		return nil
+	}
+	edits := []analysis.TextEdit{
+		{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("DialWithDialer")},
+		{Pos: expr.Lparen + 1, End: expr.Lparen + 1, NewText: []byte("&" + netName + ".Dialer{Timeout: 10 * " + timeName + ".Second}, ")},
+	}
+	if netImp != nil {
+		edits = append(edits, *netImp)
+	}
+	fix := edit.Fix("Use tls.DialWithDialer with a 10 second dial timeout", timeImp, edits...)
+	return &fix
+}
+
+// dialerFix adds Timeout: 10 * time.Second to the net.Dialer literal the
+// dialer comes from, when it has exactly one origin, a literal.
+func (c *checker) dialerFix(dialer ssa.Value) *analysis.SuggestedFix {
+	os, complete := c.vf.Origins(dialer)
+	if !complete || len(os) != 1 || !os[0].Literal {
+		return nil
+	}
+	a, ok := os[0].Value.(*ssa.Alloc)
+	if !ok || !isNetDialer(a.Type()) {
+		return nil
+	}
+	file, lit := edit.CompositeLit(c.pass, a.Pos())
+	if lit == nil || edit.KeyedField(lit, "Deadline") != nil {
+		return nil
+	}
+	timeName, imp, ok := edit.Import(c.pass, file, "time")
+	if !ok {
+		return nil
+	}
+	e, ok := edit.SetField(c.pass, lit, "Timeout", fmt.Sprintf("10 * %s.Second", timeName))
+	if !ok {
+		return nil
+	}
+	fix := edit.Fix("Set the dialer's Timeout to 10 seconds", imp, e)
+	return &fix
+}
+
+func isNetDialer(t types.Type) bool { return lint.IsNamed(t, "net", "Dialer") }

@@ -1,0 +1,193 @@
+package drift
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/faultline-dev/faultline/graph"
+	"github.com/faultline-dev/faultline/rules/internal/lint"
+)
+
+//go:embed doc.md
+var docMD string
+
+var doc = lint.MustParseDoc("drift", docMD)
+
+// Rule is drift's catalogue entry.
+var Rule = &lint.Rule{
+	Name:     "drift",
+	Summary:  doc.Summary,
+	Doc:      docMD,
+	Severity: lint.Warning,
+	Check:    check,
+}
+
+func check(pass *lint.GraphPass) {
+	g := pass.Graph
+	for _, e := range g.Edges {
+		switch {
+		case e.Source == graph.FromBoth && e.Via != graph.ViaMesh:
+			timeoutDrift(pass, e)
+			breakerDrift(pass, e)
+			retryDrift(pass, e)
+		case e.Source == graph.FromTopology:
+			if from := g.Node(e.From); from != nil && from.Source&graph.FromCode != 0 && e.Sync() {
+				pass.Report(lint.Finding{
+					Severity: lint.Note,
+					Message: fmt.Sprintf("%s → %s is declared but no call in the code of %s reaches %s: remove the edge, or add match hints (env, host, grpc) if the call exists",
+						e.From, e.To, e.From, e.To),
+					Pos:     e.Pos,
+					Service: e.From,
+					Target:  e.To,
+					Subject: "unseen|" + e.Key(),
+				})
+			}
+		}
+	}
+}
+
+// timeoutDrift compares the declared per-attempt timeout with each call's.
+func timeoutDrift(pass *lint.GraphPass, e *graph.Edge) {
+	declared := e.Timeout
+	field := "timeout"
+	if declared == 0 {
+		declared, field = e.Deadline, "deadline"
+	}
+	if declared == 0 {
+		return // notimeout reports the topology; a bound in code is not drift
+	}
+	for _, c := range e.Calls {
+		switch {
+		case c.Bound == graph.No:
+			pass.Report(lint.Finding{
+				Message: fmt.Sprintf("%s → %s declares a %s %s, but the call in %s sets no timeout of its own: the code waits as long as %s takes; derive its context with context.WithTimeout(ctx, %s)",
+					e.From, e.To, dur(declared), field, lint.ShortFunc(c.Func), e.To, goDur(declared)),
+				Pos:     c.Pos,
+				Service: e.From,
+				Target:  e.To,
+				Subject: "timeout|" + e.Key() + "|" + c.Func,
+				Related: []lint.Related{{Pos: e.FieldPos(field), Message: "declared " + field}},
+			})
+		case c.Bound == graph.Yes && c.Timeout > 0 && c.Timeout != declared:
+			sev := lint.Warning
+			consequence := "callers above plan for " + dur(declared) + " and wait longer"
+			if c.Timeout < declared {
+				sev = lint.Note
+				consequence = "the graph rules reason with the declared value"
+			}
+			pass.Report(lint.Finding{
+				Severity: sev,
+				Message: fmt.Sprintf("%s → %s declares a %s %s, but the call in %s uses %s: %s; make them agree",
+					e.From, e.To, dur(declared), field, lint.ShortFunc(c.Func), dur(c.Timeout), consequence),
+				Pos:     c.Pos,
+				Service: e.From,
+				Target:  e.To,
+				Subject: "timeout-value|" + e.Key() + "|" + c.Func,
+				Related: []lint.Related{{Pos: e.FieldPos(field), Message: "declared " + field}},
+			})
+		}
+	}
+}
+
+// breakerDrift reports calls provably unguarded on an edge declared with a
+// breaker.
+func breakerDrift(pass *lint.GraphPass, e *graph.Edge) {
+	if !e.Breaker {
+		return
+	}
+	var bare []graph.CallSite
+	for _, c := range e.Calls {
+		if c.Breaker == graph.No {
+			bare = append(bare, c)
+		}
+	}
+	if len(bare) == 0 {
+		return
+	}
+	var funcs []string
+	for _, c := range bare {
+		funcs = append(funcs, lint.ShortFunc(c.Func))
+	}
+	msg := fmt.Sprintf("%s → %s declares a circuit breaker, but the calls in %s are not guarded by one: when %s fails, %s keeps calling it; wrap the calls in a breaker or remove breaker from the topology",
+		e.From, e.To, strings.Join(dedupe(funcs), ", "), e.To, e.From)
+	var rel []lint.Related
+	for _, c := range bare[1:] {
+		rel = append(rel, lint.Related{Pos: c.Pos, Message: "unguarded call in " + lint.ShortFunc(c.Func)})
+	}
+	rel = append(rel, lint.Related{Pos: e.FieldPos("breaker"), Message: "declared breaker"})
+	pass.Report(lint.Finding{
+		Message: msg, Pos: bare[0].Pos, Service: e.From, Target: e.To,
+		Subject: "breaker|" + e.Key(), Related: rel,
+	})
+}
+
+// retryDrift compares declared attempts with the attempts the code makes.
+func retryDrift(pass *lint.GraphPass, e *graph.Edge) {
+	declared := e.Attempts()
+	for _, c := range e.Calls {
+		if c.Attempts <= 0 || c.Attempts == declared {
+			continue
+		}
+		sev := lint.Warning
+		if c.Attempts < declared {
+			sev = lint.Note
+		}
+		pass.Report(lint.Finding{
+			Severity: sev,
+			Message: fmt.Sprintf("%s → %s declares %s, but the call in %s makes up to %d: retry amplification and timeout budgets are computed with the wrong factor; make retries.attempts and the code agree",
+				e.From, e.To, attempts(declared), lint.ShortFunc(c.Func), c.Attempts),
+			Pos:     c.Pos,
+			Service: e.From,
+			Target:  e.To,
+			Subject: "retries|" + e.Key() + "|" + c.Func,
+			Related: []lint.Related{{Pos: e.FieldPos("retries"), Message: "declared retries"}},
+		})
+	}
+}
+
+func attempts(n int) string {
+	if n == 1 {
+		return "1 attempt"
+	}
+	return fmt.Sprintf("%d attempts", n)
+}
+
+// dur prints a duration as people write it: 1s, 500ms, 1m30s.
+func dur(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
+
+// goDur writes a duration as a Go expression: time.Second, 500*time.Millisecond.
+func goDur(d time.Duration) string {
+	for _, u := range []struct {
+		d    time.Duration
+		name string
+	}{{time.Hour, "time.Hour"}, {time.Minute, "time.Minute"}, {time.Second, "time.Second"}, {time.Millisecond, "time.Millisecond"}} {
+		if d%u.d == 0 {
+			if d == u.d {
+				return u.name
+			}
+			return fmt.Sprintf("%d*%s", d/u.d, u.name)
+		}
+	}
+	return fmt.Sprintf("%d", d)
+}
+
+func dedupe(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if len(out) == 0 || out[len(out)-1] != s {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,538 @@
+package httptimeout
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/faultline-dev/faultline/rules/internal/ir"
+	"github.com/faultline-dev/faultline/rules/internal/lint"
+	"github.com/faultline-dev/faultline/rules/internal/remote"
+	"github.com/faultline-dev/faultline/rules/internal/valueflow"
+	"github.com/faultline-dev/faultline/rules/internal/valueflow/edit"
+)
+
+//go:embed doc.md
+var docMD string
+
+var doc = lint.MustParseDoc("httptimeout", docMD)
+
+// Analyzer reports HTTP requests that can wait forever.
+var Analyzer = &analysis.Analyzer{
+	Name:       "httptimeout",
+	Doc:        doc.AnalyzerDoc(),
+	URL:        lint.URL("httptimeout"),
+	Run:        run,
+	Requires:   []*analysis.Analyzer{ir.Analyzer, valueflow.Analyzer},
+	ResultType: lint.ResultType,
+}
+
+// The categories of httptimeout's findings that are not errors.
+const (
+	// CategoryTransport: an http.Transport with no dial or TLS handshake
+	// timeout serves a client with no Timeout.
+	CategoryTransport = "transport"
+	// CategoryTransportHeader: a hand-built http.Transport whose only
+	// missing bound is ResponseHeaderTimeout serves a client with no
+	// Timeout.
+	CategoryTransportHeader = "transport-header"
+)
+
+// Rule is httptimeout's catalogue entry.
+var Rule = &lint.Rule{
+	Name:     "httptimeout",
+	Summary:  doc.Summary,
+	Doc:      docMD,
+	Severity: lint.Error,
+	Categories: map[string]lint.Severity{
+		CategoryTransport:       lint.Warning,
+		CategoryTransportHeader: lint.Note,
+	},
+	Analyzer: Analyzer,
+}
+
+var (
+	// packageHelpers send through http.DefaultClient.
+	packageHelpers = lint.NewFuncSet(
+		"net/http.Get", "net/http.Head", "net/http.Post", "net/http.PostForm",
+	)
+	// clientNoCtx are the client methods that cannot take a context.
+	clientNoCtx = lint.NewFuncSet(
+		"(*net/http.Client).Get", "(*net/http.Client).Head",
+		"(*net/http.Client).Post", "(*net/http.Client).PostForm",
+	)
+	clientDo = lint.NewFuncSet("(*net/http.Client).Do")
+
+	retryHelpers = lint.NewFuncSet(
+		"github.com/hashicorp/go-retryablehttp.Get", "github.com/hashicorp/go-retryablehttp.Head",
+		"github.com/hashicorp/go-retryablehttp.Post", "github.com/hashicorp/go-retryablehttp.PostForm",
+	)
+	retryNoCtx = lint.NewFuncSet(
+		"(*github.com/hashicorp/go-retryablehttp.Client).Get", "(*github.com/hashicorp/go-retryablehttp.Client).Head",
+		"(*github.com/hashicorp/go-retryablehttp.Client).Post", "(*github.com/hashicorp/go-retryablehttp.Client).PostForm",
+	)
+	retryDo  = lint.NewFuncSet("(*github.com/hashicorp/go-retryablehttp.Client).Do")
+	retryNew = lint.NewFuncSet("github.com/hashicorp/go-retryablehttp.NewClient")
+)
+
+// defaultRetryMax is retryablehttp's default RetryMax.
+const defaultRetryMax = 4
+
+// candidate is a request through a client with no timeout whose request
+// has no deadline.
+type candidate struct {
+	call   ssa.CallInstruction
+	caller *ssa.Function
+	callee *types.Func
+	client ssa.Value
+	retry  bool          // a retryablehttp.Client
+	req    valueflow.Ctx // the request's context, for Do
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	r := lint.NewReporter(pass, "httptimeout")
+	irr, _ := pass.ResultOf[ir.Analyzer].(*ir.IR)
+	vf, _ := pass.ResultOf[valueflow.Analyzer].(*valueflow.Result)
+	if irr == nil || vf == nil {
+		return r.Result(), nil
+	}
+	c := &checker{pass: pass, r: r, vf: vf}
+	var cands []candidate
+	for _, fn := range irr.SrcFuncs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				common := call.Common()
+				callee := remote.Callee(common)
+				if callee == nil {
+					continue
+				}
+				switch {
+				case packageHelpers.Has(callee):
+					if vf.DefaultClientTimeout() == valueflow.Unset {
+						c.reportf(call.Pos(), "", "http.%s uses http.DefaultClient, which has no timeout: a slow or stalled server blocks the caller forever; send it through an http.Client with Timeout", callee.Name())
+					}
+				case retryHelpers.Has(callee):
+					c.reportf(call.Pos(), "", "retryablehttp.%s uses a default client whose HTTPClient has no Timeout: each of up to %d attempts (RetryMax %d) can wait forever for a slow or stalled server; use retryablehttp.NewClient and set HTTPClient.Timeout",
+						callee.Name(), defaultRetryMax+1, defaultRetryMax)
+				case clientNoCtx.Has(callee), clientDo.Has(callee), retryNoCtx.Has(callee), retryDo.Has(callee):
+					if cand, ok := c.candidate(call, fn, callee); ok {
+						cands = append(cands, cand)
+					}
+				}
+			}
+		}
+	}
+	c.reportClients(cands)
+	c.reportTransports(irr)
+	return r.Result(), nil
+}
+
+type checker struct {
+	pass *analysis.Pass
+	r    *lint.Reporter
+	vf   *valueflow.Result
+}
+
+// reportf reports at the call whose left parenthesis is at lparen.
+func (c *checker) reportf(lparen token.Pos, category, format string, args ...any) {
+	pos, end := edit.CallRange(c.pass, lparen)
+	c.r.Report(analysis.Diagnostic{Pos: pos, End: end, Category: category, Message: fmt.Sprintf(format, args...)})
+}
+
+// candidate decides whether a request through a client can wait forever.
+func (c *checker) candidate(call ssa.CallInstruction, caller *ssa.Function, callee *types.Func) (candidate, bool) {
+	recv, args, ok := valueflow.MethodCall(call.Common())
+	if !ok || recv == nil {
+		return candidate{}, false
+	}
+	cand := candidate{call: call, caller: caller, callee: callee, client: recv}
+	var st valueflow.State
+	if retryNoCtx.Has(callee) || retryDo.Has(callee) {
+		cand.retry = true
+		st, _ = c.vf.RetryableClientTimeout(cand.client)
+	} else {
+		st = c.vf.HTTPClientTimeout(cand.client)
+	}
+	if st != valueflow.Unset {
+		return candidate{}, false
+	}
+	if clientDo.Has(callee) || retryDo.Has(callee) {
+		if len(args) < 1 {
+			return candidate{}, false
+		}
+		// A request built with an explicit context is ctxdeadline's, even
+		// context.Background written here: that rule reports where the
+		// context is created, which is the line to change. Only requests
+		// built without a context are this rule's.
+		cand.req = c.vf.RequestContext(args[0])
+		if cand.req != valueflow.CtxNone {
+			return candidate{}, false
+		}
+	}
+	return cand, true
+}
+
+// reportClients reports the candidates: one finding per client built in
+// this package that several requests use, at its construction, and one
+// finding per request otherwise.
+func (c *checker) reportClients(cands []candidate) {
+	groups := map[ssa.Value][]candidate{}
+	var order []ssa.Value
+	var singles []candidate
+	for _, cand := range cands {
+		o, ok := c.localOrigin(cand.client)
+		if !ok {
+			singles = append(singles, cand)
+			continue
+		}
+		if groups[o] == nil {
+			order = append(order, o)
+		}
+		groups[o] = append(groups[o], cand)
+	}
+	for _, o := range order {
+		g := groups[o]
+		if len(g) == 1 {
+			singles = append(singles, g[0])
+			continue
+		}
+		c.reportGroup(o, g)
+	}
+	for _, cand := range singles {
+		c.reportSingle(cand)
+	}
+}
+
+// localOrigin returns the single place in this package where the client
+// is built, if there is one.
+func (c *checker) localOrigin(client ssa.Value) (ssa.Value, bool) {
+	os, complete := c.vf.Origins(client)
+	if !complete || len(os) != 1 {
+		return nil, false
+	}
+	switch o := os[0].Value.(type) {
+	case *ssa.Alloc:
+		return o, o.Pos().IsValid()
+	case *ssa.Call:
+		return o, o.Pos().IsValid()
+	}
+	return nil, false
+}
+
+func (c *checker) reportSingle(cand candidate) {
+	pos, end := edit.CallRange(c.pass, cand.call.Pos())
+	d := analysis.Diagnostic{Pos: pos, End: end, Message: c.singleMessage(cand)}
+	if o, ok := c.localOrigin(cand.client); ok {
+		if fix, ok := c.timeoutFix(o, cand.retry); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+	}
+	c.r.Report(d)
+}
+
+func (c *checker) singleMessage(cand candidate) string {
+	name := remote.FuncName(cand.callee)
+	clause := requestClause(cand.req)
+	if cand.retry {
+		if clause != "" {
+			clause = ", " + clause
+		}
+		return fmt.Sprintf("%s on a retryablehttp.Client whose HTTPClient has no Timeout%s: %s; set HTTPClient.Timeout",
+			name, clause, c.retryConsequence(cand.client))
+	}
+	on, fix := "an http.Client with no Timeout", "set the client's Timeout"
+	if c.isDefaultClient(cand.client) {
+		on, fix = "http.DefaultClient, which has no Timeout", "use an http.Client with Timeout"
+	}
+	if clause != "" {
+		on += ", " + clause + ","
+		fix += " or give the request a context deadline"
+	} else if c.isDefaultClient(cand.client) {
+		on += ","
+	}
+	return fmt.Sprintf("%s on %s can wait forever: a slow or stalled server blocks the caller; %s", name, on, fix)
+}
+
+// requestClause describes the request of a Do call.
+func requestClause(req valueflow.Ctx) string {
+	switch req {
+	case valueflow.CtxNone:
+		return "of a request built without a context"
+	case valueflow.CtxBackground:
+		return "of a request whose context is context.Background"
+	}
+	return ""
+}
+
+// retryConsequence says how long a retryablehttp client can wait.
+func (c *checker) retryConsequence(client ssa.Value) string {
+	i := c.vf.State(client, "RetryMax")
+	switch {
+	case i.State == valueflow.Unset:
+		return "its single attempt can wait forever for a slow or stalled server"
+	case i.State == valueflow.Set && i.Const && i.Value >= 0:
+		return fmt.Sprintf("each of up to %d attempts (RetryMax %d) can wait forever for a slow or stalled server", i.Value+1, i.Value)
+	}
+	return "every attempt (RetryMax multiplies the wait) can wait forever for a slow or stalled server"
+}
+
+func (c *checker) isDefaultClient(client ssa.Value) bool {
+	os, complete := c.vf.Origins(client)
+	if !complete || len(os) != 1 {
+		return false
+	}
+	g, ok := os[0].Value.(*ssa.Global)
+	if !ok {
+		return false
+	}
+	v, _ := g.Object().(*types.Var)
+	return v != nil && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Pkg().Scope().Lookup("DefaultClient") == v
+}
+
+// reportGroup reports several requests through one client at the
+// client's construction, naming them.
+func (c *checker) reportGroup(origin ssa.Value, g []candidate) {
+	slices.SortFunc(g, func(a, b candidate) int { return int(a.call.Pos() - b.call.Pos()) })
+	var names []string
+	var related []analysis.RelatedInformation
+	for _, cand := range g {
+		names = append(names, callerName(cand.caller)+": "+cand.callee.Name())
+		pos, end := edit.CallRange(c.pass, cand.call.Pos())
+		related = append(related, analysis.RelatedInformation{Pos: pos, End: end, Message: "request with no deadline through this client"})
+	}
+	uses := fmt.Sprintf("%d requests through it have no deadline (%s)", len(g), strings.Join(names, ", "))
+	var msg string
+	if g[0].retry {
+		msg = fmt.Sprintf("retryablehttp.Client built here has an HTTPClient with no Timeout and %s: %s; set HTTPClient.Timeout",
+			uses, c.retryConsequence(g[0].client))
+	} else {
+		msg = fmt.Sprintf("http.Client built here has no Timeout and %s: a slow or stalled server blocks each of them forever; set Timeout", uses)
+	}
+	pos, end := c.span(origin)
+	d := analysis.Diagnostic{Pos: pos, End: end, Message: msg, Related: related}
+	if fix, ok := c.timeoutFix(origin, g[0].retry); ok {
+		d.SuggestedFixes = []analysis.SuggestedFix{fix}
+	}
+	c.r.Report(d)
+}
+
+// span returns the source range of a construction: the whole composite
+// literal or call.
+func (c *checker) span(origin ssa.Value) (token.Pos, token.Pos) {
+	switch o := origin.(type) {
+	case *ssa.Alloc:
+		if _, lit := edit.CompositeLit(c.pass, o.Pos()); lit != nil {
+			return lit.Pos(), lit.End()
+		}
+	case *ssa.Call:
+		if _, call := edit.Call(c.pass, o.Pos()); call != nil {
+			return call.Pos(), call.End()
+		}
+	}
+	return origin.Pos(), token.NoPos
+}
+
+// callerName names the function a request is made in, for messages.
+func callerName(fn *ssa.Function) string {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	if obj, ok := fn.Object().(*types.Func); ok {
+		if recv := lint.RecvTypeName(obj); recv != nil {
+			return recv.Name() + "." + obj.Name()
+		}
+		return obj.Name()
+	}
+	return fn.Name()
+}
+
+// timeoutFix returns the fix that gives the client built at origin a 10
+// second timeout: a Timeout field in an http.Client literal, or an
+// assignment of HTTPClient.Timeout after `x := retryablehttp.NewClient()`.
+func (c *checker) timeoutFix(origin ssa.Value, retry bool) (analysis.SuggestedFix, bool) {
+	const value = "10 * %s.Second"
+	switch o := origin.(type) {
+	case *ssa.Alloc:
+		if retry || !lint.IsNamed(o.Type(), "net/http", "Client") {
+			return analysis.SuggestedFix{}, false
+		}
+		file, lit := edit.CompositeLit(c.pass, o.Pos())
+		if lit == nil {
+			return analysis.SuggestedFix{}, false
+		}
+		timeName, imp, ok := edit.Import(c.pass, file, "time")
+		if !ok {
+			return analysis.SuggestedFix{}, false
+		}
+		e, ok := edit.SetField(c.pass, lit, "Timeout", fmt.Sprintf(value, timeName))
+		if !ok {
+			return analysis.SuggestedFix{}, false
+		}
+		return edit.Fix("Set the client's Timeout to 10 seconds", imp, e), true
+	case *ssa.Call:
+		if !retry || !retryNew.Has(remote.Callee(&o.Call)) {
+			return analysis.SuggestedFix{}, false
+		}
+		file, call := edit.Call(c.pass, o.Pos())
+		if call == nil {
+			return analysis.SuggestedFix{}, false
+		}
+		stmt := assignedTo(file, call)
+		if stmt == nil {
+			return analysis.SuggestedFix{}, false
+		}
+		timeName, imp, ok := edit.Import(c.pass, file, "time")
+		if !ok {
+			return analysis.SuggestedFix{}, false
+		}
+		name := stmt.Lhs[0].(*ast.Ident).Name
+		line := "\n" + edit.Indentation(c.pass, stmt.Pos()) + name + ".HTTPClient.Timeout = " + fmt.Sprintf(value, timeName)
+		at, ok := edit.LineEnd(c.pass, stmt.End())
+		if !ok {
+			return analysis.SuggestedFix{}, false
+		}
+		e := analysis.TextEdit{Pos: at, End: at, NewText: []byte(line)}
+		return edit.Fix("Set HTTPClient.Timeout to 10 seconds", imp, e), true
+	}
+	return analysis.SuggestedFix{}, false
+}
+
+// assignedTo returns the statement `x := call` or `x = call` of file, with
+// a single identifier on the left, or nil.
+func assignedTo(file *ast.File, call *ast.CallExpr) *ast.AssignStmt {
+	var found *ast.AssignStmt
+	ast.Inspect(file, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 && as.Rhs[0] == call {
+			if id, ok := as.Lhs[0].(*ast.Ident); ok && id.Name != "_" {
+				found = as
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// reportTransports reports transports with no dial, TLS handshake or
+// response-header timeout installed in a client of this package that has
+// no Timeout.
+func (c *checker) reportTransports(irr *ir.IR) {
+	type use struct {
+		origin ssa.Value
+		lit    bool
+	}
+	var uses []use
+	seen := map[ssa.Value]bool{}
+	for _, fn := range irr.SrcFuncs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				client, ok := instr.(*ssa.Alloc)
+				if !ok || !lint.IsNamed(client.Type(), "net/http", "Client") || c.vf.HTTPClientTimeout(client) != valueflow.Unset {
+					continue
+				}
+				for _, t := range installed(client) {
+					os, _ := c.vf.Origins(t)
+					for _, o := range os {
+						if seen[o.Value] || !lint.IsNamed(o.Value.Type(), "net/http", "Transport") {
+							continue
+						}
+						if _, isCall := o.Value.(*ssa.Call); !o.Literal && !isCall {
+							continue
+						}
+						seen[o.Value] = true
+						uses = append(uses, use{o.Value, o.Literal})
+					}
+				}
+			}
+		}
+	}
+	for _, u := range uses {
+		t := c.vf.Transport(u.origin)
+		var missing []string
+		if t.Dial.State == valueflow.Unset {
+			missing = append(missing, "no dial timeout")
+		}
+		if t.TLSHandshake.State == valueflow.Unset {
+			missing = append(missing, "no TLSHandshakeTimeout")
+		}
+		category := CategoryTransport
+		if len(missing) == 0 {
+			// A missing ResponseHeaderTimeout alone is http.DefaultTransport's
+			// own default: reported, as a note, only on transports built by
+			// hand.
+			if !u.lit || t.ResponseHeader.State != valueflow.Unset {
+				continue
+			}
+			category = CategoryTransportHeader
+		}
+		if t.ResponseHeader.State == valueflow.Unset {
+			missing = append(missing, "no ResponseHeaderTimeout")
+		}
+		pos, end := c.span(u.origin)
+		c.r.Report(analysis.Diagnostic{
+			Pos: pos, End: end, Category: category,
+			Message: fmt.Sprintf("http.Transport with %s serves an http.Client with no Timeout: a connection, handshake or response that stalls blocks the request forever unless its context has a deadline; %s",
+				joinAnd(missing), transportAdvice(t)),
+		})
+	}
+}
+
+// transportAdvice says how to bound what a transport misses.
+func transportAdvice(t valueflow.TransportTimeouts) string {
+	var set []string
+	if t.Dial.State == valueflow.Unset {
+		set = append(set, "DialContext to a net.Dialer with Timeout")
+	}
+	if t.TLSHandshake.State == valueflow.Unset {
+		set = append(set, "TLSHandshakeTimeout")
+	}
+	if t.ResponseHeader.State == valueflow.Unset {
+		set = append(set, "ResponseHeaderTimeout")
+	}
+	return "set " + joinAnd(set) + ", or start from http.DefaultTransport.Clone()"
+}
+
+func joinAnd(xs []string) string {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+// installed returns the values stored in the Transport field of the
+// client allocated by a.
+func installed(a *ssa.Alloc) []ssa.Value {
+	var out []ssa.Value
+	for _, r := range *a.Referrers() {
+		fa, ok := r.(*ssa.FieldAddr)
+		if !ok || fa.X != a {
+			continue
+		}
+		st := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+		if st.Field(fa.Field).Name() != "Transport" {
+			continue
+		}
+		for _, rr := range *fa.Referrers() {
+			if store, ok := rr.(*ssa.Store); ok && store.Addr == fa {
+				out = append(out, store.Val)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,566 @@
+// Package callsites finds the outbound calls of Go code and what the code
+// shows of their targets, so that faultline can draw the system graph from
+// the code and join it to the topology.
+//
+// For every remote call (HTTP, gRPC, SQL, Redis, Kafka, AMQP, TCP, SMTP,
+// RPC) its Analyzer records a Site: where it is, its kind, and Hints about
+// the target: the environment variable or flag that holds the address, a
+// URL host literal, the gRPC service of a generated client, a Kafka topic, a
+// SQL driver. Values that arrive through a parameter or a struct field of
+// another package cannot be followed from the callee, so those hints stay
+// symbolic ("param example.com/shop/internal/clients.NewCatalog#0") and the
+// packages that call the constructor record Bindings for them. The engine
+// joins both, across the whole program.
+//
+// Everything is exported as a package fact, so it flows through go vet's
+// .vetx files and the checker alike.
+package callsites
+
+import (
+	"go/build"
+	"go/token"
+	"go/types"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/faultline-dev/faultline/rules/internal/ir"
+	"github.com/faultline-dev/faultline/rules/internal/remote"
+)
+
+// Analyzer records the outbound calls of each package.
+var Analyzer = &analysis.Analyzer{
+	Name:       "faultlinecallsites",
+	Doc:        "record outbound calls and the evidence of their targets (faultline internal)",
+	Run:        run,
+	Requires:   []*analysis.Analyzer{ir.Analyzer, remote.Analyzer},
+	FactTypes:  []analysis.Fact{new(Calls), new(GRPCMethod)},
+	ResultType: reflect.TypeFor[*Calls](),
+}
+
+// Hint kinds.
+const (
+	Env    = "env"    // an environment variable: os.Getenv("PAYMENT_ADDR")
+	Flag   = "flag"   // a command-line flag: flag.String("payment-addr", …)
+	Host   = "host"   // a host (and port) from a URL or address literal
+	GRPC   = "grpc"   // a fully qualified gRPC service name
+	Topic  = "topic"  // a Kafka topic or AMQP exchange/queue name
+	Driver = "driver" // a database/sql driver name
+	Param  = "param"  // a parameter: "pkg/path.Func#i" (receiver not counted)
+	Field  = "field"  // a struct field: "pkg/path.Type.Field"
+)
+
+// Hint is one piece of evidence about a call's target.
+type Hint struct {
+	Kind  string
+	Value string
+}
+
+func (h Hint) String() string { return h.Kind + ":" + h.Value }
+
+// Site is one outbound call.
+type Site struct {
+	File    string // absolute file name
+	Line    int
+	Col     int
+	Func    string // the enclosing function, "pkg/path.Func" or "pkg/path.(T).M"
+	Kind    string // remote.Kind
+	API     string // the API called, e.g. "(*net/http.Client).Do" or "/shop.v1.Payment/Charge"
+	Consume bool   // a queue consumer's read, not a call to the queue's consumers
+	Hints   []Hint
+
+	// What the code shows of the call's bound: a constant timeout, some
+	// bound, or provably none of its own. Neither flag means unknown.
+	Timeout   time.Duration
+	Bounded   bool
+	Unbounded bool
+}
+
+// Binding says what a parameter or field of another package receives at
+// one call or composite literal in this package.
+type Binding struct {
+	Name  string // "pkg/path.Func#i" or "pkg/path.Type.Field"
+	Func  string // where the binding happens
+	File  string
+	Line  int
+	Hints []Hint
+}
+
+// Calls is the package fact: the package's outbound calls and bindings.
+type Calls struct {
+	Sites    []Site
+	Bindings []Binding
+}
+
+// AFact marks Calls as a fact.
+func (*Calls) AFact() {}
+
+func (c *Calls) String() string {
+	var parts []string
+	for _, s := range c.Sites {
+		var hs []string
+		for _, h := range s.Hints {
+			hs = append(hs, h.String())
+		}
+		switch {
+		case s.Timeout > 0:
+			hs = append(hs, "timeout="+s.Timeout.String())
+		case s.Bounded:
+			hs = append(hs, "bounded")
+		case s.Unbounded:
+			hs = append(hs, "unbounded")
+		}
+		parts = append(parts, s.Kind+"("+strings.Join(hs, " ")+")")
+	}
+	for _, b := range c.Bindings {
+		var hs []string
+		for _, h := range b.Hints {
+			hs = append(hs, h.String())
+		}
+		parts = append(parts, "bind "+b.Name+"="+strings.Join(hs, " "))
+	}
+	return "calls[" + strings.Join(parts, "; ") + "]"
+}
+
+// GRPCMethod is the object fact of a generated gRPC client method (and of
+// the interface method it implements): the full method name it invokes.
+type GRPCMethod struct {
+	Method string // "/shop.payment.v1.PaymentService/Charge"
+}
+
+// AFact marks GRPCMethod as a fact.
+func (*GRPCMethod) AFact() {}
+
+func (m *GRPCMethod) String() string { return "grpc(" + m.Method + ")" }
+
+// Service returns the gRPC service of the method: "shop.payment.v1.PaymentService".
+func (m *GRPCMethod) Service() string {
+	s := strings.TrimPrefix(m.Method, "/")
+	svc, _, _ := strings.Cut(s, "/")
+	return svc
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := &Calls{}
+	irr, _ := pass.ResultOf[ir.Analyzer].(*ir.IR)
+	if irr == nil {
+		return res, nil
+	}
+	t := newTracer(pass, irr)
+	t.exportGRPCMethods()
+
+	for _, fn := range irr.SrcFuncs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				if site, ok := t.site(fn, call); ok {
+					res.Sites = append(res.Sites, site)
+				}
+				res.Bindings = append(res.Bindings, t.bindings(fn, call)...)
+			}
+			for _, instr := range b.Instrs {
+				if st, ok := instr.(*ssa.Store); ok {
+					if bd, ok := t.fieldBinding(fn, st); ok {
+						res.Bindings = append(res.Bindings, bd)
+					}
+				}
+			}
+		}
+	}
+	if len(res.Sites) > 0 || len(res.Bindings) > 0 {
+		pass.ExportPackageFact(res)
+	}
+	return res, nil
+}
+
+// site describes call when it is an outbound call.
+func (t *tracer) site(fn *ssa.Function, call ssa.CallInstruction) (Site, bool) {
+	c := call.Common()
+	callee := remote.Callee(c)
+	if callee == nil {
+		return Site{}, false
+	}
+	s := Site{Func: funcName(fn)}
+	var b bound
+	if api, ok := remote.Lookup(callee); ok {
+		if api.Kind == remote.DNS {
+			return Site{}, false
+		}
+		s.Kind, s.API, s.Consume = string(api.Kind), remote.FuncName(callee), api.Consume
+		s.Hints = t.apiHints(c, callee, api)
+		b = t.callBound(c, api, false)
+	} else if m := t.grpcMethod(callee); m != nil {
+		s.Kind, s.API = string(remote.GRPC), m.Method
+		s.Hints = append([]Hint{{GRPC, m.Service()}}, t.grpcClientHints(receiver(c))...)
+		b = t.callBound(c, nil, true)
+	} else {
+		return Site{}, false
+	}
+	s.Timeout, s.Bounded, s.Unbounded = b.timeout, b.bounded, b.unbounded
+	if fn.Pkg != nil && fn.Pkg.Pkg == callee.Pkg() && t.generated(call.Pos()) {
+		// The call inside a generated client is not the user's call site;
+		// the user's call of the generated method is.
+		return Site{}, false
+	}
+	p := t.pass.Fset.Position(call.Pos())
+	s.File, s.Line, s.Col = p.Filename, p.Line, p.Column
+	s.Hints = dedupe(s.Hints)
+	return s, true
+}
+
+// receiver returns the receiver value of a method call, or nil.
+func receiver(c *ssa.CallCommon) ssa.Value {
+	if c.IsInvoke() {
+		return c.Value
+	}
+	if sf := c.StaticCallee(); sf != nil && sf.Signature.Recv() != nil && len(c.Args) > 0 {
+		return c.Args[0]
+	}
+	return nil
+}
+
+// arg returns the i-th argument of the call, the receiver not counted.
+func arg(c *ssa.CallCommon, i int) ssa.Value {
+	if !c.IsInvoke() {
+		if sf := c.StaticCallee(); sf != nil && sf.Signature.Recv() != nil {
+			i++
+		}
+	}
+	if i < len(c.Args) {
+		return c.Args[i]
+	}
+	return nil
+}
+
+// apiHints gathers the target evidence of a call to a table API.
+func (t *tracer) apiHints(c *ssa.CallCommon, callee *types.Func, api *remote.API) []Hint {
+	switch remote.Kind(api.Kind) {
+	case remote.HTTP:
+		if api.Req >= 0 {
+			return t.requestHints(arg(c, api.Req))
+		}
+		// Get(url) and friends: the URL is the first string argument.
+		for i := range 2 {
+			if v := arg(c, i); v != nil && isString(v.Type()) {
+				return t.strings(v)
+			}
+		}
+	case remote.SQL:
+		return t.dbHints(receiver(c))
+	case remote.Redis:
+		return t.redisHints(receiver(c))
+	case remote.Kafka:
+		if r := receiver(c); r != nil {
+			return t.kafkaHints(r)
+		}
+		// kafka.Dial(network, address) and kafka.DialLeader(ctx, network, address, topic, partition).
+		var hs []Hint
+		for i := range 5 {
+			if v := arg(c, i); v != nil && isString(v.Type()) && i > 0 {
+				hs = append(hs, t.strings(v)...)
+			}
+		}
+		return hs
+	case remote.GRPC:
+		// A direct Invoke/NewStream in user code.
+		idx := 1
+		if callee.Name() == "NewStream" || callee.Name() == "NewClientStream" {
+			idx = 2
+		}
+		var hs []Hint
+		if m, ok := constString(arg(c, idx)); ok {
+			hs = append(hs, Hint{GRPC, (&GRPCMethod{Method: m}).Service()})
+		}
+		if r := receiver(c); r != nil {
+			hs = append(hs, t.grpcConnHints(r)...)
+		}
+		return hs
+	case remote.AMQP:
+		var hs []Hint
+		for i := range 3 {
+			if v := arg(c, i); v != nil && isString(v.Type()) && !remote.IsContext(v.Type()) {
+				for _, h := range t.strings(v) {
+					if h.Kind == Host || h.Kind == Env || h.Kind == Flag {
+						hs = append(hs, h)
+					} else if h.Kind == "literal" {
+						hs = append(hs, Hint{Topic, h.Value})
+					}
+				}
+			}
+		}
+		return hs
+	}
+	// TCP, SMTP, RPC: the address is the first string argument that is not
+	// a network name ("tcp").
+	var hs []Hint
+	for i := range 3 {
+		v := arg(c, i)
+		if v == nil || !isString(v.Type()) {
+			continue
+		}
+		if s, ok := constString(v); ok && (s == "tcp" || s == "tcp4" || s == "tcp6" || s == "udp" || s == "unix") {
+			continue
+		}
+		return t.strings(v)
+	}
+	return hs
+}
+
+// grpcMethod returns the gRPC method a callee invokes, from the facts of
+// generated clients.
+func (t *tracer) grpcMethod(fn *types.Func) *GRPCMethod {
+	if m, ok := t.local[fn]; ok {
+		return m
+	}
+	if fn.Pkg() == t.pass.Pkg {
+		return nil
+	}
+	var m GRPCMethod
+	if t.pass.ImportObjectFact(fn, &m) {
+		return &m
+	}
+	return nil
+}
+
+// exportGRPCMethods marks the methods of this package that invoke a
+// constant gRPC method (generated clients) and the interface methods they
+// implement.
+func (t *tracer) exportGRPCMethods() {
+	for _, fn := range t.irr.SrcFuncs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Signature.Recv() == nil {
+			continue
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				callee := remote.Callee(call.Common())
+				api, ok := remote.Lookup(callee)
+				if !ok || api.Kind != remote.GRPC {
+					continue
+				}
+				idx := 1
+				if callee.Name() == "NewStream" {
+					idx = 2
+				}
+				if m, ok := constString(arg(call.Common(), idx)); ok && strings.HasPrefix(m, "/") {
+					t.local[obj] = &GRPCMethod{Method: m}
+				}
+			}
+		}
+	}
+	// Interface methods implemented by a marked method of this package.
+	scope := t.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		for i := range iface.NumExplicitMethods() {
+			m := iface.ExplicitMethod(i)
+			if gm := t.implMethod(iface, m.Name()); gm != nil {
+				t.local[m] = gm
+			}
+		}
+	}
+	objs := make([]*types.Func, 0, len(t.local))
+	for obj := range t.local {
+		objs = append(objs, obj)
+	}
+	slices.SortFunc(objs, func(a, b *types.Func) int { return int(a.Pos() - b.Pos()) })
+	for _, obj := range objs {
+		t.pass.ExportObjectFact(obj, t.local[obj])
+	}
+}
+
+func (t *tracer) implMethod(iface *types.Interface, name string) *GRPCMethod {
+	scope := t.pass.Pkg.Scope()
+	for _, tname := range scope.Names() {
+		tn, ok := scope.Lookup(tname).(*types.TypeName)
+		if !ok || types.IsInterface(tn.Type()) {
+			continue
+		}
+		for _, typ := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
+			if !types.Implements(typ, iface) {
+				continue
+			}
+			if sel := types.NewMethodSet(typ).Lookup(t.pass.Pkg, name); sel != nil {
+				if gm, ok := t.local[sel.Obj().(*types.Func)]; ok {
+					return gm
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// bindings records what a call passes to string (or config struct)
+// parameters of functions: the evidence a callee in another package cannot
+// see.
+func (t *tracer) bindings(fn *ssa.Function, call ssa.CallInstruction) []Binding {
+	c := call.Common()
+	sf := c.StaticCallee()
+	if sf == nil {
+		return nil
+	}
+	obj, ok := origin(sf).Object().(*types.Func)
+	if !ok || obj.Pkg() == nil || obj.Pkg() == t.pass.Pkg || library(obj.Pkg().Path()) {
+		return nil
+	}
+	sig := obj.Type().(*types.Signature)
+	var out []Binding
+	for i := range sig.Params().Len() {
+		pt := sig.Params().At(i).Type()
+		if !isString(pt) && !isStringSlice(pt) {
+			continue
+		}
+		v := arg(c, i)
+		if v == nil {
+			continue
+		}
+		hs := concrete(t.strings(v))
+		if len(hs) == 0 {
+			continue
+		}
+		p := t.pass.Fset.Position(call.Pos())
+		out = append(out, Binding{Name: obj.FullName() + "#" + strconv.Itoa(i), Func: funcName(fn), File: p.Filename, Line: p.Line, Hints: hs})
+	}
+	return out
+}
+
+// fieldBinding records a store of evidence into a string field of a struct
+// type declared in another package (clients.Config{URL: os.Getenv("X")}).
+func (t *tracer) fieldBinding(fn *ssa.Function, st *ssa.Store) (Binding, bool) {
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok || !isString(st.Val.Type()) {
+		return Binding{}, false
+	}
+	f := fieldVar(fa)
+	if f == nil || f.Pkg() == nil || f.Pkg() == t.pass.Pkg || library(f.Pkg().Path()) || !f.Exported() {
+		return Binding{}, false
+	}
+	hs := concrete(t.strings(st.Val))
+	if len(hs) == 0 {
+		return Binding{}, false
+	}
+	p := t.pass.Fset.Position(st.Pos())
+	return Binding{Name: fieldKey(fa), Func: funcName(fn), File: p.Filename, Line: p.Line, Hints: hs}, true
+}
+
+// library reports whether path is the standard library or a library
+// faultline models: bindings to their parameters are never looked up.
+func library(path string) bool {
+	if ir.Modelled(path) {
+		return true
+	}
+	libMu.Lock()
+	defer libMu.Unlock()
+	if v, ok := libCache[path]; ok {
+		return v
+	}
+	p, err := build.Default.Import(path, "", build.FindOnly)
+	v := err == nil && p.Goroot
+	libCache[path] = v
+	return v
+}
+
+var (
+	libMu    sync.Mutex
+	libCache = map[string]bool{}
+)
+
+// concrete keeps the hints that say something by themselves.
+func concrete(hs []Hint) []Hint {
+	var out []Hint
+	for _, h := range hs {
+		switch h.Kind {
+		case Env, Flag, Host, GRPC, Topic, Driver:
+			out = append(out, h)
+		}
+	}
+	return dedupe(out)
+}
+
+func dedupe(hs []Hint) []Hint {
+	slices.SortFunc(hs, func(a, b Hint) int {
+		if c := strings.Compare(a.Kind, b.Kind); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Value, b.Value)
+	})
+	return slices.Compact(hs)
+}
+
+// funcName names an SSA function for messages and subjects: the enclosing
+// declared function for literals.
+func funcName(fn *ssa.Function) string {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return fn.String()
+	}
+	return obj.FullName()
+}
+
+func origin(f *ssa.Function) *ssa.Function {
+	if o := f.Origin(); o != nil {
+		return o
+	}
+	return f
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+func isStringSlice(t types.Type) bool {
+	s, ok := t.Underlying().(*types.Slice)
+	return ok && isString(s.Elem())
+}
+
+func constString(v ssa.Value) (string, bool) {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || !isString(c.Type()) {
+		return "", false
+	}
+	s, err := strconv.Unquote(c.Value.ExactString())
+	return s, err == nil
+}
+
+// generated reports whether pos is in a file marked as generated.
+func (t *tracer) generated(pos token.Pos) bool {
+	for _, f := range t.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			for _, cg := range f.Comments {
+				if cg.Pos() > f.Package {
+					break
+				}
+				for _, c := range cg.List {
+					if strings.HasPrefix(c.Text, "// Code generated ") && strings.HasSuffix(c.Text, " DO NOT EDIT.") {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}

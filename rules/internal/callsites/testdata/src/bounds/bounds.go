@@ -1,0 +1,60 @@
+package bounds // want package:`calls\[sql\(timeout=2s\); sql\(unbounded\); sql\(unbounded\); sql\(\); sql\(bounded\); sql\(unbounded\); sql\(\); http\(host:a.example:80 unbounded\); http\(host:b.example:80 timeout=1s\)\]`
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"time"
+)
+
+func constTimeout(ctx context.Context, db *sql.DB) {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	db.QueryContext(ctx, "q")
+}
+
+func background(db *sql.DB) { db.QueryContext(context.Background(), "q") }
+
+func cancelOnly(db *sql.DB) {
+	ctx, cancel := context.WithCancel(context.TODO())
+	defer cancel()
+	db.QueryContext(ctx, "q")
+}
+
+// Exported: its callers are elsewhere, the bound is unknown.
+func FromCaller(ctx context.Context, db *sql.DB) { db.QueryContext(ctx, "q") }
+
+func deadline(db *sql.DB, d time.Time) {
+	ctx, cancel := context.WithDeadline(context.Background(), d)
+	defer cancel()
+	db.QueryContext(ctx, "q")
+}
+
+func handler(db *sql.DB) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		db.QueryContext(r.Context(), "q")
+	}
+}
+
+// Called in this package with both a bounded and an unbounded context:
+// neither is certain.
+func mixed(ctx context.Context, db *sql.DB) { db.QueryContext(ctx, "q") }
+
+func callers(db *sql.DB) {
+	mixed(context.Background(), db)
+	c, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	mixed(c, db)
+}
+
+func noContext(c *http.Client) {
+	req, _ := http.NewRequest("GET", "http://a.example:80/x", nil)
+	c.Do(req)
+}
+
+func withContext(c *http.Client) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", "http://b.example:80/x", nil)
+	c.Do(req)
+}

@@ -1,0 +1,617 @@
+package callsites
+
+import (
+	"go/token"
+	"go/types"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/faultline-dev/faultline/rules/internal/ir"
+	"github.com/faultline-dev/faultline/rules/internal/lint"
+)
+
+// maxDepth bounds how far values are followed back.
+const maxDepth = 12
+
+// tracer follows values back through one package's SSA to where they come
+// from: constants, environment variables, flags, parameters and fields.
+type tracer struct {
+	pass  *analysis.Pass
+	irr   *ir.IR
+	local map[*types.Func]*GRPCMethod
+
+	// Indexes built on first use.
+	fieldStores  map[*types.Var][]ssa.Value
+	globalStores map[*ssa.Global][]ssa.Value
+	callers      map[*ssa.Function][]*ssa.CallCommon
+	flagVars     map[*ssa.Global]string // globals bound by flag.StringVar(&g, name, …)
+}
+
+func newTracer(pass *analysis.Pass, irr *ir.IR) *tracer {
+	return &tracer{pass: pass, irr: irr, local: map[*types.Func]*GRPCMethod{}}
+}
+
+var (
+	getenv     = lint.NewFuncSet("os.Getenv", "os.LookupEnv")
+	flagString = lint.NewFuncSet("flag.String", "(*flag.FlagSet).String")
+	flagVar    = lint.NewFuncSet("flag.StringVar", "(*flag.FlagSet).StringVar")
+	passThru   = lint.NewFuncSet( // string functions whose result carries their first argument's target
+		"strings.TrimSpace", "strings.TrimSuffix", "strings.TrimPrefix", "strings.TrimRight", "strings.TrimLeft",
+		"strings.ToLower", "strings.Clone", "net/url.JoinPath", "net.JoinHostPort", "net/url.Parse",
+		"(*net/url.URL).String", "(*net/url.URL).JoinPath", "(*net/url.URL).ResolveReference",
+		"path.Join", "strings.Join",
+	)
+	anyArgs   = lint.NewFuncSet("fmt.Sprintf", "fmt.Sprint", "cmp.Or", "strings.Split", "strings.Fields")
+	newReq    = lint.NewFuncSet("net/http.NewRequest", "github.com/hashicorp/go-retryablehttp.NewRequest")
+	newReqCtx = lint.NewFuncSet("net/http.NewRequestWithContext", "github.com/hashicorp/go-retryablehttp.NewRequestWithContext")
+	reqCopy   = lint.NewFuncSet("(*net/http.Request).WithContext", "(*net/http.Request).Clone")
+	sqlOpen   = lint.NewFuncSet("database/sql.Open")
+	grpcDial  = lint.NewFuncSet("google.golang.org/grpc.NewClient", "google.golang.org/grpc.Dial", "google.golang.org/grpc.DialContext")
+	kafkaTCP  = lint.NewFuncSet("github.com/segmentio/kafka-go.TCP")
+)
+
+func (t *tracer) index() {
+	if t.fieldStores != nil {
+		return
+	}
+	t.fieldStores = map[*types.Var][]ssa.Value{}
+	t.globalStores = map[*ssa.Global][]ssa.Value{}
+	t.callers = map[*ssa.Function][]*ssa.CallCommon{}
+	t.flagVars = map[*ssa.Global]string{}
+	for _, fn := range t.irr.SrcFuncs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case *ssa.Store:
+					switch addr := instr.Addr.(type) {
+					case *ssa.FieldAddr:
+						if f := fieldVar(addr); f != nil {
+							t.fieldStores[f] = append(t.fieldStores[f], instr.Val)
+						}
+					case *ssa.Global:
+						t.globalStores[addr] = append(t.globalStores[addr], instr.Val)
+					}
+				case ssa.CallInstruction:
+					c := instr.Common()
+					if sf := c.StaticCallee(); sf != nil {
+						t.callers[origin(sf)] = append(t.callers[origin(sf)], c)
+					}
+					if flagVar.Has(staticObj(c)) {
+						if g, ok := arg(c, 0).(*ssa.Global); ok {
+							if name, ok := constString(arg(c, 1)); ok {
+								t.flagVars[g] = name
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	// Package-level initialisers live in init, which SrcFuncs holds only
+	// through its literals: scan it too.
+	if initFn := t.irr.Pkg.Func("init"); initFn != nil {
+		for _, b := range initFn.Blocks {
+			for _, instr := range b.Instrs {
+				if st, ok := instr.(*ssa.Store); ok {
+					if g, ok := st.Addr.(*ssa.Global); ok {
+						t.globalStores[g] = append(t.globalStores[g], st.Val)
+					}
+					if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
+						if f := fieldVar(fa); f != nil {
+							t.fieldStores[f] = append(t.fieldStores[f], st.Val)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func staticObj(c *ssa.CallCommon) *types.Func {
+	if sf := c.StaticCallee(); sf != nil {
+		if f, ok := origin(sf).Object().(*types.Func); ok {
+			return f
+		}
+	}
+	return nil
+}
+
+// sources calls visit for each value v may come from, looking through
+// copies, conversions, phis, loads of variables and fields (to what is
+// stored in them in this package), results of this package's functions,
+// and parameters (to the arguments of this package's callers). Parameters
+// and fields are also reported as symbolic hints for the engine to resolve.
+func (t *tracer) sources(v ssa.Value, visit func(ssa.Value), hint func(Hint)) {
+	t.index()
+	seen := map[ssa.Value]bool{}
+	var walk func(v ssa.Value, depth int)
+	walk = func(v ssa.Value, depth int) {
+		if v == nil || depth > maxDepth || seen[v] {
+			return
+		}
+		seen[v] = true
+		switch v := v.(type) {
+		case *ssa.Phi:
+			for _, e := range v.Edges {
+				walk(e, depth+1)
+			}
+		case *ssa.MakeInterface:
+			walk(v.X, depth+1)
+		case *ssa.ChangeType:
+			walk(v.X, depth+1)
+		case *ssa.Convert:
+			walk(v.X, depth+1)
+		case *ssa.ChangeInterface:
+			walk(v.X, depth+1)
+		case *ssa.TypeAssert:
+			walk(v.X, depth+1)
+		case *ssa.Slice:
+			walk(v.X, depth+1)
+		case *ssa.Extract:
+			if call, ok := v.Tuple.(*ssa.Call); ok {
+				if sf := call.Call.StaticCallee(); sf != nil && sf.Blocks != nil && sf.Pkg == t.irr.Pkg {
+					t.returns(sf, v.Index, func(r ssa.Value) { walk(r, depth+1) })
+					return
+				}
+			}
+			walk(v.Tuple, depth+1)
+		case *ssa.Call:
+			if sf := v.Call.StaticCallee(); sf != nil && sf.Blocks != nil && sf.Pkg == t.irr.Pkg && sf.Signature.Results().Len() == 1 {
+				t.returns(sf, 0, func(r ssa.Value) { walk(r, depth+1) })
+				return
+			}
+			visit(v)
+		case *ssa.UnOp:
+			if v.Op != token.MUL {
+				visit(v)
+				return
+			}
+			switch x := v.X.(type) {
+			case *ssa.Global:
+				if name, ok := t.flagVars[x]; ok {
+					hint(Hint{Flag, name})
+				}
+				for _, s := range t.globalStores[x] {
+					walk(s, depth+1)
+				}
+			case *ssa.FieldAddr:
+				t.field(x.X.Type(), fieldVar(x), fieldKey(x), func(s ssa.Value) { walk(s, depth+1) }, hint)
+			case *ssa.Alloc:
+				for _, ref := range *x.Referrers() {
+					if st, ok := ref.(*ssa.Store); ok && st.Addr == x {
+						walk(st.Val, depth+1)
+					}
+				}
+			default:
+				walk(v.X, depth+1) // a pointer from flag.String, say
+			}
+		case *ssa.Field:
+			st, _ := v.X.Type().Underlying().(*types.Struct)
+			if st != nil {
+				f := st.Field(v.Field)
+				t.field(nil, f, qualifiedField(v.X.Type(), f), func(s ssa.Value) { walk(s, depth+1) }, hint)
+			}
+		case *ssa.Parameter:
+			fn := v.Parent()
+			idx := paramIndex(v)
+			// Only exported functions have callers in other packages;
+			// an unexported one's callers are all here.
+			if fn.Parent() == nil {
+				if obj, ok := fn.Object().(*types.Func); ok && idx >= 0 && obj.Exported() {
+					hint(Hint{Param, obj.FullName() + "#" + strconv.Itoa(idx)})
+				}
+			}
+			for _, c := range t.callers[origin(fn)] {
+				walk(arg(c, idx), depth+1)
+			}
+		case *ssa.FreeVar:
+			// A captured variable: what the closure was made with.
+			fn := v.Parent()
+			i := freeVarIndex(v)
+			for _, ref := range referrersOf(fn) {
+				if mc, ok := ref.(*ssa.MakeClosure); ok && i < len(mc.Bindings) {
+					walk(mc.Bindings[i], depth+1)
+				}
+			}
+		default:
+			visit(v)
+		}
+	}
+	walk(v, 0)
+}
+
+// field follows a struct field to the values stored into it in this
+// package, and reports it as a symbolic hint when the field's struct is
+// declared elsewhere (its values are bound there or by its users).
+func (t *tracer) field(_ types.Type, f *types.Var, key string, walk func(ssa.Value), hint func(Hint)) {
+	if f == nil {
+		return
+	}
+	// Only exported fields can be set by other packages' code.
+	if key != "" && f.Exported() {
+		hint(Hint{Field, key})
+	}
+	for _, s := range t.fieldStores[f] {
+		walk(s)
+	}
+}
+
+// returns calls visit with the idx-th result of every return of fn.
+func (t *tracer) returns(fn *ssa.Function, idx int, visit func(ssa.Value)) {
+	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && idx < len(ret.Results) {
+			visit(ret.Results[idx])
+		}
+	}
+}
+
+// strings returns the target evidence carried by a string (or []string)
+// value: literals, environment variables, flags, and symbolic parameters
+// and fields.
+func (t *tracer) strings(v ssa.Value) []Hint {
+	var hs []Hint
+	add := func(h Hint) { hs = append(hs, h) }
+	var visit func(ssa.Value)
+	visit = func(src ssa.Value) {
+		switch src := src.(type) {
+		case *ssa.Const:
+			if s, ok := constString(src); ok {
+				hs = append(hs, literalHints(s)...)
+			}
+		case *ssa.BinOp:
+			if src.Op == token.ADD {
+				t.sources(src.X, visit, add)
+				t.sources(src.Y, visit, add)
+			}
+		case *ssa.Call:
+			c := &src.Call
+			obj := staticObj(c)
+			switch {
+			case getenv.Has(obj):
+				if k, ok := constString(arg(c, 0)); ok {
+					add(Hint{Env, k})
+				}
+			case flagString.Has(obj):
+				if name, ok := constString(arg(c, 0)); ok {
+					add(Hint{Flag, name})
+				}
+				t.sources(arg(c, 1), visit, add)
+			case passThru.Has(obj):
+				recv := receiver(c)
+				if recv == nil {
+					recv = arg(c, 0)
+				}
+				t.sources(recv, visit, add)
+			case anyArgs.Has(obj):
+				for i := range len(c.Args) {
+					t.sources(arg(c, i), visit, add)
+				}
+			case kafkaTCP.Has(obj):
+				t.sources(arg(c, 0), visit, add)
+			}
+		case *ssa.Alloc:
+			// The backing array of a variadic or slice literal: its elements.
+			for _, ref := range *src.Referrers() {
+				if ia, ok := ref.(*ssa.IndexAddr); ok {
+					for _, r := range *ia.Referrers() {
+						if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
+							t.sources(st.Val, visit, add)
+						}
+					}
+				}
+			}
+		}
+	}
+	t.sources(v, visit, add)
+	return hs
+}
+
+// literalHints classifies a string constant: a URL or host:port gives a
+// host; anything else that looks like a name is kept as a literal for the
+// caller to interpret (a topic, an exchange).
+func literalHints(s string) []Hint {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s, " \t\n%{}") {
+		return nil
+	}
+	if u, err := url.Parse(s); err == nil && u.Host != "" && u.Scheme != "" {
+		return []Hint{{Host, u.Host}}
+	}
+	if host, port, err := net.SplitHostPort(s); err == nil && host != "" {
+		if _, err := strconv.Atoi(port); err == nil {
+			return []Hint{{Host, s}}
+		}
+	}
+	if strings.HasPrefix(s, "/") || strings.HasPrefix(s, ":") {
+		return nil // a path or a bare port
+	}
+	return []Hint{{"literal", s}}
+}
+
+// requestHints follows an *http.Request to the URL it was built with.
+func (t *tracer) requestHints(req ssa.Value) []Hint {
+	var hs []Hint
+	t.sources(req, func(src ssa.Value) {
+		call, ok := src.(*ssa.Call)
+		if !ok {
+			return
+		}
+		c := &call.Call
+		switch obj := staticObj(c); {
+		case newReq.Has(obj):
+			hs = append(hs, t.strings(arg(c, 1))...)
+		case newReqCtx.Has(obj):
+			hs = append(hs, t.strings(arg(c, 2))...)
+		case reqCopy.Has(obj):
+			hs = append(hs, t.requestHints(receiver(c))...)
+		}
+	}, func(h Hint) { hs = append(hs, h) })
+	return hostsOnly(hs)
+}
+
+// hostsOnly drops literal strings that are not hosts (paths, methods).
+func hostsOnly(hs []Hint) []Hint {
+	var out []Hint
+	for _, h := range hs {
+		if h.Kind != "literal" {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// dbHints follows a *sql.DB (or Tx, Conn, Stmt) to sql.Open.
+func (t *tracer) dbHints(db ssa.Value) []Hint {
+	var hs []Hint
+	t.sources(db, func(src ssa.Value) {
+		call, ok := src.(*ssa.Call)
+		if !ok {
+			return
+		}
+		c := &call.Call
+		if sqlOpen.Has(staticObj(c)) {
+			if d, ok := constString(arg(c, 0)); ok {
+				hs = append(hs, Hint{Driver, d})
+			}
+			hs = append(hs, hostsOnly(t.strings(arg(c, 1)))...)
+			return
+		}
+		// db.BeginTx, db.Conn, db.Prepare…: back to the receiver.
+		if r := receiver(c); r != nil && isSQLType(r.Type()) {
+			hs = append(hs, t.dbHints(r)...)
+		}
+	}, func(Hint) {})
+	return hs
+}
+
+func isSQLType(t types.Type) bool {
+	for _, n := range []string{"DB", "Tx", "Conn", "Stmt"} {
+		if lint.IsNamed(t, "database/sql", n) {
+			return true
+		}
+	}
+	return false
+}
+
+// structHints follows a config struct (or a pointer to one) to the string
+// fields named, and returns their evidence; topicFields become topics.
+func (t *tracer) structHints(v ssa.Value, fields, topicFields []string) []Hint {
+	var hs []Hint
+	t.sources(v, func(src ssa.Value) {
+		var alloc *ssa.Alloc
+		switch src := src.(type) {
+		case *ssa.Alloc:
+			alloc = src
+		case *ssa.UnOp:
+			alloc, _ = src.X.(*ssa.Alloc)
+		}
+		if alloc == nil {
+			if call, ok := src.(*ssa.Call); ok {
+				// A constructor taking the config: NewWriter(cfg), NewClient(opts).
+				for _, a := range call.Call.Args {
+					hs = append(hs, t.structHints(a, fields, topicFields)...)
+				}
+			}
+			return
+		}
+		for _, ref := range *alloc.Referrers() {
+			fa, ok := ref.(*ssa.FieldAddr)
+			if !ok {
+				continue
+			}
+			name := fieldVar(fa).Name()
+			isTopic := contains(topicFields, name)
+			if !isTopic && !contains(fields, name) {
+				continue
+			}
+			for _, r := range *fa.Referrers() {
+				st, ok := r.(*ssa.Store)
+				if !ok || st.Addr != fa {
+					continue
+				}
+				for _, h := range t.strings(st.Val) {
+					if isTopic && h.Kind == "literal" {
+						h.Kind = Topic
+					}
+					if h.Kind != "literal" {
+						hs = append(hs, h)
+					}
+				}
+			}
+		}
+	}, func(h Hint) {})
+	return hs
+}
+
+func (t *tracer) redisHints(client ssa.Value) []Hint {
+	return t.structHints(unembed(client), []string{"Addr", "Addrs"}, nil)
+}
+
+// unembed peels selections of embedded fields off a method receiver
+// (rdb.Get is rdb.cmdable.Get), so the value the user built is followed.
+func unembed(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.UnOp:
+			if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
+				if f := fieldVar(fa); f != nil && f.Embedded() {
+					v = fa.X
+					continue
+				}
+			}
+		case *ssa.Field:
+			if st, ok := x.X.Type().Underlying().(*types.Struct); ok && st.Field(x.Field).Embedded() {
+				v = x.X
+				continue
+			}
+		}
+		return v
+	}
+}
+
+func (t *tracer) kafkaHints(rw ssa.Value) []Hint {
+	return t.structHints(rw, []string{"Addr", "Brokers"}, []string{"Topic"})
+}
+
+// grpcClientHints follows a generated client (pb.NewPaymentClient(conn)) to
+// its connection and that to the dial target.
+func (t *tracer) grpcClientHints(client ssa.Value) []Hint {
+	var hs []Hint
+	t.sources(client, func(src ssa.Value) {
+		call, ok := src.(*ssa.Call)
+		if !ok {
+			return
+		}
+		c := &call.Call
+		for i, a := range c.Args {
+			if isConnType(a.Type()) {
+				hs = append(hs, t.grpcConnHints(c.Args[i])...)
+			}
+		}
+	}, func(h Hint) {
+		if h.Kind == Field || h.Kind == Param {
+			hs = append(hs, h)
+		}
+	})
+	return hs
+}
+
+// grpcConnHints follows a *grpc.ClientConn to grpc.NewClient/Dial.
+func (t *tracer) grpcConnHints(conn ssa.Value) []Hint {
+	var hs []Hint
+	t.sources(conn, func(src ssa.Value) {
+		call, ok := src.(*ssa.Call)
+		if !ok {
+			return
+		}
+		c := &call.Call
+		if obj := staticObj(c); grpcDial.Has(obj) {
+			idx := 0
+			if obj.Name() == "DialContext" {
+				idx = 1
+			}
+			hs = append(hs, hostsOnly(t.strings(arg(c, idx)))...)
+		}
+	}, func(h Hint) {
+		if h.Kind == Field || h.Kind == Param {
+			hs = append(hs, h)
+		}
+	})
+	return hs
+}
+
+func isConnType(t types.Type) bool {
+	return lint.IsNamed(t, "google.golang.org/grpc", "ClientConn") || lint.IsNamed(t, "google.golang.org/grpc", "ClientConnInterface")
+}
+
+func fieldVar(fa *ssa.FieldAddr) *types.Var {
+	p, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() {
+		return nil
+	}
+	return st.Field(fa.Field)
+}
+
+// fieldKey names the field of a FieldAddr as "pkg/path.Type.Field", or ""
+// for fields of unnamed structs.
+func fieldKey(fa *ssa.FieldAddr) string {
+	f := fieldVar(fa)
+	if f == nil {
+		return ""
+	}
+	return qualifiedField(fa.X.Type().Underlying().(*types.Pointer).Elem(), f)
+}
+
+func qualifiedField(t types.Type, f *types.Var) string {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	return n.Obj().Pkg().Path() + "." + n.Obj().Name() + "." + f.Name()
+}
+
+// paramIndex returns the index of p among its function's parameters, the
+// receiver not counted, or -1 for the receiver.
+func paramIndex(p *ssa.Parameter) int {
+	fn := p.Parent()
+	for i, q := range fn.Params {
+		if q == p {
+			if fn.Signature.Recv() != nil {
+				return i - 1
+			}
+			return i
+		}
+	}
+	return -1
+}
+
+func freeVarIndex(v *ssa.FreeVar) int {
+	for i, fv := range v.Parent().FreeVars {
+		if fv == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// referrersOf returns the instructions that refer to the function value fn
+// (MakeClosure among them), found in its parent.
+func referrersOf(fn *ssa.Function) []ssa.Instruction {
+	parent := fn.Parent()
+	if parent == nil {
+		return nil
+	}
+	var out []ssa.Instruction
+	for _, b := range parent.Blocks {
+		for _, instr := range b.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+				out = append(out, instr)
+			}
+		}
+	}
+	return out
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,72 @@
+package graphrule
+
+import (
+	"testing"
+	"time"
+
+	"github.com/faultline-dev/faultline/graph"
+)
+
+func TestWording(t *testing.T) {
+	for _, tt := range []struct{ got, want string }{
+		{List([]string{"a", "b", "c"}, 0), "a, b, c"},
+		{List([]string{"a", "b", "c"}, 2), "a, b, c"},
+		{List([]string{"a", "b", "c", "d"}, 2), "a, b and 2 more"},
+		{Plural(1, "replica"), "1 replica"},
+		{Plural(0, "replica"), "0 replicas"},
+		{Entrypoints([]string{"web"}), "entrypoint web"},
+		{Entrypoints([]string{"mobile", "web"}), "entrypoints mobile, web"},
+		{Duration(150 * time.Millisecond), "150ms"},
+		{Duration(90 * time.Second), "1m30s"},
+		{Duration(2 * time.Minute), "2m"},
+		{Duration(time.Hour), "1h"},
+		{Duration(90 * time.Minute), "1h30m"},
+		{Duration(1500 * time.Millisecond), "1.5s"},
+		{Factor(1.2 * 3), "3.6"},
+		{Factor(27), "27"},
+		{Arrow(PathNodes([]*graph.Edge{{From: "a", To: "b"}, {From: "b", To: "c"}})), "a -> b -> c"},
+		{Arrow(PathNodes(nil)), ""},
+		{Describe(&graph.Node{Name: "s", Kind: graph.Service, Replicas: 1, ReplicasKnown: true}), "s (service, 1 replica)"},
+		{Describe(&graph.Node{Name: "s", Kind: graph.Service}), "s (service)"},
+		{Describe(&graph.Node{Name: "db", Kind: graph.Datastore, Engine: "postgres", Replicas: 1, ReplicasKnown: true}), "db (postgres, ha single)"},
+		{Describe(&graph.Node{Name: "db", Kind: graph.Datastore, Replicas: 3, ReplicasKnown: true, HA: "single"}), "db (datastore, 3 replicas)"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}
+
+func TestDomains(t *testing.T) {
+	for _, tt := range []struct {
+		n          graph.Node
+		kind       string
+		nDomains   int
+		redundancy graph.Pos
+	}{
+		{n: graph.Node{}, kind: "region", nDomains: 0},
+		{n: graph.Node{Zones: []string{"a", "a", ""}}, kind: "zone", nDomains: 1},
+		{n: graph.Node{Zones: []string{"a", "b"}, Regions: []string{"eu"}}, kind: "zone", nDomains: 2},
+		{n: graph.Node{Zones: []string{"a"}, Regions: []string{"eu", "us"}}, kind: "region", nDomains: 2},
+		{n: graph.Node{Regions: []string{"eu"}}, kind: "region", nDomains: 1},
+	} {
+		kind, ds := Domains(&tt.n)
+		if kind != tt.kind || len(ds) != tt.nDomains {
+			t.Errorf("Domains(%+v) = %s %v", tt.n, kind, ds)
+		}
+	}
+	ha := graph.Pos{File: "t.cue", Line: 3, Col: 4}
+	rep := graph.Pos{File: "t.cue", Line: 2, Col: 4}
+	node := graph.Pos{File: "t.cue", Line: 1, Col: 1}
+	db := &graph.Node{Kind: graph.Datastore, Pos: node, Fields: map[string]graph.Pos{"ha": ha, "replicas": rep}}
+	svc := &graph.Node{Kind: graph.Service, Pos: node, Fields: map[string]graph.Pos{"ha": ha}}
+	if RedundancyPos(db) != ha || RedundancyPos(svc) != node {
+		t.Errorf("RedundancyPos: %v %v", RedundancyPos(db), RedundancyPos(svc))
+	}
+	if s := (graph.Settings{}); MaxAmplification(&s) != 10 || SharedFateMin(&s) != 3 {
+		t.Error("defaults")
+	}
+	if s := (graph.Settings{MaxAmplification: 4, SharedFateMin: 2}); MaxAmplification(&s) != 4 || SharedFateMin(&s) != 2 {
+		t.Error("settings")
+	}
+}
