@@ -31,6 +31,10 @@ type Config struct {
 	Patterns []string
 	// Tests includes _test.go files in the analysis.
 	Tests bool
+	// Deps analyses the code of dependencies too (their function bodies),
+	// so that facts about wrappers in other modules reach the user's code.
+	// Off by default: it costs several times the time and memory.
+	Deps bool
 	// Topology is a .cue file or a directory holding the topology. Empty
 	// means: look for topology.cue or a faultline/ directory at the module
 	// root (or in Dir outside a module), and run without a topology when

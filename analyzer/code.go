@@ -4,8 +4,11 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
+	"go/build"
+	"go/parser"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -45,6 +48,9 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 		patterns = []string{"./..."}
 	}
 	pcfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Tests: cfg.Tests}
+	if !cfg.Deps {
+		pcfg.ParseFile = outlineDeps(modRoot)
+	}
 	pkgs, err := packages.Load(pcfg, patterns...)
 	if err != nil {
 		return nil, inputErrorf("loading packages %s: %v", strings.Join(patterns, " "), err)
@@ -227,6 +233,63 @@ func configureAnalyzers(as []*analysis.Analyzer, g *graph.Graph) error {
 	return nil
 }
 
+func init() {
+	// Dependencies parsed without their bodies have type errors (imports
+	// the bodies used); the analyzers must still run on them, to pass
+	// along the facts they do have, and on the user's packages above them.
+	// The analyzers skip packages with type errors themselves (see ir).
+	seen := map[*analysis.Analyzer]bool{}
+	var allow func(a *analysis.Analyzer)
+	allow = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		a.RunDespiteErrors = true
+		for _, r := range a.Requires {
+			allow(r)
+		}
+	}
+	for _, a := range append(rules.Analyzers(), rules.CallSites) {
+		allow(a)
+	}
+}
+
+// outlineDeps returns a parser that keeps only the declarations, not the
+// function bodies, of files outside the user's code (the standard library,
+// the module cache, vendor directories). Dependencies are still fully
+// typed, but their bodies are neither type-checked nor held in memory, and
+// the analyzers skip them: faultline models the standard library and the
+// libraries it knows by tables. This is the difference between checking a
+// large module in a few GB and in a few hundred MB. Config.Deps turns it
+// off, for facts about wrappers that live in other modules.
+func outlineDeps(modRoot string) func(*token.FileSet, string, []byte) (*ast.File, error) {
+	goroot := filepath.Clean(build.Default.GOROOT) + string(filepath.Separator)
+	modcache := ""
+	if gp := build.Default.GOPATH; gp != "" {
+		modcache = filepath.Join(filepath.SplitList(gp)[0], "pkg", "mod") + string(filepath.Separator)
+	}
+	if mc := os.Getenv("GOMODCACHE"); mc != "" {
+		modcache = filepath.Clean(mc) + string(filepath.Separator)
+	}
+	vendor := filepath.Join(modRoot, "vendor") + string(filepath.Separator)
+	return func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+		dep := strings.HasPrefix(filename, goroot) || (modcache != "" && strings.HasPrefix(filename, modcache)) || strings.HasPrefix(filename, vendor)
+		if !dep {
+			return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+		}
+		f, err := parser.ParseFile(fset, filename, src, parser.SkipObjectResolution)
+		if f != nil {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok {
+					fd.Body = nil
+				}
+			}
+		}
+		return f, err
+	}
+}
+
 // converter turns analysis diagnostics of one package into findings.
 type converter struct {
 	pkg     *packages.Package
@@ -316,12 +379,19 @@ func recvTypeName(e ast.Expr) string {
 	return types.ExprString(e)
 }
 
-// packageErrors lists the load and type errors of the packages and their
-// dependencies, relative to root, without duplicates.
+// packageErrors lists the load and type errors of the user's packages,
+// relative to root, without duplicates. Errors in dependencies are not
+// listed: they show in the user's packages as failed imports (and outlined
+// dependencies report imports their missing bodies no longer use).
 func packageErrors(pkgs []*packages.Package, root string) []string {
 	seen := map[string]bool{}
 	var out []string
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.Module == nil || !p.Module.Main {
+			if p.Module != nil || len(p.GoFiles) == 0 || !within(p.GoFiles[0], root) {
+				return
+			}
+		}
 		for _, e := range p.Errors {
 			msg := e.Msg
 			if e.Pos != "" && e.Pos != "-" {

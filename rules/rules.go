@@ -15,6 +15,7 @@ import (
 
 	"github.com/faultline-dev/faultline/rules/cascade"
 	"github.com/faultline-dev/faultline/rules/ctxdeadline"
+	"github.com/faultline-dev/faultline/rules/deephealth"
 	"github.com/faultline-dev/faultline/rules/dialtimeout"
 	"github.com/faultline-dev/faultline/rules/directive"
 	"github.com/faultline-dev/faultline/rules/drift"
@@ -105,6 +106,7 @@ func members() []*Rule {
 	return []*Rule{
 		servertimeout.Rule,
 		ctxdeadline.Rule,
+		deephealth.Rule,
 		httptimeout.Rule,
 		dialtimeout.Rule,
 		undeclared.Rule,

@@ -46,6 +46,9 @@ func checkGraph(pass *lint.GraphPass) {
 		if !e.HardSync() || e.Guarded() {
 			continue
 		}
+		if e.Source == graph.FromCode {
+			continue // known only from code: the code side reports it at the client
+		}
 		fix := "add a circuit breaker to the client and declare breaker: true"
 		if e.Via == graph.ViaMesh {
 			fix = "configure outlier detection in the mesh and declare breaker: true"

@@ -34,6 +34,9 @@ datastore db
 queue q
 a -> db; a -> q
 `},
+		{"code only: the code side reports it", `
+a -> b calls=unbounded codeonly
+`},
 		{"mesh", `
 a -> b mesh # want "configure outlier detection in the mesh and declare breaker: true$"
 `},

@@ -28,6 +28,9 @@ a -> e async
 a -> b calls=bounded,unbounded # want "a -> b \(http\) has no timeout"
 a -> c calls=unbounded # want "a -> c \(http\) has no timeout"
 `},
+		{"code only", `
+a -> b calls=unbounded codeonly
+`},
 		{"mesh", `
 a -> b mesh # want "set a route timeout in the mesh and declare it as timeout$"
 `},

@@ -35,6 +35,7 @@ func (t *tracer) ctxBound(ctx ssa.Value) bound {
 	if ctx == nil {
 		return bound{}
 	}
+	defer t.enter()()
 	var b bound
 	known, nBounded, nUnbounded, consts := true, 0, 0, true
 	var walk func(v ssa.Value, depth int)
@@ -94,6 +95,7 @@ func (t *tracer) ctxBound(ctx ssa.Value) bound {
 // to NewRequestWithContext, WithContext or Clone; nil when the request was
 // built by NewRequest, whose context is Background.
 func (t *tracer) requestCtx(req ssa.Value) (ctx ssa.Value, background bool) {
+	defer t.enter()()
 	t.sources(req, func(src ssa.Value) {
 		call, ok := src.(*ssa.Call)
 		if !ok {

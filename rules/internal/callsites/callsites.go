@@ -206,9 +206,9 @@ func (t *tracer) site(fn *ssa.Function, call ssa.CallInstruction) (Site, bool) {
 		return Site{}, false
 	}
 	s.Timeout, s.Bounded, s.Unbounded = b.timeout, b.bounded, b.unbounded
-	if fn.Pkg != nil && fn.Pkg.Pkg == callee.Pkg() && t.generated(call.Pos()) {
-		// The call inside a generated client is not the user's call site;
-		// the user's call of the generated method is.
+	if t.generated(call.Pos()) {
+		// A call inside generated code (a gRPC client stub) is not the
+		// user's call site; the user's call of the generated method is.
 		return Site{}, false
 	}
 	p := t.pass.Fset.Position(call.Pos())

@@ -30,6 +30,27 @@ type tracer struct {
 	globalStores map[*ssa.Global][]ssa.Value
 	callers      map[*ssa.Function][]*ssa.CallCommon
 	flagVars     map[*ssa.Global]string // globals bound by flag.StringVar(&g, name, …)
+
+	// One query (the hints of one call) may walk values through nested
+	// walks (a concatenation inside a phi inside a field…): they share one
+	// visited set and one step budget, so cycles through loops end.
+	qSeen   map[ssa.Value]bool
+	qDepth  int
+	qBudget int
+}
+
+// maxSteps bounds the values one query visits.
+const maxSteps = 4000
+
+// enter starts a query, or joins the one under way; call the returned
+// function when done.
+func (t *tracer) enter() func() {
+	if t.qDepth == 0 {
+		t.qSeen = map[ssa.Value]bool{}
+		t.qBudget = maxSteps
+	}
+	t.qDepth++
+	return func() { t.qDepth-- }
 }
 
 func newTracer(pass *analysis.Pass, irr *ir.IR) *tracer {
@@ -128,13 +149,15 @@ func staticObj(c *ssa.CallCommon) *types.Func {
 // and fields are also reported as symbolic hints for the engine to resolve.
 func (t *tracer) sources(v ssa.Value, visit func(ssa.Value), hint func(Hint)) {
 	t.index()
-	seen := map[ssa.Value]bool{}
+	defer t.enter()()
+	seen := t.qSeen
 	var walk func(v ssa.Value, depth int)
 	walk = func(v ssa.Value, depth int) {
-		if v == nil || depth > maxDepth || seen[v] {
+		if v == nil || depth > maxDepth || seen[v] || t.qBudget <= 0 {
 			return
 		}
 		seen[v] = true
+		t.qBudget--
 		switch v := v.(type) {
 		case *ssa.Phi:
 			for _, e := range v.Edges {
@@ -257,6 +280,7 @@ func (t *tracer) returns(fn *ssa.Function, idx int, visit func(ssa.Value)) {
 // value: literals, environment variables, flags, and symbolic parameters
 // and fields.
 func (t *tracer) strings(v ssa.Value) []Hint {
+	defer t.enter()()
 	var hs []Hint
 	add := func(h Hint) { hs = append(hs, h) }
 	var visit func(ssa.Value)
@@ -338,6 +362,7 @@ func literalHints(s string) []Hint {
 
 // requestHints follows an *http.Request to the URL it was built with.
 func (t *tracer) requestHints(req ssa.Value) []Hint {
+	defer t.enter()()
 	var hs []Hint
 	t.sources(req, func(src ssa.Value) {
 		call, ok := src.(*ssa.Call)
@@ -370,6 +395,7 @@ func hostsOnly(hs []Hint) []Hint {
 
 // dbHints follows a *sql.DB (or Tx, Conn, Stmt) to sql.Open.
 func (t *tracer) dbHints(db ssa.Value) []Hint {
+	defer t.enter()()
 	var hs []Hint
 	t.sources(db, func(src ssa.Value) {
 		call, ok := src.(*ssa.Call)
@@ -404,6 +430,7 @@ func isSQLType(t types.Type) bool {
 // structHints follows a config struct (or a pointer to one) to the string
 // fields named, and returns their evidence; topicFields become topics.
 func (t *tracer) structHints(v ssa.Value, fields, topicFields []string) []Hint {
+	defer t.enter()()
 	var hs []Hint
 	t.sources(v, func(src ssa.Value) {
 		var alloc *ssa.Alloc
@@ -484,6 +511,7 @@ func (t *tracer) kafkaHints(rw ssa.Value) []Hint {
 // grpcClientHints follows a generated client (pb.NewPaymentClient(conn)) to
 // its connection and that to the dial target.
 func (t *tracer) grpcClientHints(client ssa.Value) []Hint {
+	defer t.enter()()
 	var hs []Hint
 	t.sources(client, func(src ssa.Value) {
 		call, ok := src.(*ssa.Call)
@@ -506,6 +534,7 @@ func (t *tracer) grpcClientHints(client ssa.Value) []Hint {
 
 // grpcConnHints follows a *grpc.ClientConn to grpc.NewClient/Dial.
 func (t *tracer) grpcConnHints(conn ssa.Value) []Hint {
+	defer t.enter()()
 	var hs []Hint
 	t.sources(conn, func(src ssa.Value) {
 		call, ok := src.(*ssa.Call)

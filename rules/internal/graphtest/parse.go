@@ -26,9 +26,11 @@ const SpecFile = "spec.txt"
 //	FROM -> TO [timeout=D] [deadline=D] [attempts=N] [backoff=B] [jitter] [budget=F]
 //	           [breaker] [fallback=F] [soft] [async] [idempotent=false] [group=G]
 //	           [mesh] [propagates] [protocol=P] [calls=bounded|unbounded|guarded|unknown,…]
+//	           [codeonly]
 //
 // Nodes named by an edge and not declared are services with one replica.
 // A `code` service was learned from code only: its replicas are unknown.
+// A `codeonly` edge was learned from code only (no topology declares it).
 // `calls=` adds call sites found in code, one per comma-separated word:
 // bounded (no breaker), unbounded (no breaker either), guarded (bounded
 // and guarded), unknown (neither determinable). Every node, edge and
@@ -261,6 +263,8 @@ func edgeAttr(e *graph.Edge, w string, pos graph.Pos) error {
 		e.PropagatesDeadline, field = true, "propagatesDeadline"
 	case "protocol":
 		e.Protocol = val
+	case "codeonly":
+		e.Source = graph.FromCode
 	case "calls":
 		e.Source |= graph.FromCode
 		for _, c := range list(val) {

@@ -95,7 +95,10 @@ func run(pass *analysis.Pass) (any, error) {
 // Relevant reports whether the package of pass can hold code that faultline
 // must analyse: see the package documentation.
 func Relevant(pass *analysis.Pass) bool {
-	if len(pass.Files) == 0 || inGOROOT(pass) || Modelled(pass.Pkg.Path()) {
+	// A package with type errors is skipped: SSA needs well-typed code.
+	// Drivers report the errors; dependencies parsed without their
+	// function bodies (faultline check's default) land here too.
+	if len(pass.Files) == 0 || len(pass.TypeErrors) > 0 || inGOROOT(pass) || Modelled(pass.Pkg.Path()) {
 		return false
 	}
 	return reaches(pass.Pkg)

@@ -20,6 +20,7 @@ type commonFlags struct {
 	dir      string
 	topology string
 	tests    bool
+	deps     bool
 	enable   listFlag
 	disable  listFlag
 }
@@ -28,6 +29,7 @@ func (c *commonFlags) bind(fs *flag.FlagSet) {
 	fs.StringVar(&c.dir, "C", "", "analyze the module in `dir`: package patterns and -topology are relative to it (output files stay relative to the current directory)")
 	fs.StringVar(&c.topology, "topology", "", "the topology: a .cue `file` or a directory (default: topology.cue or faultline/ at the module root)")
 	fs.BoolVar(&c.tests, "tests", false, "analyze _test.go files too")
+	fs.BoolVar(&c.deps, "deps", false, "analyze the code of dependencies too, for facts about wrappers in other modules (several times slower)")
 	fs.Var(&c.enable, "enable", "run only these `rules` (comma-separated)")
 	fs.Var(&c.disable, "disable", "do not run these `rules` (comma-separated)")
 }
@@ -37,6 +39,7 @@ func (c *commonFlags) config(patterns []string) analyzer.Config {
 		Dir:      c.dir,
 		Patterns: patterns,
 		Tests:    c.tests,
+		Deps:     c.deps,
 		Topology: c.topology,
 		Enable:   c.enable,
 		Disable:  c.disable,

@@ -1,4 +1,4 @@
-package bounds // want package:`calls\[sql\(timeout=2s\); sql\(unbounded\); sql\(unbounded\); sql\(\); sql\(bounded\); sql\(unbounded\); sql\(\); http\(host:a.example:80 unbounded\); http\(host:b.example:80 timeout=1s\)\]`
+package bounds // want package:`calls\[sql\(timeout=2s\); sql\(unbounded\); sql\(unbounded\); sql\(\); sql\(bounded\); sql\(unbounded\); sql\(\); http\(host:a.example:80 unbounded\); http\(host:b.example:80 timeout=1s\); http\(host:c.example:80 unbounded\)\]`
 
 import (
 	"context"
@@ -56,5 +56,16 @@ func withContext(c *http.Client) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, "GET", "http://b.example:80/x", nil)
+	c.Do(req)
+}
+
+// A URL built in a loop: the walk must end.
+func loopURL(c *http.Client, parts []string) {
+	u := "http://c.example:80"
+	for _, p := range parts {
+		u = u + "/" + p
+		u = u + u
+	}
+	req, _ := http.NewRequest("GET", u, nil)
 	c.Do(req)
 }

@@ -1,0 +1,15 @@
+package deephealth_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/faultline-dev/faultline/rules/deephealth"
+)
+
+// Test runs the fixtures: net/http registrations (a), the routers
+// (routers) and gRPC health services (grpchealth).
+func Test(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), deephealth.Analyzer, "a", "routers", "grpchealth")
+}
