@@ -37,6 +37,7 @@ Usage:
 	faultline init    [flags] [packages]   write a starter topology.cue inferred from the code
 	faultline rules                        list the rules
 	faultline explain RULE                 show a rule's documentation
+	faultline schema                       print the topology schema (for cue vet)
 	faultline version                      print the version
 
 	go vet -vettool=$(command -v faultline) [packages]   run the code rules under go vet
@@ -81,6 +82,8 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 		return runRules(rest, stdout, stderr)
 	case "explain":
 		return runExplain(rest, stdout, stderr)
+	case "schema":
+		return runSchema(rest, stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintf(stdout, "faultline %s %s/%s %s\n", version(), runtime.GOOS, runtime.GOARCH, runtime.Version())
 		return ExitOK
