@@ -23,6 +23,7 @@ func layer(path string) string {
 // allowed lists, for each layer, the layers it may import.
 var allowed = map[string][]string{
 	"cmd":      {"cmd", "analyzer", "rules", "graph"},
+	"scripts":  {"analyzer", "rules", "graph"},
 	"analyzer": {"analyzer", "rules", "graph"},
 	"rules":    {"rules", "graph"},
 	"graph":    {"graph"},
