@@ -33,7 +33,7 @@ var allowed = map[string][]string{
 var owners = map[string]string{
 	"cuelang.org/go":                        module + "/graph/topology",
 	"github.com/awalterschulze/gographviz":  module + "/graph/dot",
-	"github.com/goccy/go-graphviz":          module + "/graph/svg",
+	"github.com/goccy/go-graphviz":          module + "/graph/svg/builtin",
 	"github.com/santhosh-tekuri/jsonschema": "", // tests only
 }
 
@@ -108,4 +108,22 @@ func keys(m map[string]bool) []string {
 	}
 	slices.Sort(ks)
 	return ks
+}
+
+// TestFaultlineIsLean checks that the faultline program does not link the
+// WebAssembly Graphviz: it compiles itself when a process starts, a cost
+// every one of the hundreds of processes `go vet -vettool` starts would
+// pay. Pictures are drawn by cmd/faultline-render, a program of its own.
+func TestFaultlineIsLean(t *testing.T) {
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedImports | packages.NeedDeps}, "./cmd/faultline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, banned := range []string{"github.com/goccy/go-graphviz", "github.com/tetratelabs/wazero"} {
+			if p.PkgPath == banned || strings.HasPrefix(p.PkgPath, banned+"/") {
+				t.Errorf("cmd/faultline links %s: the WebAssembly start-up would slow every go vet run; keep it in cmd/faultline-render", p.PkgPath)
+			}
+		}
+	})
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -121,7 +122,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *reportDir != "" {
-		if err := writeReports(*reportDir, res, findings); err != nil {
+		if err := writeReports(*reportDir, res, findings, stderr); err != nil {
 			fmt.Fprintf(stderr, "faultline: -report: %v\n", err)
 			return ExitInput
 		}
@@ -158,6 +159,12 @@ var printers = map[string]func(w io.Writer, res *analyzer.Result, fs []analyzer.
 	},
 	"json": func(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) error {
 		return report.JSON{W: w}.Print(fs, res.Graph)
+	},
+	"sarif": func(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) error {
+		return report.SARIF{W: w, Version: version(), SrcRoot: report.RepoRoot(res.Root)}.Print(res, fs)
+	},
+	"github": func(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) error {
+		return report.GitHub{W: w, Root: res.Root, SrcRoot: report.RepoRoot(res.Root)}.Print(fs)
 	},
 }
 
@@ -259,21 +266,59 @@ func writeFileAtomic(path string, data []byte) error {
 	return nil
 }
 
-// writeReports writes every report into dir.
-func writeReports(dir string, res *analyzer.Result, fs []analyzer.Finding) error {
+// writeReports writes every report into dir: findings.txt, findings.json,
+// findings.sarif and report.html, and graph.dot and graph.svg when there is
+// a graph. A graph too large to draw (or whose layout times out) is only
+// a warning: graph.svg is left out and report.html says why.
+func writeReports(dir string, res *analyzer.Result, fs []analyzer.Finding, stderr io.Writer) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for _, r := range []struct {
-		name, format string
-	}{{"findings.txt", "text"}, {"findings.json", "json"}} {
+	write := func(name string, print func(w io.Writer) error) error {
 		var buf bytes.Buffer
-		if err := printers[r.format](&buf, res, fs); err != nil {
-			return err
+		if err := print(&buf); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
 		}
-		if err := writeFileAtomic(filepath.Join(dir, r.name), buf.Bytes()); err != nil {
+		return writeFileAtomic(filepath.Join(dir, name), buf.Bytes())
+	}
+	for _, r := range []struct{ name, format string }{
+		{"findings.txt", "text"}, {"findings.json", "json"}, {"findings.sarif", "sarif"},
+	} {
+		if err := write(r.name, func(w io.Writer) error { return printers[r.format](w, res, fs) }); err != nil {
 			return err
 		}
 	}
-	return nil
+	var svgData []byte
+	var picErr error
+	if res.Graph != nil {
+		if err := write("graph.dot", func(w io.Writer) error { return report.DOT{W: w}.Print(fs, res.Graph) }); err != nil {
+			return err
+		}
+		var pic bytes.Buffer
+		picErr = report.SVG{W: &pic}.Print(fs, res.Graph)
+		if picErr == nil {
+			svgData = pic.Bytes()
+			if err := writeFileAtomic(filepath.Join(dir, "graph.svg"), svgData); err != nil {
+				return err
+			}
+		} else {
+			fmt.Fprintf(stderr, "faultline: -report: warning: no graph.svg: %v\n", picErr)
+		}
+	}
+	return write("report.html", func(w io.Writer) error {
+		err := report.HTML{W: w, Title: reportTitle(res), Version: version(), SVG: svgData, NoSVG: picErr}.Print(res, fs)
+		if pe := (*report.PictureError)(nil); errors.As(err, &pe) {
+			return nil // said above, for graph.svg
+		}
+		return err
+	})
+}
+
+// reportTitle names the system in the HTML report: the module path, or the
+// topology's directory.
+func reportTitle(res *analyzer.Result) string {
+	if res.Module != "" {
+		return res.Module
+	}
+	return filepath.Base(res.Root)
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -64,9 +65,12 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 func runGraph(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("graph", "graph [flags] [packages]", stderr)
 	var (
-		common commonFlags
-		format = fs.String("format", "dot", "output `format`: dot, svg, html or json")
-		out    = fs.String("o", "", "write the output to `file` instead of standard output")
+		common    commonFlags
+		format    = fs.String("format", "dot", "output `format`: dot, svg, html or json")
+		out       = fs.String("o", "", "write the output to `file` instead of standard output")
+		focus     = fs.String("focus", "", "draw only what this `entrypoint` (or node) reaches")
+		depth     = fs.Int("depth", 0, "draw only nodes at most `n` hops from the -focus entrypoint, or from every entrypoint (0: no limit)")
+		dotBinary = fs.String("dot-binary", "", "render SVG with this Graphviz dot `program` instead of the built-in renderer")
 	)
 	common.bind(fs)
 	patterns, err := parseInterspersed(fs, args)
@@ -74,12 +78,13 @@ func runGraph(args []string, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	}
 	switch *format {
-	case "json":
-	case "dot", "svg", "html":
-		fmt.Fprintf(stderr, "faultline: -format %s is not available in this build yet; use -format json\n", *format)
-		return ExitInput
+	case "json", "dot", "svg", "html":
 	default:
 		fmt.Fprintf(stderr, "faultline: -format %q: want dot, svg, html or json\n", *format)
+		return ExitInput
+	}
+	if *depth < 0 {
+		fmt.Fprintf(stderr, "faultline: -depth %d: want 0 (no limit) or more\n", *depth)
 		return ExitInput
 	}
 	cfg := common.config(patterns)
@@ -95,9 +100,30 @@ func runGraph(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "faultline: no graph: there is no topology and no service was found in the code")
 		return ExitInput
 	}
+	pic := report.Picture{Focus: *focus, Depth: *depth, DotBinary: *dotBinary}
 	var buf bytes.Buffer
-	if err := (report.JSON{W: &buf}).Print(res.Findings, res.Graph); err != nil {
-		return fail(stderr, err)
+	switch *format {
+	case "json":
+		g, kept, ferr := pic.Apply(res.Graph, res.Findings)
+		if ferr != nil {
+			err = ferr
+			break
+		}
+		err = report.JSON{W: &buf}.Print(kept, g)
+	case "dot":
+		err = report.DOT{W: &buf, Picture: pic}.Print(res.Findings, res.Graph)
+	case "svg":
+		err = report.SVG{W: &buf, Picture: pic}.Print(res.Findings, res.Graph)
+	case "html":
+		err = report.HTML{W: &buf, Picture: pic, Title: reportTitle(res), Version: version()}.Print(res, res.Findings)
+		if pe := (*report.PictureError)(nil); errors.As(err, &pe) {
+			fmt.Fprintf(stderr, "faultline: warning: %v\n", err)
+			err = nil
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "faultline: %v\n", err)
+		return ExitInput
 	}
 	if err := writeOutput(*out, buf.Bytes(), stdout); err != nil {
 		fmt.Fprintf(stderr, "faultline: -o: %v\n", err)

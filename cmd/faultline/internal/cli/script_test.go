@@ -3,7 +3,9 @@ package cli
 import (
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/gotooltest"
@@ -26,6 +28,14 @@ func TestScript(t *testing.T) {
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
+			// The sample system is copied in, for the scripts that check it;
+			// its dependencies come from the host's module cache (CI
+			// downloads them once), not from the network each time.
+			if err := os.CopyFS(filepath.Join(env.WorkDir, "shop"), os.DirFS(shopDir)); err != nil {
+				return err
+			}
+			env.Setenv("GOMODCACHE", modCache)
+			env.Setenv("GOFLAGS", "-mod=mod")
 			// `go vet -vettool` needs the path of the faultline binary
 			// testscript installed on PATH.
 			for _, dir := range filepath.SplitList(env.Getenv("PATH")) {
@@ -42,6 +52,17 @@ func TestScript(t *testing.T) {
 	}
 	testscript.Run(t, p)
 }
+
+var (
+	shopDir  = filepath.Join("..", "..", "..", "..", "testdata", "shop")
+	modCache = func() string {
+		out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+		if err != nil {
+			return ""
+		}
+		return strings.TrimSpace(string(out))
+	}()
+)
 
 func fileExists(p string) bool {
 	fi, err := os.Stat(p)

@@ -1,0 +1,404 @@
+package report
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/faultline-dev/faultline/analyzer"
+	"github.com/faultline-dev/faultline/graph"
+	"github.com/faultline-dev/faultline/graph/dot"
+	"github.com/faultline-dev/faultline/graph/svg"
+	"github.com/faultline-dev/faultline/rules"
+)
+
+var (
+	//go:embed assets/report.html.tmpl
+	htmlTemplate string
+	//go:embed assets/report.css
+	htmlCSS string
+	//go:embed assets/report.js
+	htmlJS string
+
+	pageTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+		"plural": func(n int, word string) string {
+			if n == 1 {
+				return word
+			}
+			return word + "s"
+		},
+	}).Parse(htmlTemplate))
+
+	// The page allows its own style sheet and script, by hash, and nothing
+	// else: no network fetch, and no script that a name in the input could
+	// smuggle in.
+	pageCSP = "default-src 'none'; style-src '" + sha256Source(htmlCSS) + "'; script-src '" +
+		sha256Source(htmlJS) + "'; img-src data:; base-uri 'none'; form-action 'none'"
+)
+
+func sha256Source(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+}
+
+// HTML writes a self-contained HTML report: one file with no network
+// fetches, holding the picture of the graph (inline SVG), a table of the
+// findings that can be filtered by rule, severity, service and
+// suppression, each linked to its node or edges in the picture and to its
+// rule's documentation (embedded), counts by rule, and the blast radius of
+// each entrypoint. Every name from the input is escaped; a Content Security
+// Policy lets only the page's own style sheet and script run.
+//
+// When the picture cannot be drawn (the graph is too large, or the layout
+// times out) the page is written without it and Print returns a
+// *PictureError saying why, which callers may treat as a warning.
+type HTML struct {
+	W       io.Writer
+	Picture Picture
+	// Title names the system, such as the module path; Version is
+	// faultline's version.
+	Title, Version string
+	// Rules is the catalogue whose documentation the page embeds; nil
+	// means rules.All().
+	Rules []*rules.Rule
+	// SVG, when not nil, is the picture already rendered by an SVG
+	// printer with the same Picture, and NoSVG, when not nil, why that
+	// failed: either saves laying the graph out a second time.
+	SVG   []byte
+	NoSVG error
+}
+
+// PictureError reports that a page was written without its picture.
+type PictureError struct{ Err error }
+
+func (e *PictureError) Error() string { return "the report has no picture: " + e.Err.Error() }
+func (e *PictureError) Unwrap() error { return e.Err }
+
+type htmlPage struct {
+	CSP                     string
+	CSS                     template.CSS
+	JS                      template.JS
+	Title, Version, Scope   string
+	Focus                   string
+	Errors, Warnings, Notes int
+	Suppressed              int
+	SVG                     template.HTML
+	PictureNote             string
+	Findings                []htmlFinding
+	Omitted                 int // findings not listed (beyond htmlMaxRows)
+	RuleNames               []string
+	Services                []htmlService
+	ByRule                  []htmlRuleCount
+	Entrypoints             []htmlEntry
+	Critical                []htmlNode
+	BlastNote               string
+	Docs                    []htmlDoc
+}
+
+// htmlMaxRows is the most findings the table lists: a browser slows down
+// on a table of tens of thousands of rows, and a page that large helps
+// nobody. The rest are counted in the summary and listed in the other
+// formats.
+const htmlMaxRows = 5000
+
+type htmlFinding struct {
+	Rule, Severity, Message, Pos string
+	Service, Path                string
+	Suppressed                   bool
+	Reason                       string
+	Elements                     string // ids of the picture's elements, space-separated
+	First                        string // the first of them
+}
+
+type htmlService struct{ Name, ID string }
+
+type htmlRuleCount struct {
+	Rule                           string
+	Errors, Warnings, Notes, Total int
+}
+
+type htmlEntry struct {
+	Name, ID, Service string
+	Required, Single  int
+	SingleNames       string
+}
+
+type htmlNode struct {
+	Name, ID, Kind, Redundant string
+	Lost                      int
+}
+
+type htmlDoc struct {
+	Name, Summary, Severity, URL string
+	HTML                         template.HTML
+}
+
+// Print writes the report of res with the findings fs (fs may differ from
+// res.Findings: a baseline may have removed some).
+func (p HTML) Print(res *analyzer.Result, fs []analyzer.Finding) error {
+	page := htmlPage{
+		CSP: pageCSP, CSS: template.CSS(htmlCSS), JS: template.JS(htmlJS),
+		Title: p.Title, Version: cmp.Or(p.Version, "devel"), Scope: scope(res),
+	}
+	var pictureErr error
+	g := res.Graph
+	drawn := map[string]bool{} // ids of the picture's elements
+	if g != nil {
+		sub, kept, opt, err := p.Picture.prepare(g, fs)
+		if err != nil {
+			return err
+		}
+		fs = kept
+		if p.Picture.Focus != "" || p.Picture.Depth > 0 {
+			page.Focus = focusText(p.Picture)
+		}
+		data, err := p.SVG, p.NoSVG
+		if data == nil && err == nil {
+			data, err = p.Picture.render(sub, opt)
+		}
+		if err == nil {
+			var inline []byte
+			inline, err = svg.Inline(data)
+			page.SVG = template.HTML(inline) // checked by svg.Inline: no script, no handlers, no links out
+		}
+		if err != nil {
+			pictureErr = &PictureError{err}
+			page.PictureNote = "No picture: " + err.Error() + "."
+		} else {
+			for _, n := range sub.Nodes {
+				drawn[dot.NodeID(n.Name)] = true
+			}
+			for _, e := range sub.Edges {
+				drawn[dot.EdgeID(e.From, e.To)] = true
+			}
+			for _, ep := range sub.Entrypoints {
+				drawn[dot.EntryID(ep.Name)] = true
+			}
+		}
+		g = sub
+		page.Entrypoints, page.Critical, page.BlastNote = blastRadius(g)
+	} else {
+		page.PictureNote = "No picture: there is no topology and no service was found in the code."
+		page.BlastNote = "No graph."
+	}
+
+	catalogue := p.Rules
+	if catalogue == nil {
+		catalogue = rules.All()
+	}
+	// The table lists open findings before suppressed ones, the most
+	// severe first, each group in position order.
+	fs = slices.Clone(fs)
+	slices.SortStableFunc(fs, func(a, b analyzer.Finding) int {
+		return cmp.Or(
+			cmp.Compare(boolInt(a.Suppression != nil), boolInt(b.Suppression != nil)),
+			cmp.Compare(b.Severity, a.Severity),
+		)
+	})
+	var edges map[string]*graph.Edge
+	if g != nil {
+		edges = edgeIndex(g)
+	}
+	counts := map[string]*htmlRuleCount{}
+	services := map[string]bool{}
+	for i, f := range fs {
+		if i >= htmlMaxRows {
+			page.Omitted++
+		}
+		hf := htmlFinding{
+			Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Service: f.Service,
+			Path: strings.Join(f.Path, " → "), Suppressed: f.Suppression != nil,
+		}
+		if f.File != "" {
+			hf.Pos = f.Pos()
+		}
+		if f.Suppression != nil {
+			hf.Reason = f.Suppression.Reason
+			page.Suppressed++
+		} else {
+			switch f.Severity {
+			case rules.Error:
+				page.Errors++
+			case rules.Warning:
+				page.Warnings++
+			case rules.Note:
+				page.Notes++
+			}
+			c := counts[f.Rule]
+			if c == nil {
+				c = &htmlRuleCount{Rule: f.Rule}
+				counts[f.Rule] = c
+			}
+			switch f.Severity {
+			case rules.Error:
+				c.Errors++
+			case rules.Warning:
+				c.Warnings++
+			case rules.Note:
+				c.Notes++
+			}
+			c.Total++
+		}
+		if g != nil {
+			var ids []string
+			for _, el := range elementsOf(g, edges, f) {
+				if drawn[el.id] {
+					ids = append(ids, el.id)
+				}
+			}
+			hf.Elements = strings.Join(ids, " ")
+			if len(ids) > 0 {
+				hf.First = ids[0]
+			}
+		}
+		if i >= htmlMaxRows {
+			continue // counted above, not listed
+		}
+		if f.Service != "" {
+			services[f.Service] = true
+		}
+		page.Findings = append(page.Findings, hf)
+	}
+	for _, name := range slices.Sorted(maps.Keys(services)) {
+		page.Services = append(page.Services, htmlService{Name: name, ID: dot.NodeID(name)})
+	}
+	for _, c := range counts {
+		page.ByRule = append(page.ByRule, *c)
+	}
+	slices.SortFunc(page.ByRule, func(a, b htmlRuleCount) int {
+		return cmp.Or(cmp.Compare(b.Errors, a.Errors), cmp.Compare(b.Total, a.Total), strings.Compare(a.Rule, b.Rule))
+	})
+
+	// The documentation of every rule that reported something.
+	used := map[string]bool{}
+	for _, f := range fs {
+		used[f.Rule] = true
+	}
+	for _, r := range catalogue {
+		if !used[r.Name] {
+			continue
+		}
+		page.RuleNames = append(page.RuleNames, r.Name)
+		page.Docs = append(page.Docs, htmlDoc{
+			Name: r.Name, Summary: r.Summary, Severity: r.Severity.String(), URL: RuleURL(r.Name),
+			HTML: template.HTML(markdown(r.Doc, 4)), // markdown escapes all text
+		})
+		delete(used, r.Name)
+	}
+	for _, name := range slices.Sorted(maps.Keys(used)) { // rules outside the catalogue
+		page.RuleNames = append(page.RuleNames, name)
+		page.Docs = append(page.Docs, htmlDoc{Name: name, Summary: "no documentation", URL: RuleURL(name)})
+	}
+	slices.Sort(page.RuleNames)
+
+	var buf bytes.Buffer
+	if err := pageTemplate.Execute(&buf, page); err != nil {
+		return err
+	}
+	if _, err := p.W.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	return pictureErr
+}
+
+// scope says what was analysed, for the page's header.
+func scope(res *analyzer.Result) string {
+	var parts []string
+	if res.Packages > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s", res.Packages, plural(res.Packages, "package")))
+	}
+	if res.Topology != "" {
+		parts = append(parts, res.Topology)
+	}
+	if g := res.Graph; g != nil {
+		parts = append(parts, fmt.Sprintf("%d %s, %d %s, %d %s",
+			len(g.Nodes), plural(len(g.Nodes), "node"), len(g.Edges), plural(len(g.Edges), "edge"),
+			len(g.Entrypoints), plural(len(g.Entrypoints), "entrypoint")))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+func focusText(p Picture) string {
+	var parts []string
+	if p.Focus != "" {
+		parts = append(parts, "focus "+p.Focus)
+	}
+	if p.Depth > 0 {
+		parts = append(parts, fmt.Sprintf("depth %d", p.Depth))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// blastRadius lists the entrypoints by the size of their required set and
+// the nodes whose failure takes down the most entrypoints.
+func blastRadius(g *graph.Graph) ([]htmlEntry, []htmlNode, string) {
+	if len(g.Entrypoints) == 0 {
+		return nil, nil, "The topology declares no entrypoints: declare them to see what each one cannot work without."
+	}
+	req := g.Requirements()
+	var entries []htmlEntry
+	for i, ep := range g.Entrypoints {
+		e := htmlEntry{Name: ep.Name, ID: dot.EntryID(ep.Name), Service: ep.Service}
+		var single []string
+		for _, v := range req.Required(i) {
+			e.Required++
+			if n := g.Nodes[v]; n.ReplicasKnown && !n.Redundant() {
+				single = append(single, n.Name)
+			}
+		}
+		e.Single = len(single)
+		e.SingleNames = strings.Join(single, ", ")
+		entries = append(entries, e)
+	}
+	slices.SortStableFunc(entries, func(a, b htmlEntry) int {
+		return cmp.Or(cmp.Compare(b.Required, a.Required), cmp.Compare(b.Single, a.Single))
+	})
+	var nodes []htmlNode
+	for i, n := range g.Nodes {
+		lost := len(req.BlastRadius(i))
+		if lost == 0 {
+			continue
+		}
+		redundant := "yes"
+		switch {
+		case !n.ReplicasKnown:
+			redundant = "unknown"
+		case !n.Redundant():
+			redundant = "no"
+		}
+		nodes = append(nodes, htmlNode{Name: n.Name, ID: dot.NodeID(n.Name), Kind: n.Kind.String(), Redundant: redundant, Lost: lost})
+	}
+	slices.SortStableFunc(nodes, func(a, b htmlNode) int {
+		return cmp.Or(cmp.Compare(b.Lost, a.Lost), cmp.Compare(rank(a.Redundant), rank(b.Redundant)))
+	})
+	if len(nodes) > 10 {
+		nodes = nodes[:10]
+	}
+	return entries, nodes, ""
+}
+
+// rank orders single instances first.
+func rank(redundant string) int {
+	switch redundant {
+	case "no":
+		return 0
+	case "unknown":
+		return 1
+	}
+	return 2
+}
