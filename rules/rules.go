@@ -22,10 +22,13 @@ import (
 	"github.com/faultline-dev/faultline/rules/httptimeout"
 	"github.com/faultline-dev/faultline/rules/internal/callsites"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
+	"github.com/faultline-dev/faultline/rules/nestedretry"
 	"github.com/faultline-dev/faultline/rules/nobreaker"
 	"github.com/faultline-dev/faultline/rules/notimeout"
 	"github.com/faultline-dev/faultline/rules/queuehygiene"
 	"github.com/faultline-dev/faultline/rules/retryamp"
+	"github.com/faultline-dev/faultline/rules/retrybackoff"
+	"github.com/faultline-dev/faultline/rules/retrybound"
 	"github.com/faultline-dev/faultline/rules/servertimeout"
 	"github.com/faultline-dev/faultline/rules/sharedfate"
 	"github.com/faultline-dev/faultline/rules/softfail"
@@ -123,6 +126,9 @@ func members() []*Rule {
 		timeoutbudget.Rule,
 		unsaferetry.Rule,
 		zonespof.Rule,
+		retrybackoff.Rule,
+		retrybound.Rule,
+		nestedretry.Rule,
 	}
 }
 

@@ -1,0 +1,783 @@
+package resilience
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/faultline-dev/faultline/rules/internal/lint"
+)
+
+// Config is what the code shows of the configuration of a retry library
+// at one place.
+type Config struct {
+	API string    // the configuring API, for messages: "backoff.Retry", "retrypolicy.Builder"
+	Pos token.Pos // the call (or assignment) that configures it
+
+	Attempts int // attempts per call, 0 when unknown
+	// Unbounded says why the retries never stop ("Attempts(0)",
+	// "WithInfiniteRetry()"), "" when they do or when it is unknown.
+	Unbounded string
+
+	Delay  Delay
+	Jitter bool
+	// DelayWhy names the setting that gives the delay, for messages:
+	// "ConstantBackOff", "FixedDelay", "no delay by default".
+	DelayWhy string
+}
+
+var (
+	avast4     = "github.com/avast/retry-go/v4"
+	avast5     = "github.com/avast/retry-go/v5"
+	cenkalti4  = "github.com/cenkalti/backoff/v4"
+	cenkalti5  = "github.com/cenkalti/backoff/v5"
+	sethvargo  = "github.com/sethvargo/go-retry"
+	failsafeRP = "github.com/failsafe-go/failsafe-go/retrypolicy"
+	eapacheRt  = "github.com/eapache/go-resiliency/retrier"
+	grpcRetry2 = "github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/retry"
+	grpcRetry1 = "github.com/grpc-ecosystem/go-grpc-middleware/retry"
+	rhttp      = "github.com/hashicorp/go-retryablehttp"
+
+	ctxFresh = lint.NewFuncSet("context.Background", "context.TODO")
+)
+
+// calleeIn reports whether fn is the function pkg.name (or a method called
+// name of a type of pkg).
+func calleeIn(fn *types.Func, pkg string, names ...string) bool {
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == pkg && slices.Contains(names, fn.Name())
+}
+
+// RetryConfig returns the configuration of the retry library that call
+// runs or configures, or nil when call is not one faultline reads.
+func (r *Result) RetryConfig(call ssa.CallInstruction) *Config {
+	if r == nil || r.irr == nil {
+		return nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.retryConfig(call)
+}
+
+func (r *Result) retryConfig(call ssa.CallInstruction) *Config {
+	c := call.Common()
+	fn := staticFunc(c)
+	if fn == nil {
+		return nil
+	}
+	switch {
+	case calleeIn(fn, avast4, "Do", "DoWithData"):
+		return r.avastConfig(call.Pos(), "retry.Do", c, 1)
+	case calleeIn(fn, avast5, "New", "NewWithData"):
+		return r.avastConfig(call.Pos(), "retry.New", c, 0)
+	case calleeIn(fn, avast5, "Do") && receiver(c) != nil:
+		var cfg *Config
+		r.origins(receiver(c), func(o ssa.Value) {
+			if oc, ok := o.(*ssa.Call); ok && cfg == nil {
+				if f := staticFunc(&oc.Call); calleeIn(f, avast5, "New", "NewWithData") {
+					cfg = r.avastConfig(oc.Pos(), "retry.New", &oc.Call, 0)
+				}
+			}
+		})
+		return cfg
+	case calleeIn(fn, cenkalti4, "Retry", "RetryWithData", "RetryNotify", "RetryNotifyWithData", "RetryNotifyWithTimer", "RetryNotifyWithTimerAndData"):
+		cfg := &Config{API: "backoff." + fn.Name(), Pos: call.Pos()}
+		r.backoffValue(cfg, arg(c, 1), 0)
+		return cfg
+	case calleeIn(fn, cenkalti5, "Retry"):
+		return r.cenkalti5Config(call.Pos(), c)
+	case calleeIn(fn, sethvargo, "Do", "DoValue"):
+		cfg := &Config{API: "retry." + fn.Name(), Pos: call.Pos()}
+		r.sethvargoValue(cfg, arg(c, 1), 0)
+		if cfg.Unbounded != "" && !r.freshContext(arg(c, 0)) {
+			cfg.Unbounded = ""
+		}
+		return cfg
+	case calleeIn(fn, sethvargo, "Constant", "Exponential", "Fibonacci"):
+		cfg := &Config{API: "retry." + fn.Name(), Pos: call.Pos(), Delay: DelayGrowing, Unbounded: "retry." + fn.Name() + " with no WithMaxRetries or WithMaxDuration"}
+		if fn.Name() == "Constant" {
+			cfg.Delay, cfg.DelayWhy = r.durationDelay(arg(c, 1)), "retry.Constant"
+		}
+		if !r.freshContext(arg(c, 0)) {
+			cfg.Unbounded = ""
+		}
+		return cfg
+	case calleeIn(fn, failsafeRP, "NewWithDefaults"):
+		return &Config{API: "retrypolicy.NewWithDefaults", Pos: call.Pos(), Attempts: 3, Delay: DelayNone, DelayWhy: "retrypolicy.NewWithDefaults, which waits no delay between attempts"}
+	case fn.Name() == "Build" && c.IsInvoke() && typeKey(c.Value.Type()) == failsafeRP+".Builder":
+		return r.failsafeConfig(call.Pos(), c.Value)
+	case calleeIn(fn, eapacheRt, "New"):
+		return r.eapacheConfig(call)
+	case calleeIn(fn, eapacheRt, "WithInfiniteRetry"):
+		return &Config{API: "(*retrier.Retrier).WithInfiniteRetry", Pos: call.Pos(), Unbounded: "WithInfiniteRetry()", Delay: DelayUnknown}
+	case calleeIn(fn, grpcRetry2, "UnaryClientInterceptor", "StreamClientInterceptor"), calleeIn(fn, grpcRetry1, "UnaryClientInterceptor", "StreamClientInterceptor"):
+		return r.grpcRetryConfig(call.Pos(), c, fn.Pkg().Path())
+	}
+	return nil
+}
+
+// RetryConfigs returns the retry configurations of the package: every
+// call RetryConfig reads, and the Backoff functions and wait bounds
+// assigned to retryablehttp clients, in source order.
+func (r *Result) RetryConfigs() []*Config {
+	if r == nil || r.irr == nil {
+		return nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []*Config
+	seen := map[token.Pos]bool{}
+	for _, fn := range r.irr.SrcFuncs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case ssa.CallInstruction:
+					if f := staticFunc(instr.Common()); calleeIn(f, avast5, "Do") {
+						continue // configured at retry.New
+					}
+					if cfg := r.retryConfig(instr); cfg != nil && !seen[cfg.Pos] {
+						seen[cfg.Pos] = true
+						out = append(out, cfg)
+					}
+				case *ssa.Store:
+					if cfg := r.retryableStore(instr); cfg != nil && !seen[cfg.Pos] {
+						seen[cfg.Pos] = true
+						out = append(out, cfg)
+					}
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b *Config) int { return int(a.Pos - b.Pos) })
+	return out
+}
+
+// optionCalls returns the calls that build the option values passed to c
+// from argument index from on.
+func (r *Result) optionCalls(c *ssa.CallCommon, from int) (calls []*ssa.CallCommon, complete bool) {
+	complete = true
+	for i := from; ; i++ {
+		a := arg(c, i)
+		if a == nil {
+			break
+		}
+		r.origins(a, func(o ssa.Value) {
+			switch o := o.(type) {
+			case *ssa.Alloc:
+				for _, e := range arrayElems(o) {
+					r.origins(e, func(oe ssa.Value) {
+						if call, ok := oe.(*ssa.Call); ok {
+							calls = append(calls, &call.Call)
+						} else {
+							complete = false
+						}
+					})
+				}
+			case *ssa.Const:
+				// nil: no options
+			case *ssa.Call:
+				calls = append(calls, &o.Call)
+			default:
+				complete = false
+			}
+		})
+	}
+	return calls, complete
+}
+
+// freshContext reports whether ctx is context.Background or TODO on every
+// path, so it can never stop a retry.
+func (r *Result) freshContext(ctx ssa.Value) bool {
+	if ctx == nil {
+		return false
+	}
+	fresh := true
+	n := 0
+	r.origins(ctx, func(o ssa.Value) {
+		n++
+		call, ok := o.(*ssa.Call)
+		if !ok || !ctxFresh.Has(staticFunc(&call.Call)) {
+			fresh = false
+		}
+	})
+	return fresh && n > 0
+}
+
+// durationDelay classifies a constant delay: none for zero, fixed for any
+// other constant, unknown otherwise.
+func (r *Result) durationDelay(d ssa.Value) Delay {
+	n, ok := constInt(d)
+	switch {
+	case !ok:
+		return DelayFixed // a configured, non-constant duration: still the same every attempt
+	case n == 0:
+		return DelayNone
+	}
+	return DelayFixed
+}
+
+// avastConfig reads avast/retry-go options.
+func (r *Result) avastConfig(pos token.Pos, api string, c *ssa.CallCommon, from int) *Config {
+	cfg := &Config{API: api, Pos: pos, Attempts: 10, Delay: DelayGrowing, Jitter: true}
+	opts, complete := r.optionCalls(c, from)
+	if !complete {
+		cfg.Delay, cfg.Attempts = DelayUnknown, 0
+	}
+	zeroDelay, ctx := false, false
+	delayType := ""
+	for _, o := range opts {
+		f := staticFunc(o)
+		if f == nil || f.Pkg() == nil || (f.Pkg().Path() != avast4 && f.Pkg().Path() != avast5) {
+			cfg.Delay, cfg.Attempts = DelayUnknown, 0
+			continue
+		}
+		switch f.Name() {
+		case "Attempts":
+			if n, ok := constInt(arg(o, 0)); !ok {
+				cfg.Attempts = 0
+			} else if n == 0 {
+				cfg.Unbounded, cfg.Attempts = "Attempts(0)", 0
+			} else {
+				cfg.Attempts = int(n)
+			}
+		case "UntilSucceeded":
+			cfg.Unbounded, cfg.Attempts = "UntilSucceeded()", 0
+		case "Context":
+			ctx = !r.freshContext(arg(o, 0))
+		case "Delay":
+			if n, ok := constInt(arg(o, 0)); ok && n == 0 {
+				zeroDelay = true
+			}
+		case "DelayType":
+			delayType = r.avastDelayType(arg(o, 0))
+		}
+	}
+	if ctx {
+		cfg.Unbounded = ""
+	}
+	switch delayType {
+	case "":
+	case "FixedDelay":
+		cfg.Delay, cfg.Jitter, cfg.DelayWhy = DelayFixed, false, "DelayType(retry.FixedDelay)"
+		if zeroDelay {
+			cfg.Delay, cfg.DelayWhy = DelayNone, "Delay(0) with FixedDelay"
+		}
+	case "BackOffDelay":
+		cfg.Delay, cfg.Jitter = DelayGrowing, false
+		if zeroDelay {
+			cfg.Delay, cfg.DelayWhy = DelayNone, "Delay(0) with BackOffDelay"
+		}
+	case "RandomDelay", "FullJitterBackoffDelay", "jitter":
+		cfg.Delay, cfg.Jitter = DelayGrowing, true
+	default:
+		cfg.Delay = DelayUnknown
+	}
+	return cfg
+}
+
+// avastDelayType names the delay type function v: FixedDelay,
+// BackOffDelay, RandomDelay, FullJitterBackoffDelay, "jitter" for a
+// CombineDelay with a random part, or "?".
+func (r *Result) avastDelayType(v ssa.Value) string {
+	name := "?"
+	r.origins(v, func(o ssa.Value) {
+		switch o := o.(type) {
+		case *ssa.Function:
+			if f, ok := o.Object().(*types.Func); ok && f.Pkg() != nil && (f.Pkg().Path() == avast4 || f.Pkg().Path() == avast5) {
+				name = f.Name()
+			}
+		case *ssa.Call:
+			if f := staticFunc(&o.Call); f != nil && f.Name() == "CombineDelay" {
+				name = "BackOffDelay"
+				for _, a := range o.Call.Args {
+					r.origins(a, func(e ssa.Value) {
+						if al, ok := e.(*ssa.Alloc); ok {
+							for _, el := range arrayElems(al) {
+								switch n := r.avastDelayType(el); n {
+								case "RandomDelay", "FullJitterBackoffDelay":
+									name = "jitter"
+								}
+							}
+						}
+					})
+				}
+			}
+		}
+	})
+	return name
+}
+
+// backoffValue reads a cenkalti/backoff BackOff value into cfg.
+func (r *Result) backoffValue(cfg *Config, b ssa.Value, depth int) {
+	if b == nil || depth > 4 {
+		cfg.Delay = DelayUnknown
+		return
+	}
+	n := 0
+	r.origins(b, func(o ssa.Value) {
+		n++
+		switch o := o.(type) {
+		case *ssa.Call:
+			f := staticFunc(&o.Call)
+			switch {
+			case calleeIn(f, cenkalti4, "NewExponentialBackOff"), calleeIn(f, cenkalti5, "NewExponentialBackOff"):
+				cfg.Delay, cfg.Jitter = DelayGrowing, true
+				if f.Pkg().Path() == cenkalti4 {
+					// MaxElapsedTime defaults to 15 minutes; 0 never stops.
+					opts, _ := r.optionCalls(&o.Call, 0)
+					for _, opt := range opts {
+						if of := staticFunc(opt); of != nil && of.Name() == "WithMaxElapsedTime" {
+							if d, ok := constInt(arg(opt, 0)); ok && d == 0 {
+								cfg.Unbounded = "an ExponentialBackOff with MaxElapsedTime 0"
+							}
+						}
+					}
+					if v, ok := r.storedConst(o, "MaxElapsedTime"); ok && v == 0 {
+						cfg.Unbounded = "an ExponentialBackOff with MaxElapsedTime 0"
+					}
+				}
+				if v, ok := r.storedConst(o, "RandomizationFactor"); ok && v == 0 {
+					cfg.Jitter = false
+				}
+			case calleeIn(f, cenkalti4, "NewConstantBackOff"), calleeIn(f, cenkalti5, "NewConstantBackOff"):
+				cfg.Delay, cfg.Jitter, cfg.DelayWhy = r.durationDelay(arg(&o.Call, 0)), false, "backoff.NewConstantBackOff"
+				if f.Pkg().Path() == cenkalti4 {
+					cfg.Unbounded = "a ConstantBackOff with no WithMaxRetries"
+				}
+			case calleeIn(f, cenkalti4, "WithMaxRetries"):
+				r.backoffValue(cfg, arg(&o.Call, 0), depth+1)
+				cfg.Unbounded = ""
+				if n, ok := constInt(arg(&o.Call, 1)); ok {
+					cfg.Attempts = int(n) + 1
+				}
+			case calleeIn(f, cenkalti4, "WithContext"):
+				r.backoffValue(cfg, arg(&o.Call, 0), depth+1)
+				if !r.freshContext(arg(&o.Call, 1)) {
+					cfg.Unbounded = ""
+				}
+			default:
+				cfg.Delay = DelayUnknown
+			}
+		case *ssa.Alloc:
+			switch typeKey(o.Type()) {
+			case cenkalti4 + ".ZeroBackOff", cenkalti5 + ".ZeroBackOff":
+				cfg.Delay, cfg.DelayWhy = DelayNone, "backoff.ZeroBackOff"
+				if strings.HasPrefix(typeKey(o.Type()), cenkalti4) {
+					cfg.Unbounded = "a ZeroBackOff with no WithMaxRetries"
+				}
+			case cenkalti4 + ".StopBackOff", cenkalti5 + ".StopBackOff":
+				cfg.Attempts, cfg.Delay = 1, DelayUnknown
+			case cenkalti4 + ".ConstantBackOff", cenkalti5 + ".ConstantBackOff":
+				cfg.Delay, cfg.DelayWhy = DelayFixed, "backoff.ConstantBackOff"
+				if v, ok := r.storedConst(o, "Interval"); !ok || v == 0 {
+					cfg.Delay = DelayNone
+				}
+				if strings.HasPrefix(typeKey(o.Type()), cenkalti4) {
+					cfg.Unbounded = "a ConstantBackOff with no WithMaxRetries"
+				}
+			case cenkalti4 + ".ExponentialBackOff":
+				cfg.Delay, cfg.Jitter = DelayGrowing, true
+				if v, ok := r.storedConst(o, "MaxElapsedTime"); !ok || v == 0 {
+					cfg.Unbounded = "an ExponentialBackOff literal with MaxElapsedTime 0"
+				}
+			default:
+				cfg.Delay = DelayUnknown
+			}
+		default:
+			cfg.Delay = DelayUnknown
+		}
+	})
+	if n != 1 {
+		// Several possible backoffs, or none found: do not guess.
+		cfg.Delay, cfg.Unbounded = DelayUnknown, ""
+	}
+}
+
+// storedConst returns the constant stored into field name of the value
+// built at o, when every store of the field stores the same constant; ok
+// is false when the field is never stored or not constant.
+func (r *Result) storedConst(o ssa.Value, name string) (int64, bool) {
+	t := o.Type()
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return 0, false
+	}
+	var f *types.Var
+	for i := range st.NumFields() {
+		if st.Field(i).Name() == name {
+			f = st.Field(i)
+		}
+	}
+	if f == nil {
+		return 0, false
+	}
+	var vals []ssa.Value
+	for _, s := range r.fieldStores[f] {
+		fa := s.Addr.(*ssa.FieldAddr)
+		hit := fa.X == o
+		if !hit {
+			r.origins(fa.X, func(x ssa.Value) {
+				if x == o {
+					hit = true
+				}
+			})
+		}
+		if hit {
+			vals = append(vals, s.Val)
+		}
+	}
+	if len(vals) == 0 {
+		return 0, false
+	}
+	first, ok := constInt(vals[0])
+	if !ok {
+		return 0, false
+	}
+	for _, v := range vals[1:] {
+		if n, ok := constInt(v); !ok || n != first {
+			return 0, false
+		}
+	}
+	return first, true
+}
+
+// cenkalti5Config reads backoff/v5's Retry options.
+func (r *Result) cenkalti5Config(pos token.Pos, c *ssa.CallCommon) *Config {
+	cfg := &Config{API: "backoff.Retry", Pos: pos, Delay: DelayGrowing, Jitter: true}
+	opts, complete := r.optionCalls(c, 2)
+	if !complete {
+		cfg.Delay = DelayUnknown
+	}
+	maxTries, noElapsed := false, false
+	for _, o := range opts {
+		f := staticFunc(o)
+		switch {
+		case calleeIn(f, cenkalti5, "WithBackOff"):
+			r.backoffValue(cfg, arg(o, 0), 0)
+		case calleeIn(f, cenkalti5, "WithMaxTries"):
+			maxTries = true
+			if n, ok := constInt(arg(o, 0)); ok {
+				cfg.Attempts = int(n)
+			}
+		case calleeIn(f, cenkalti5, "WithMaxElapsedTime"):
+			if n, ok := constInt(arg(o, 0)); ok && n == 0 {
+				noElapsed = true
+			}
+		case calleeIn(f, cenkalti5, "WithNotify"):
+		default:
+			cfg.Delay = DelayUnknown
+		}
+	}
+	cfg.Unbounded = ""
+	if noElapsed && !maxTries && r.freshContext(arg(c, 0)) {
+		cfg.Unbounded = "WithMaxElapsedTime(0) with no WithMaxTries and a context that never ends"
+	}
+	return cfg
+}
+
+// sethvargoValue reads a sethvargo/go-retry Backoff chain into cfg.
+func (r *Result) sethvargoValue(cfg *Config, b ssa.Value, depth int) {
+	if b == nil || depth > 6 {
+		cfg.Delay = DelayUnknown
+		return
+	}
+	n := 0
+	r.origins(b, func(o ssa.Value) {
+		n++
+		call, ok := o.(*ssa.Call)
+		if !ok {
+			cfg.Delay = DelayUnknown
+			return
+		}
+		f := staticFunc(&call.Call)
+		if f == nil || f.Pkg() == nil || f.Pkg().Path() != sethvargo {
+			cfg.Delay = DelayUnknown
+			return
+		}
+		switch f.Name() {
+		case "NewConstant":
+			cfg.Delay, cfg.DelayWhy = r.durationDelay(arg(&call.Call, 0)), "retry.NewConstant"
+			cfg.Unbounded = "retry.NewConstant with no WithMaxRetries or WithMaxDuration"
+		case "NewExponential", "NewFibonacci":
+			cfg.Delay = DelayGrowing
+			cfg.Unbounded = "retry." + f.Name() + " with no WithMaxRetries or WithMaxDuration"
+		case "WithMaxRetries":
+			r.sethvargoValue(cfg, arg(&call.Call, 1), depth+1)
+			cfg.Unbounded = ""
+			if n, ok := constInt(arg(&call.Call, 0)); ok {
+				cfg.Attempts = int(n) + 1
+			}
+		case "WithMaxDuration":
+			r.sethvargoValue(cfg, arg(&call.Call, 1), depth+1)
+			cfg.Unbounded = ""
+		case "WithCappedDuration":
+			r.sethvargoValue(cfg, arg(&call.Call, 1), depth+1)
+		case "WithJitter", "WithJitterPercent":
+			r.sethvargoValue(cfg, arg(&call.Call, 1), depth+1)
+			cfg.Jitter = true
+		case "WithFullJitter":
+			r.sethvargoValue(cfg, arg(&call.Call, 0), depth+1)
+			cfg.Jitter = true
+		default:
+			cfg.Delay = DelayUnknown
+		}
+	})
+	if n != 1 {
+		cfg.Delay, cfg.Unbounded = DelayUnknown, ""
+	}
+}
+
+// failsafeConfig reads a failsafe-go retrypolicy builder chain ending in
+// Build.
+func (r *Result) failsafeConfig(pos token.Pos, builder ssa.Value) *Config {
+	cfg := &Config{API: "retrypolicy.Builder", Pos: pos, Attempts: 3, Delay: DelayNone, DelayWhy: "a retrypolicy builder with no WithDelay or WithBackoff, which waits no delay between attempts"}
+	unbounded, maxDuration := false, false
+	v := builder
+	for range 32 {
+		var next ssa.Value
+		n := 0
+		r.origins(v, func(o ssa.Value) {
+			n++
+			call, ok := o.(*ssa.Call)
+			if !ok {
+				return
+			}
+			c := &call.Call
+			f := staticFunc(c)
+			if f == nil {
+				return
+			}
+			if calleeIn(f, failsafeRP, "NewBuilder") {
+				next = nil
+				n = -100 // reached the start
+				return
+			}
+			if !c.IsInvoke() || typeKey(c.Value.Type()) != failsafeRP+".Builder" {
+				return
+			}
+			next = c.Value
+			switch f.Name() {
+			case "WithMaxRetries", "WithMaxAttempts":
+				if k, ok := constInt(arg(c, 0)); ok {
+					if k < 0 {
+						unbounded = true
+					} else if f.Name() == "WithMaxRetries" {
+						cfg.Attempts = int(k) + 1
+					} else {
+						cfg.Attempts = int(k)
+					}
+				} else {
+					cfg.Attempts = 0
+				}
+			case "WithMaxDuration":
+				maxDuration = true
+			case "WithDelay":
+				if cfg.Delay == DelayNone && cfg.DelayWhy != "" {
+					cfg.Delay, cfg.DelayWhy = r.durationDelay(arg(c, 0)), "WithDelay"
+					if cfg.Delay == DelayNone {
+						cfg.DelayWhy = "WithDelay(0)"
+					}
+				}
+			case "WithDelayFunc":
+				cfg.Delay, cfg.DelayWhy = DelayUnknown, ""
+			case "WithBackoff", "WithBackoffFactor":
+				cfg.Delay, cfg.DelayWhy = DelayGrowing, ""
+			case "WithRandomDelay", "WithJitter", "WithJitterFactor":
+				cfg.Jitter = true
+				if f.Name() == "WithRandomDelay" {
+					cfg.Delay, cfg.DelayWhy = DelayFixed, ""
+				}
+			}
+		})
+		if n < 0 {
+			break
+		}
+		if n != 1 || next == nil {
+			// The chain does not start at NewBuilder in this package:
+			// the defaults may be someone else's.
+			return nil
+		}
+		v = next
+	}
+	if cfg.Delay == DelayFixed && cfg.Jitter {
+		cfg.DelayWhy = ""
+	}
+	if unbounded && !maxDuration {
+		cfg.Unbounded, cfg.Attempts = "WithMaxRetries(-1) with no WithMaxDuration", 0
+	}
+	return cfg
+}
+
+// eapacheConfig reads retrier.New(backoff, classifier) and the methods
+// called on the retrier it builds.
+func (r *Result) eapacheConfig(call ssa.CallInstruction) *Config {
+	c := call.Common()
+	cfg := &Config{API: "retrier.New", Pos: call.Pos(), Delay: DelayUnknown}
+	n := 0
+	r.origins(arg(c, 0), func(o ssa.Value) {
+		n++
+		switch o := o.(type) {
+		case *ssa.Call:
+			f := staticFunc(&o.Call)
+			switch {
+			case calleeIn(f, eapacheRt, "ConstantBackoff"):
+				cfg.Delay, cfg.DelayWhy = r.durationDelay(arg(&o.Call, 1)), "retrier.ConstantBackoff"
+				if k, ok := constInt(arg(&o.Call, 0)); ok {
+					cfg.Attempts = int(k) + 1
+				}
+			case calleeIn(f, eapacheRt, "ExponentialBackoff", "LimitedExponentialBackoff"):
+				cfg.Delay = DelayGrowing
+				if k, ok := constInt(arg(&o.Call, 0)); ok {
+					cfg.Attempts = int(k) + 1
+				}
+			}
+		case *ssa.Alloc:
+			elems := arrayElems(o)
+			cfg.Attempts = len(elems) + 1
+			cfg.Delay, cfg.DelayWhy = DelayNone, "a backoff of zero durations"
+			var first int64
+			for i, e := range elems {
+				k, ok := constInt(e)
+				if !ok {
+					cfg.Delay = DelayUnknown
+					break
+				}
+				if i == 0 {
+					first = k
+				}
+				switch {
+				case k != first:
+					cfg.Delay, cfg.DelayWhy = DelayGrowing, ""
+				case k != 0 && cfg.Delay == DelayNone:
+					cfg.Delay, cfg.DelayWhy = DelayFixed, "a backoff of equal durations"
+				}
+			}
+		}
+	})
+	if n != 1 {
+		cfg.Delay = DelayUnknown
+	}
+	// SetJitter on the retrier this call builds.
+	if val, ok := call.(*ssa.Call); ok {
+		for _, calls := range r.staticCalls {
+			for _, mc := range calls {
+				f := staticFunc(mc.Common())
+				if !calleeIn(f, eapacheRt, "SetJitter") {
+					continue
+				}
+				r.origins(receiver(mc.Common()), func(o ssa.Value) {
+					if o == val {
+						cfg.Jitter = true
+					}
+				})
+			}
+		}
+	}
+	return cfg
+}
+
+// grpcRetryConfig reads the options of a go-grpc-middleware retry
+// interceptor.
+func (r *Result) grpcRetryConfig(pos token.Pos, c *ssa.CallCommon, pkg string) *Config {
+	cfg := &Config{API: "retry.UnaryClientInterceptor", Pos: pos, Attempts: 1, Delay: DelayFixed, Jitter: true}
+	opts, complete := r.optionCalls(c, 0)
+	if !complete {
+		cfg.Attempts, cfg.Delay = 0, DelayUnknown
+	}
+	for _, o := range opts {
+		f := staticFunc(o)
+		if f == nil || f.Pkg() == nil || f.Pkg().Path() != pkg {
+			cfg.Delay = DelayUnknown
+			continue
+		}
+		switch f.Name() {
+		case "WithMax":
+			if k, ok := constInt(arg(o, 0)); ok {
+				cfg.Attempts = max(int(k), 1)
+			} else {
+				cfg.Attempts = 0
+			}
+		case "WithBackoff", "WithBackoffContext":
+			cfg.Delay, cfg.Jitter, cfg.DelayWhy = DelayUnknown, false, ""
+			r.origins(arg(o, 0), func(bo ssa.Value) {
+				call, ok := bo.(*ssa.Call)
+				if !ok {
+					return
+				}
+				bf := staticFunc(&call.Call)
+				switch {
+				case calleeIn(bf, pkg, "BackoffLinear"):
+					cfg.Delay, cfg.DelayWhy = r.durationDelay(arg(&call.Call, 0)), "retry.BackoffLinear"
+				case calleeIn(bf, pkg, "BackoffLinearWithJitter"):
+					cfg.Delay, cfg.Jitter = DelayFixed, true
+				case calleeIn(bf, pkg, "BackoffExponential"):
+					cfg.Delay = DelayGrowing
+				case calleeIn(bf, pkg, "BackoffExponentialWithJitter", "BackoffExponentialWithJitterBounded"):
+					cfg.Delay, cfg.Jitter = DelayGrowing, true
+				}
+			})
+		case "Disable":
+			cfg.Attempts = 1
+		}
+	}
+	return cfg
+}
+
+// retryableStore reads an assignment to a retryablehttp.Client's Backoff
+// or RetryWaitMax: a Backoff function that returns one constant waits the
+// same (or no) time before every attempt; RetryWaitMax 0 makes every wait
+// zero.
+func (r *Result) retryableStore(st *ssa.Store) *Config {
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok || typeKey(fa.X.Type()) != rhttp+".Client" {
+		return nil
+	}
+	f := fieldVar(fa)
+	if f == nil {
+		return nil
+	}
+	switch f.Name() {
+	case "RetryWaitMax":
+		if n, ok := constInt(st.Val); ok && n == 0 {
+			return &Config{API: "retryablehttp.Client", Pos: st.Pos(), Delay: DelayNone, DelayWhy: "RetryWaitMax: 0"}
+		}
+	case "Backoff":
+		var fn *ssa.Function
+		r.origins(st.Val, func(o ssa.Value) {
+			switch o := o.(type) {
+			case *ssa.Function:
+				fn = o
+			case *ssa.MakeClosure:
+				fn, _ = o.Fn.(*ssa.Function)
+			}
+		})
+		if fn == nil || fn.Pkg != r.irr.Pkg || len(fn.Blocks) == 0 {
+			return nil
+		}
+		var val *int64
+		constant := true
+		returns(fn, 0, func(v ssa.Value) {
+			n, ok := constInt(v)
+			if !ok || (val != nil && *val != n) {
+				constant = false
+				return
+			}
+			val = &n
+		})
+		if !constant || val == nil {
+			return nil
+		}
+		cfg := &Config{API: "retryablehttp.Client", Pos: st.Pos(), Delay: DelayFixed, DelayWhy: "a Backoff that returns " + time.Duration(*val).String()}
+		if *val == 0 {
+			cfg.Delay = DelayNone
+		}
+		return cfg
+	}
+	return nil
+}

@@ -1,0 +1,76 @@
+package resilience_test
+
+import (
+	"flag"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/faultline-dev/faultline/rules/internal/resilience"
+	"github.com/faultline-dev/faultline/rules/internal/resilience/resiliencetest"
+	"github.com/faultline-dev/faultline/rules/nestedretry"
+	"github.com/faultline-dev/faultline/rules/nobreaker"
+	"github.com/faultline-dev/faultline/rules/retrybackoff"
+	"github.com/faultline-dev/faultline/rules/retrybound"
+)
+
+// TestFacts checks the facts exported on functions: parameters run under
+// a breaker or a retry (with attempts), directly or through a failsafe-go
+// executor; functions that retry and wait, directly or through callees.
+func TestFacts(t *testing.T) {
+	analysistest.Run(t, resiliencetest.TestData(t), resilience.Analyzer, "factcheck")
+}
+
+// TestWrapperFacts checks that a declared wrapper is a protection API.
+func TestWrapperFacts(t *testing.T) {
+	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+	resilience.AddWrappersFlag(fs)
+	if err := fs.Set("wrappers", "retry:example.com/platform/retrying.Do"); err != nil {
+		t.Fatal(err)
+	}
+	defer fs.Set("wrappers", "")
+	analysistest.Run(t, resiliencetest.TestData(t), resilience.Analyzer, "factwrap")
+}
+
+func TestParseWrappers(t *testing.T) {
+	ws, err := resilience.ParseWrappers("breaker:example.com/platform/resilience.Do, retry:(*example.com/x.R).Run,,timeout:example.com/y.Call")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range ws {
+		got = append(got, w.String())
+	}
+	want := "breaker:example.com/platform/resilience.Do retry:(*example.com/x.R).Run timeout:example.com/y.Call"
+	if strings.Join(got, " ") != want {
+		t.Errorf("ParseWrappers = %q, want %q", strings.Join(got, " "), want)
+	}
+	for _, bad := range []string{"example.com/x.Do", "retries:example.com/x.Do", "breaker:", "breaker:(*x.T)"} {
+		if _, err := resilience.ParseWrappers(bad); err == nil {
+			t.Errorf("ParseWrappers(%q) succeeded, want an error", bad)
+		}
+	}
+}
+
+func TestKindString(t *testing.T) {
+	for k, want := range map[resilience.Kind]string{0: "none", resilience.Breaker: "breaker", resilience.Retry | resilience.Timeout: "retry+timeout"} {
+		if got := k.String(); got != want {
+			t.Errorf("%d.String() = %q, want %q", k, got, want)
+		}
+	}
+}
+
+// TestSharedResult runs the four rules that share the result of one
+// package together, as the drivers do, so that -race sees their
+// concurrent questions.
+func TestSharedResult(t *testing.T) {
+	all := &analysis.Analyzer{
+		Name:     "allresilience",
+		Doc:      "run the rules that share the resilience result",
+		Requires: []*analysis.Analyzer{nobreaker.Analyzer, retrybound.Analyzer, retrybackoff.Analyzer, nestedretry.Analyzer},
+		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+	}
+	analysistest.Run(t, resiliencetest.TestData(t), all, "shared")
+}

@@ -1,0 +1,19 @@
+package nestedretry_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/faultline-dev/faultline/rules/internal/resilience/resiliencetest"
+	"github.com/faultline-dev/faultline/rules/nestedretry"
+)
+
+// Test checks retrying clients (retryablehttp, go-redis, kafka-go, a gRPC
+// connection with a retry interceptor) and retrying functions of another
+// package inside hand-written retry loops and retry libraries, a gRPC
+// connection with two retry layers, and that clients that do not retry
+// stay silent.
+func Test(t *testing.T) {
+	analysistest.Run(t, resiliencetest.TestData(t), nestedretry.Analyzer, "retryhelp", "nested")
+}

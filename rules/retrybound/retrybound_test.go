@@ -1,0 +1,17 @@
+package retrybound_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/faultline-dev/faultline/rules/internal/resilience/resiliencetest"
+	"github.com/faultline-dev/faultline/rules/retrybound"
+)
+
+// Test checks unbounded hand-written loops (including a counter that is
+// never incremented) and library configurations that retry forever, and
+// that loops bounded by a counter, a deadline or the context stay silent.
+func Test(t *testing.T) {
+	analysistest.Run(t, resiliencetest.TestData(t), retrybound.Analyzer, "loops", "libs")
+}
