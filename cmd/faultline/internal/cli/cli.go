@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -69,6 +70,15 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return ExitInput
+	}
+	// FAULTLINE_CPUPROFILE=FILE writes a CPU profile of the run, for
+	// performance work (go tool pprof FILE).
+	if path := os.Getenv("FAULTLINE_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil {
+			if err := pprof.StartCPUProfile(f); err == nil {
+				defer func() { pprof.StopCPUProfile(); f.Close() }()
+			}
+		}
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
