@@ -75,7 +75,25 @@ type Sink struct {
 	API   string      // the remote API reached, e.g. "(*sql.DB).QueryContext"
 	Kind  remote.Kind // what kind of remote operation API performs
 	Via   []string    // the functions between this one and API, nearest first (at most 3)
+	// Transport says, for an HTTP call, what the client's transport
+	// bounds: see the Transport constants.
+	Transport Transport
 }
+
+// Transport is what the transport of an HTTP call with no deadline bounds.
+type Transport string
+
+// What a transport bounds.
+const (
+	// TransportNone: nothing (http.DefaultTransport, a transport built in
+	// view without ResponseHeaderTimeout).
+	TransportNone Transport = ""
+	// TransportHeader: the wait for the response headers
+	// (ResponseHeaderTimeout), nothing after them.
+	TransportHeader Transport = "header"
+	// TransportUnknown: a transport faultline cannot see.
+	TransportUnknown Transport = "unknown"
+)
 
 // Describe names the path to the remote API, for messages:
 // "store.Load → (*sql.DB).QueryContext".
@@ -404,7 +422,7 @@ func (c *checker) addSink(p *ssa.Parameter, u use) {
 	if m[idx] != nil {
 		return
 	}
-	m[idx] = &Sink{Param: idx, API: u.api, Kind: u.kind, Via: u.via}
+	m[idx] = &Sink{Param: idx, API: u.api, Kind: u.kind, Via: u.via, Transport: u.transport}
 	c.enqueue(fn)
 	for _, im := range c.implOf[fn] {
 		c.enqueue(im)
@@ -540,9 +558,10 @@ type finding struct {
 
 // hit is a remote call reached from an origin.
 type hit struct {
-	pos  token.Pos
-	desc string
-	kind remote.Kind
+	pos       token.Pos
+	desc      string
+	kind      remote.Kind
+	transport Transport // see Sink.Transport
 }
 
 // record notes that the context of e reaches the remote call u at s.
@@ -555,7 +574,7 @@ func (c *checker) record(e entry, s site, u use) {
 	if f.derived == "" {
 		f.derived = e.derived
 	}
-	h := hit{pos: s.call.Pos(), desc: u.describe(), kind: u.kind}
+	h := hit{pos: s.call.Pos(), desc: u.describe(), kind: u.kind, transport: u.transport}
 	if !slices.Contains(f.hits, h) {
 		f.hits = append(f.hits, h)
 	}

@@ -13,7 +13,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
 
-var packages = []string{"pb", "b", "a", "c", "handlers", "cloud", "wrapall"}
+var packages = []string{"pb", "b", "a", "c", "handlers", "cloud", "wrapall", "trial"}
 
 // firstRun is the output of Test, for TestDeterministic.
 var firstRun []string

@@ -34,8 +34,11 @@ func (c *checker) report(r *lint.Reporter) {
 	}
 	var ds []analysis.Diagnostic
 	for _, f := range c.findings {
+		if remote.TestHelper(f.o.fn) {
+			continue // test code outside _test.go files: see remote.TestHelper
+		}
 		slices.SortFunc(f.hits, func(a, b hit) int {
-			return cmp.Or(cmp.Compare(a.pos, b.pos), strings.Compare(a.desc, b.desc))
+			return cmp.Or(c.comparePos(a.pos, b.pos), strings.Compare(a.desc, b.desc))
 		})
 		d := analysis.Diagnostic{Message: c.message(f, f.hits[0])}
 		d.Pos, d.End = span(f.o.pos)
@@ -52,11 +55,19 @@ func (c *checker) report(r *lint.Reporter) {
 		ds = append(ds, d)
 	}
 	slices.SortFunc(ds, func(a, b analysis.Diagnostic) int {
-		return cmp.Or(cmp.Compare(a.Pos, b.Pos), strings.Compare(a.Message, b.Message))
+		return cmp.Or(c.comparePos(a.Pos, b.Pos), strings.Compare(a.Message, b.Message))
 	})
 	for _, d := range ds {
 		r.Report(d)
 	}
+}
+
+// comparePos orders positions by file name and offset: the order of
+// token.Pos values across files depends on the order the driver parsed
+// them in, which go/packages does concurrently.
+func (c *checker) comparePos(a, b token.Pos) int {
+	pa, pb := c.pass.Fset.Position(a), c.pass.Fset.Position(b)
+	return cmp.Or(strings.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset))
 }
 
 // callExprs indexes the package's call expressions by the position of
@@ -84,6 +95,14 @@ func (c *checker) message(f *finding, h hit) string {
 		none += " (" + f.derived + " adds none)"
 	}
 	cons := consequence(h.kind)
+	if h.kind == remote.HTTP {
+		switch h.transport {
+		case TransportHeader:
+			cons = "only the transport's ResponseHeaderTimeout bounds the request, so a server that stalls once it has sent its headers blocks it forever"
+		case TransportUnknown:
+			cons = "nothing in view bounds the request: unless its transport bounds the wait, a server that stops responding blocks it forever"
+		}
+	}
 	switch o.kind {
 	case droppedCtx:
 		return fmt.Sprintf("context.WithoutCancel drops the deadline of its parent: the context reaches %s %s: %s; bound it with context.WithTimeout", h.desc, none, cons)

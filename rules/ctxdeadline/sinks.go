@@ -20,6 +20,8 @@ type use struct {
 	api  string    // the remote API it reaches
 	kind remote.Kind
 	via  []string // the functions between the call site and api, nearest first
+
+	transport Transport // see Sink.Transport
 }
 
 // describe names the path to the remote API, for messages.
@@ -108,7 +110,7 @@ func (c *checker) uses(s site) []use {
 		if len(via) > maxVia {
 			via = via[:maxVia]
 		}
-		out = append(out, use{arg: arg, api: sk.API, kind: sk.Kind, via: via})
+		out = append(out, use{arg: arg, api: sk.API, kind: sk.Kind, via: via, transport: sk.Transport})
 	}
 	return out
 }
@@ -141,6 +143,7 @@ func (c *checker) directUses(cc *ssa.CallCommon, callee *types.Func, api *remote
 		}
 	}
 	var arg ssa.Value
+	var transport Transport
 	switch {
 	case api.Ctx >= 0:
 		arg = argOfFunc(cc, callee, api.Ctx)
@@ -149,11 +152,12 @@ func (c *checker) directUses(cc *ssa.CallCommon, callee *types.Func, api *remote
 			return nil
 		}
 		arg = argOfFunc(cc, callee, api.Req)
+		transport = c.transportBound(cc, callee)
 	}
 	if arg == nil {
 		return nil
 	}
-	return []use{{arg: arg, api: remote.FuncName(callee), kind: api.Kind}}
+	return []use{{arg: arg, api: remote.FuncName(callee), kind: api.Kind, transport: transport}}
 }
 
 // httpUnbounded reports whether nothing but the request's context bounds
@@ -180,6 +184,29 @@ func (c *checker) httpUnbounded(cc *ssa.CallCommon, callee *types.Func) bool {
 		return retryableUnbounded(peel(recv))
 	}
 	return true // a transport: no overall timeout
+}
+
+// transportBound says what the transport of an HTTP call (the client's,
+// for Do) bounds: the wait for response headers when some origin of the
+// transport sets ResponseHeaderTimeout (the call is then bounded until the
+// headers arrive, not after), or nothing, or what faultline cannot see.
+func (c *checker) transportBound(cc *ssa.CallCommon, callee *types.Func) Transport {
+	if c.vf == nil || retryableDo.Has(callee) {
+		return TransportNone
+	}
+	var t valueflow.TransportTimeouts
+	if httpClientDo.Has(callee) {
+		t = c.vf.ClientTransport(recvOf(cc))
+	} else {
+		t = c.vf.Transport(recvOf(cc)) // RoundTrip
+	}
+	switch t.ResponseHeader.State {
+	case valueflow.Set:
+		return TransportHeader
+	case valueflow.Unknown:
+		return TransportUnknown
+	}
+	return TransportNone
 }
 
 // dialerBounded reports whether a dialer has (or may have) a Timeout or a

@@ -11,5 +11,5 @@ import (
 // Test runs the fixtures: net/http registrations (a), the routers
 // (routers) and gRPC health services (grpchealth).
 func Test(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), deephealth.Analyzer, "a", "routers", "grpchealth")
+	analysistest.Run(t, analysistest.TestData(), deephealth.Analyzer, "a", "routers", "grpchealth", "trial")
 }

@@ -1,6 +1,7 @@
 package httptimeout
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"go/ast"
@@ -106,6 +107,9 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{pass: pass, r: r, vf: vf}
 	var cands []candidate
 	for _, fn := range irr.SrcFuncs {
+		if remote.TestHelper(fn) {
+			continue // test code outside _test.go files
+		}
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				call, ok := instr.(ssa.CallInstruction)
@@ -303,7 +307,12 @@ func (c *checker) isDefaultClient(client ssa.Value) bool {
 // reportGroup reports several requests through one client at the
 // client's construction, naming them.
 func (c *checker) reportGroup(origin ssa.Value, g []candidate) {
-	slices.SortFunc(g, func(a, b candidate) int { return int(a.call.Pos() - b.call.Pos()) })
+	// By file and offset: token.Pos order across files depends on the
+	// order the driver parsed them in.
+	slices.SortFunc(g, func(a, b candidate) int {
+		pa, pb := c.pass.Fset.Position(a.call.Pos()), c.pass.Fset.Position(b.call.Pos())
+		return cmp.Or(strings.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset))
+	})
 	var names []string
 	var related []analysis.RelatedInformation
 	for _, cand := range g {
@@ -437,6 +446,9 @@ func (c *checker) reportTransports(irr *ir.IR) {
 	var uses []use
 	seen := map[ssa.Value]bool{}
 	for _, fn := range irr.SrcFuncs {
+		if remote.TestHelper(fn) {
+			continue
+		}
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				client, ok := instr.(*ssa.Alloc)

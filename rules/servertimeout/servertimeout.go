@@ -3,7 +3,12 @@ package servertimeout
 import (
 	_ "embed"
 	"go/ast"
+	"go/token"
 	"go/types"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -27,7 +32,30 @@ var Analyzer = &analysis.Analyzer{
 	URL:        lint.URL("servertimeout"),
 	Run:        run,
 	Requires:   []*analysis.Analyzer{ir.Analyzer, valueflow.Analyzer},
+	FactTypes:  []analysis.Fact{new(Fact)},
 	ResultType: lint.ResultType,
+}
+
+// Fact records that a function starts serving the *http.Server it
+// receives in some of its parameters, itself or through the functions it
+// calls, so that a caller in another package that hands it a server with
+// no read timeout is reported at that call.
+type Fact struct {
+	// Params lists, ascending, the indices of the parameters served,
+	// receiver first (the indices of the call's arguments).
+	Params []int
+}
+
+// AFact marks Fact as an analysis fact.
+func (*Fact) AFact() {}
+
+// String formats the fact for tests: "serves(0, 2)".
+func (f *Fact) String() string {
+	var ps []string
+	for _, p := range f.Params {
+		ps = append(ps, strconv.Itoa(p))
+	}
+	return "serves(" + strings.Join(ps, ", ") + ")"
 }
 
 // Rule is servertimeout's catalogue entry.
@@ -55,6 +83,18 @@ var serverServe = lint.NewFuncSet(
 	"(*net/http.Server).ServeTLS",
 )
 
+// serveHelperArg lists library functions, outside what faultline analyses
+// by default, that serve the *http.Server they are given as it is, with
+// the index of that argument. Prometheus' exporter-toolkit serves every
+// exporter and Alertmanager this way, and sets no timeout.
+var serveHelperArg = map[string]int{
+	"github.com/prometheus/exporter-toolkit/web.ListenAndServe": 0,
+	"github.com/prometheus/exporter-toolkit/web.Serve":          1,
+	"github.com/prometheus/exporter-toolkit/web.ServeMultiple":  1,
+}
+
+var serveHelpers = lint.NewFuncSet(slices.Sorted(maps.Keys(serveHelperArg))...)
+
 func run(pass *analysis.Pass) (any, error) {
 	r := lint.NewReporter(pass, "servertimeout")
 	irr, _ := pass.ResultOf[ir.Analyzer].(*ir.IR)
@@ -62,7 +102,11 @@ func run(pass *analysis.Pass) (any, error) {
 	if irr == nil || vf == nil {
 		return r.Result(), nil
 	}
+	serves := servedParams(pass, irr)
 	for _, fn := range irr.SrcFuncs {
+		if remote.TestHelper(fn) {
+			continue // test code outside _test.go files
+		}
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				call, ok := instr.(ssa.CallInstruction)
@@ -78,21 +122,237 @@ func run(pass *analysis.Pass) (any, error) {
 					if !ok || vf.ServerReadTimeout(srv) != valueflow.Unset {
 						continue
 					}
-					pos, end := edit.CallRange(pass, call.Pos())
-					d := analysis.Diagnostic{
-						Pos:     pos,
-						End:     end,
-						Message: "http.Server starts serving with neither ReadHeaderTimeout nor ReadTimeout set: a slow or stalled client holds its connection and goroutine forever; set ReadHeaderTimeout",
+					reportServer(pass, r, vf, call, srv, "http.Server starts serving")
+				default:
+					for _, i := range serves.of(call.Common()) {
+						srv := call.Common().Args[i]
+						if paramOf(srv, fn) || vf.ServerReadTimeout(srv) != valueflow.Unset {
+							continue // a parameter: its callers are asked
+						}
+						reportServer(pass, r, vf, call, srv, "http.Server passed to "+remote.FuncName(callee)+" starts serving there")
 					}
-					if fix, ok := literalFix(pass, vf, srv); ok {
-						d.SuggestedFixes = []analysis.SuggestedFix{fix}
-					}
-					r.Report(d)
 				}
 			}
 		}
 	}
+	serves.export(pass, irr)
 	return r.Result(), nil
+}
+
+// reportServer reports a server with no read timeout that starts serving
+// at call; subject says where.
+func reportServer(pass *analysis.Pass, r *lint.Reporter, vf *valueflow.Result, call ssa.CallInstruction, srv ssa.Value, subject string) {
+	pos, end := edit.CallRange(pass, call.Pos())
+	d := analysis.Diagnostic{
+		Pos:     pos,
+		End:     end,
+		Message: subject + " with neither ReadHeaderTimeout nor ReadTimeout set: a slow or stalled client holds its connection and goroutine forever; set ReadHeaderTimeout",
+	}
+	if fix, ok := literalFix(pass, vf, srv); ok {
+		d.SuggestedFixes = []analysis.SuggestedFix{fix}
+	}
+	r.Report(d)
+}
+
+// serving knows which parameters the functions of this package serve,
+// and asks facts and the table for those of other packages.
+type serving struct {
+	pass     *analysis.Pass
+	local    map[*ssa.Function][]int
+	closures map[*ssa.Function][]*ssa.MakeClosure // function literal -> where it is created
+}
+
+// paramBehind returns the parameter that v is, or that a closure captures
+// (go func() { srv.Serve(l) }(), where SSA keeps srv in a variable the
+// closure reads), or nil.
+func (s *serving) paramBehind(v ssa.Value) *ssa.Parameter {
+	for range 8 {
+		switch x := peel(v).(type) {
+		case *ssa.Parameter:
+			return x
+		case *ssa.FreeVar:
+			anon := x.Parent()
+			i := slices.Index(anon.FreeVars, x)
+			mcs := s.closures[anon]
+			if i < 0 || len(mcs) != 1 || i >= len(mcs[0].Bindings) {
+				return nil
+			}
+			v = mcs[0].Bindings[i]
+		case *ssa.UnOp:
+			// A load of a captured variable: the parameter stored in it,
+			// when it is the variable's only value.
+			if x.Op != token.MUL {
+				return nil
+			}
+			cell := x.X
+			for range 8 {
+				fv, ok := cell.(*ssa.FreeVar)
+				if !ok {
+					break
+				}
+				anon := fv.Parent()
+				i := slices.Index(anon.FreeVars, fv)
+				mcs := s.closures[anon]
+				if i < 0 || len(mcs) != 1 || i >= len(mcs[0].Bindings) {
+					return nil
+				}
+				cell = mcs[0].Bindings[i]
+			}
+			alloc, ok := cell.(*ssa.Alloc)
+			if !ok {
+				return nil
+			}
+			v = nil
+			for _, r := range *alloc.Referrers() {
+				if st, ok := r.(*ssa.Store); ok && st.Addr == alloc {
+					if v != nil {
+						return nil // assigned more than once
+					}
+					v = st.Val
+				}
+			}
+			if v == nil {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// servedParams computes, to a fixed point, the parameters of this
+// package's functions that reach a Serve method, directly or through the
+// functions they are passed to.
+func servedParams(pass *analysis.Pass, irr *ir.IR) *serving {
+	s := &serving{pass: pass, local: map[*ssa.Function][]int{}, closures: map[*ssa.Function][]*ssa.MakeClosure{}}
+	for _, fn := range irr.SrcFuncs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if mc, ok := instr.(*ssa.MakeClosure); ok {
+					if anon, ok := mc.Fn.(*ssa.Function); ok {
+						s.closures[anon] = append(s.closures[anon], mc)
+					}
+				}
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, fn := range irr.SrcFuncs {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					call, ok := instr.(ssa.CallInstruction)
+					if !ok {
+						continue
+					}
+					var servedArgs []ssa.Value
+					if serverServe.Has(remote.Callee(call.Common())) {
+						if srv, _, ok := valueflow.MethodCall(call.Common()); ok {
+							servedArgs = append(servedArgs, srv)
+						}
+					}
+					for _, i := range s.of(call.Common()) {
+						servedArgs = append(servedArgs, call.Common().Args[i])
+					}
+					for _, a := range servedArgs {
+						p := s.paramBehind(a)
+						if p == nil {
+							continue
+						}
+						owner := p.Parent()
+						i := slices.Index(owner.Params, p)
+						if !slices.Contains(s.local[owner], i) {
+							s.local[owner] = append(s.local[owner], i)
+							slices.Sort(s.local[owner])
+							changed = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return s
+}
+
+// of returns the indices of the arguments of a call that the callee
+// serves.
+func (s *serving) of(cc *ssa.CallCommon) []int {
+	if cc.IsInvoke() {
+		return nil
+	}
+	sf := cc.StaticCallee()
+	if sf == nil {
+		return nil
+	}
+	var idx []int
+	if ps, ok := s.local[sf]; ok {
+		idx = ps
+	} else if obj, ok := sf.Object().(*types.Func); ok && argsMatch(cc, obj) {
+		if e, ok := serveHelpers.Entry(obj); ok {
+			idx = []int{serveHelperArg[e]}
+		} else if obj.Pkg() != s.pass.Pkg {
+			var f Fact
+			if s.pass.ImportObjectFact(obj.Origin(), &f) {
+				idx = f.Params
+			}
+		}
+	}
+	var out []int
+	for _, i := range idx {
+		if i < len(cc.Args) && lint.IsNamed(cc.Args[i].Type(), "net/http", "Server") {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// argsMatch reports whether the arguments of a call of fn are its
+// parameters, receiver first: not so for a bound method value, whose
+// receiver is bound in a closure.
+func argsMatch(cc *ssa.CallCommon, fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	n := sig.Params().Len()
+	if sig.Recv() != nil {
+		n++
+	}
+	return len(cc.Args) == n
+}
+
+// export exports the facts of this package's named functions.
+func (s *serving) export(pass *analysis.Pass, irr *ir.IR) {
+	for _, fn := range irr.SrcFuncs {
+		ps := s.local[fn]
+		obj, ok := fn.Object().(*types.Func)
+		if len(ps) == 0 || !ok || fn.Parent() != nil || fn.Synthetic != "" || obj.Pkg() != pass.Pkg {
+			continue
+		}
+		pass.ExportObjectFact(obj, &Fact{Params: slices.Clone(ps)})
+	}
+}
+
+// paramOf reports whether v is (a conversion of) a parameter of fn.
+func paramOf(v ssa.Value, fn *ssa.Function) bool {
+	p, ok := peel(v).(*ssa.Parameter)
+	return ok && p.Parent() == fn
+}
+
+// peel looks through conversions to the value underneath.
+func peel(v ssa.Value) ssa.Value {
+	for range 8 {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		default:
+			return v
+		}
+	}
+	return v
 }
 
 // literalFix adds ReadHeaderTimeout: 10 * time.Second to the http.Server

@@ -9,5 +9,5 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), servertimeout.Analyzer, "a", "b", "c", "d")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), servertimeout.Analyzer, "a", "b", "c", "d", "trial")
 }

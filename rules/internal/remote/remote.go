@@ -299,6 +299,51 @@ func IsContext(t types.Type) bool {
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
 }
 
+// TestHelper reports whether fn, or a function enclosing it, takes a
+// *testing.T, *testing.B, *testing.F or testing.TB and is declared outside
+// a _test.go file: a test helper of an integration-test package or a test
+// harness. Such code runs only under `go test`, whose -timeout bounds it
+// (as it bounds t.Context()), and it is test code the user did not ask to
+// analyse: `faultline check` reads _test.go files only with -tests, and
+// tests in them are reported then.
+func TestHelper(fn *ssa.Function) bool {
+	for ; fn != nil; fn = fn.Parent() {
+		for _, p := range fn.Params {
+			if isTesting(p.Type()) {
+				return !inTestFile(fn)
+			}
+		}
+	}
+	return false
+}
+
+// inTestFile reports whether fn is declared in a _test.go file.
+func inTestFile(fn *ssa.Function) bool {
+	if fn.Prog == nil || !fn.Pos().IsValid() {
+		return false
+	}
+	f := fn.Prog.Fset.File(fn.Pos())
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+}
+
+// isTesting reports whether t is *testing.T, *testing.B, *testing.F or
+// testing.TB.
+func isTesting(t types.Type) bool {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "testing" {
+		return false
+	}
+	switch n.Obj().Name() {
+	case "T", "B", "F", "TB":
+		return true
+	}
+	return false
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{pass: pass, funcs: map[*ssa.Function]*Fact{}, objs: map[*types.Func]*Fact{}}
 	irr, _ := pass.ResultOf[ir.Analyzer].(*ir.IR)

@@ -240,6 +240,9 @@ func (w *ctxWalk) req(v ssa.Value) Ctx {
 			return CtxUnknown
 		case idx != 0:
 		case reqNoCtx.Has(fn):
+			if w.cancellable(v) {
+				return CtxUnknown
+			}
 			return CtxNone
 		case reqWithCtx.Has(fn) && len(args) > 0:
 			return w.ctx(args[0])
@@ -250,6 +253,17 @@ func (w *ctxWalk) req(v ssa.Value) Ctx {
 		}
 		return w.returns(call, idx, w.req)
 	})
+}
+
+// cancellable reports whether the Cancel channel of the request req is
+// assigned (req.Cancel = ctx.Done()), through req or an alias: the
+// deprecated field still cancels the request in http.Transport, so
+// whoever closes the channel bounds the request, as a context would.
+func (w *ctxWalk) cancellable(req ssa.Value) bool {
+	if st := structOrPointee(req.Type()); st == nil || !hasField(st, "Cancel") {
+		return false
+	}
+	return w.e.scan(req, "Cancel").State == Set
 }
 
 // returns classifies result idx of a call of a function of this package

@@ -24,6 +24,7 @@ const (
 	opCellScan        // what assignments through loads of the cell v set at path
 	opLocal           // what the local variable v holds at path
 	opObject          // what the struct-valued package-level variable v holds at path
+	opAssigned        // what assignments through values read from the field obj set at path
 )
 
 type key struct {
@@ -360,6 +361,37 @@ func (e *evaluator) fieldCell(f *types.Var, path string) (Info, bool) {
 	return i, true
 }
 
+// fieldAssigned answers what assignments through the values read from
+// the pointer- or interface-typed field f, in this package, set at path
+// (c.Client.Timeout = …, or a helper given c.Client), whatever the values
+// stored in it. A field whose address escapes is Unknown.
+func (e *evaluator) fieldAssigned(f *types.Var, path string) Info {
+	if isStruct(f.Type()) {
+		return unknown
+	}
+	return e.eval(key{op: opAssigned, obj: f, path: path}, func() Info {
+		i := unset
+		for _, fa := range e.idx.fields[f] {
+			for _, r := range e.refs(fa) {
+				switch r := r.(type) {
+				case *ssa.Store:
+					if r.Addr != fa {
+						i = join(i, unknown) // the field's address escapes
+					}
+				case *ssa.UnOp:
+					if r.Op == token.MUL {
+						i = join(i, e.scan(r, path))
+					}
+				case *ssa.DebugRef:
+				default:
+					i = join(i, unknown) // &x.f passed to a function
+				}
+			}
+		}
+		return i
+	})
+}
+
 // callState answers what result idx of the call c holds at path.
 func (e *evaluator) callState(c *ssa.Call, idx int, path string) Info {
 	common := &c.Call
@@ -592,7 +624,14 @@ func (e *evaluator) cellScan(addr ssa.Value, path string) Info {
 				// container.
 				return unset
 			case f.Pkg() != e.pass.Pkg:
-				return unknown
+				// A field of another package's struct (a client handed
+				// over in an options struct): what that package assigns
+				// through it, from its fact, and what this one does.
+				var fact Fact
+				if isStruct(f.Type()) || !e.pass.ImportObjectFact(f, &fact) {
+					return unknown
+				}
+				return join(fact.Assigned.lookup(path), e.fieldAssigned(f, path))
 			}
 			i := unset
 			for _, fa := range e.idx.fields[f] {

@@ -58,9 +58,14 @@ func (e *evaluator) exportFacts() {
 					i, _ := e.fieldCell(field, path)
 					return i
 				})
-				if s != nil {
-					e.pass.ExportObjectFact(field, &Fact{Value: s})
+				if s == nil {
+					continue
 				}
+				f := &Fact{Value: s}
+				if !isStruct(field.Type()) {
+					f.Assigned = e.summary(field.Type(), func(path string) Info { return e.fieldAssigned(field, path) })
+				}
+				e.pass.ExportObjectFact(field, f)
 			}
 		case *types.Var:
 			g := e.irr.Pkg.Var(name)

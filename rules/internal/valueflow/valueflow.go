@@ -359,6 +359,12 @@ type Fact struct {
 	Params []Summary
 	// Value describes, for a field or variable, the value it holds.
 	Value Summary
+	// Assigned describes, for a pointer- or interface-typed struct field,
+	// what this package assigns through the values read from it, whatever
+	// was stored in it: what another package that stores a value in the
+	// field must add to its own assignments (a client handed over in an
+	// options struct). Paths absent are Unknown.
+	Assigned Summary
 }
 
 // AFact marks Fact as an analysis fact.
@@ -379,6 +385,9 @@ func (f *Fact) String() string {
 	}
 	if f.Value != nil {
 		parts = append(parts, "value{"+f.Value.String()+"}")
+	}
+	if len(f.Assigned) > 0 {
+		parts = append(parts, "assigned{"+f.Assigned.String()+"}")
 	}
 	return strings.Join(parts, " ")
 }

@@ -106,7 +106,7 @@ func configuredInClosure(h http.Handler) error {
 }
 
 // A server passed in is the caller's business.
-func param(srv *http.Server) error { return srv.ListenAndServe() }
+func param(srv *http.Server) error { return srv.ListenAndServe() } // want param:`serves\(0\)`
 
 // Method values and method expressions reach Serve too.
 func methodValue() error {

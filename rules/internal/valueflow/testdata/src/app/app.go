@@ -134,6 +134,25 @@ func otherPackage() {
 	check(hardened, "ReadHeaderTimeout") // want `ReadHeaderTimeout=7s`
 }
 
+// Clients handed over in another package's structs: what that package
+// assigns through the field counts, from its fact.
+func handedOver() {
+	c := &http.Client{}
+	_ = &lib.Creds{Client: c, Endpoint: "http://creds"}
+	check(c, "Timeout") // want `Timeout=unset`
+
+	d := &http.Client{}
+	o := &lib.Options{Client: d}
+	o.Defaults()
+	check(d, "Timeout") // want `Timeout=30s`
+
+	e := &http.Client{}
+	holder := &lib.Holder{}
+	holder.Client = e
+	holder.Client.Timeout = time.Second
+	check(e, "Timeout") // want `Timeout=1s`
+}
+
 func unknowns(c *http.Client, rt http.RoundTripper, f func() *http.Client) {
 	check(c, "Timeout")   // want `Timeout=unknown`
 	check(f(), "Timeout") // want `Timeout=unknown`

@@ -71,3 +71,30 @@ func Harden(s *http.Server) { // want Harden:`param0\{IdleTimeout=unset ReadHead
 func Hand(c *http.Client, f func(*http.Client)) { // want Hand:`param0\{\}`
 	f(c)
 }
+
+// Creds is handed a client by its callers and only reads it.
+type Creds struct {
+	Client   *http.Client // want Client:`value\{\} assigned\{Timeout=unset `
+	Endpoint string
+}
+
+// Fetch sends through the client it was handed.
+func (c *Creds) Fetch() (*http.Response, error) { return c.Client.Get(c.Endpoint) }
+
+// Options is handed a client by its callers and gives it a default
+// timeout.
+type Options struct {
+	Client *http.Client // want Client:`value\{\} assigned\{Timeout=30s `
+}
+
+// Defaults fills in what the caller left out.
+func (o *Options) Defaults() {
+	if o.Client.Timeout == 0 {
+		o.Client.Timeout = 30 * time.Second
+	}
+}
+
+// Holder is a plain carrier of a client.
+type Holder struct {
+	Client *http.Client // want Client:`value\{\} assigned\{Timeout=unset `
+}
