@@ -276,7 +276,11 @@ func outlineDeps(modRoot string) func(*token.FileSet, string, []byte) (*ast.File
 	return func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
 		dep := strings.HasPrefix(filename, goroot) || (modcache != "" && strings.HasPrefix(filename, modcache)) || strings.HasPrefix(filename, vendor)
 		if !dep {
-			return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+			f, err := parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+			if f != nil {
+				elideData(f)
+			}
+			return f, err
 		}
 		f, err := parser.ParseFile(fset, filename, src, parser.SkipObjectResolution)
 		if f != nil {
@@ -285,9 +289,35 @@ func outlineDeps(modRoot string) func(*token.FileSet, string, []byte) (*ast.File
 					fd.Body = nil
 				}
 			}
+			elideData(f)
 		}
 		return f, err
 	}
+}
+
+// elideData empties long slice literals made only of basic literals, such
+// as the descriptors generated protobuf code embeds as []byte{…}: their
+// values never matter to the analysis, and they are the bulk of the syntax
+// and type information of generated packages. The literal's type is
+// written out and does not depend on its length, so typing is unchanged.
+// (Array literals are left alone: their length is their type.)
+func elideData(f *ast.File) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		cl, ok := n.(*ast.CompositeLit)
+		if !ok {
+			return true
+		}
+		if at, ok := cl.Type.(*ast.ArrayType); ok && at.Len == nil && len(cl.Elts) > 64 {
+			for _, e := range cl.Elts {
+				if _, ok := e.(*ast.BasicLit); !ok {
+					return true
+				}
+			}
+			cl.Elts = nil
+			return false
+		}
+		return true
+	})
 }
 
 // converter turns analysis diagnostics of one package into findings.

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"cmp"
 	"fmt"
+	"net"
 	"path"
 	"slices"
 	"strconv"
@@ -13,12 +14,14 @@ import (
 	"github.com/faultline-dev/faultline/rules"
 )
 
-// codeService is a service found in the code: a main package and the
-// packages of the module it imports.
+// codeService is a service found in the code: a main package, or a
+// package the topology claims in a binary that runs several services, and
+// the packages of the module it imports.
 type codeService struct {
-	name string          // the topology's name for it, or its directory's
-	main string          // the main package
-	pkgs map[string]bool // the main package and what it imports in the module
+	name    string          // the topology's name for it, or its directory's
+	claimed bool            // the topology names it
+	main    string          // the main package, or the claimed package of a shared binary
+	pkgs    map[string]bool // the main package and what it imports in the module
 }
 
 // codeCall is a call site with its target evidence resolved and its
@@ -28,65 +31,148 @@ type codeCall struct {
 	pkg      string
 	callers  []string         // services making the call
 	hints    []rules.CallHint // concrete evidence after resolving bindings
+	server   string           // the node serving the called gRPC service, from the registrations
 	target   string           // the node it reaches, once matched
 	declared bool             // matched to a topology edge
 }
 
-// services returns the services of the code: each main package, named by
-// the topology service whose package patterns claim it, else by its
-// directory. Two services claiming one main package is an input error.
+// codeServices returns the services of the code. Each main package is one,
+// named by the topology service whose package patterns claim it, else by
+// its directory; two services claiming one package is an input error.
+//
+// A binary that runs several services (HotROD's `hotrod frontend|customer
+// |driver|route`, one subcommand each) is split when the topology says so:
+// when it claims packages of the binary other than its main package, and
+// not the main package, each claimed package is a service. Its code is
+// what its package imports plus the binary's own packages no claimed
+// package imports (the main and its command wiring, where addresses are
+// configured). From the code alone a binary is one service: a process
+// with several listeners (an admin port, plugins) looks the same as one
+// whose subcommands run different services.
 func codeServices(code *codeResult, g *graph.Graph) ([]*codeService, error) {
-	var out []*codeService
-	for _, m := range code.mains {
-		name := ""
-		if g != nil {
-			var claim []*graph.Node
-			for _, n := range g.Nodes {
-				if n.Kind != graph.Service {
-					continue
-				}
-				for _, pat := range n.Packages {
-					if matchPattern(pat, m) >= 0 {
-						claim = append(claim, n)
-						break
-					}
-				}
-			}
-			if len(claim) > 1 {
-				// The most specific pattern wins; equal ones are ambiguous.
-				slices.SortFunc(claim, func(a, b *graph.Node) int {
-					return cmp.Compare(bestMatch(b, m), bestMatch(a, m))
-				})
-				if bestMatch(claim[0], m) == bestMatch(claim[1], m) {
-					return nil, inputErrorf("%s: services %s and %s both claim package %s: give each service its own package pattern",
-						claim[1].FieldPos("package"), claim[0].Name, claim[1].Name, m)
-				}
-			}
-			if len(claim) > 0 {
-				name = claim[0].Name
-			}
-		}
-		if name == "" {
-			name = path.Base(m)
-			if name == "main" || name == "cmd" || name == "." {
-				name = path.Base(path.Dir(m))
-			}
-		}
-		s := &codeService{name: name, main: m, pkgs: map[string]bool{}}
+	closure := func(root string) map[string]bool {
+		seen := map[string]bool{}
 		var visit func(p string)
 		visit = func(p string) {
-			if s.pkgs[p] {
+			if seen[p] {
 				return
 			}
-			s.pkgs[p] = true
+			seen[p] = true
 			for _, imp := range code.imports[p] {
 				visit(imp)
 			}
 		}
-		visit(m)
-		out = append(out, s)
+		visit(root)
+		return seen
 	}
+	var out []*codeService
+	for _, m := range code.mains {
+		name, err := claimOf(g, m)
+		if err != nil {
+			return nil, err
+		}
+		all := closure(m)
+		var units []string
+		claims := map[string]string{}
+		if name == "" {
+			for _, p := range sortedKeys(all) {
+				if p == m || slices.Contains(code.mains, p) {
+					continue
+				}
+				u, err := claimOf(g, p)
+				if err != nil {
+					return nil, err
+				}
+				if u != "" {
+					units = append(units, p)
+					claims[p] = u
+				}
+			}
+		}
+		if len(units) == 0 {
+			out = append(out, &codeService{name: cmp.Or(name, defaultName(m)), claimed: name != "", main: m, pkgs: all})
+			continue
+		}
+		inUnits := map[string]bool{}
+		for _, u := range units {
+			for p := range closure(u) {
+				inUnits[p] = true
+			}
+		}
+		for _, u := range units {
+			pkgs := closure(u)
+			for p := range all {
+				if !inUnits[p] {
+					pkgs[p] = true
+				}
+			}
+			out = append(out, &codeService{name: claims[u], claimed: true, main: u, pkgs: pkgs})
+		}
+	}
+	uniqueNames(out)
 	return out, nil
+}
+
+// claimOf returns the topology service whose package patterns claim pkg
+// (the most specific pattern wins), or "".
+func claimOf(g *graph.Graph, pkg string) (string, error) {
+	if g == nil {
+		return "", nil
+	}
+	var claim []*graph.Node
+	for _, n := range g.Nodes {
+		if n.Kind == graph.Service && bestMatch(n, pkg) >= 0 {
+			claim = append(claim, n)
+		}
+	}
+	if len(claim) == 0 {
+		return "", nil
+	}
+	slices.SortStableFunc(claim, func(a, b *graph.Node) int {
+		return cmp.Compare(bestMatch(b, pkg), bestMatch(a, pkg))
+	})
+	if len(claim) > 1 && bestMatch(claim[0], pkg) == bestMatch(claim[1], pkg) {
+		return "", inputErrorf("%s: services %s and %s both claim package %s: give each service its own package pattern",
+			claim[1].FieldPos("package"), claim[0].Name, claim[1].Name, pkg)
+	}
+	return claim[0].Name, nil
+}
+
+// genericDirs are directory names that say nothing about a service.
+var genericDirs = []string{".", "main", "cmd", "app", "server", "service", "internal", "pkg", "src"}
+
+// defaultName names a service after its package's directory, skipping
+// generic names (cmd/server, collector/app).
+func defaultName(pkg string) string {
+	p := pkg
+	for {
+		base := path.Base(p)
+		if !slices.Contains(genericDirs, base) {
+			return base
+		}
+		dir := path.Dir(p)
+		if dir == p || dir == "." || dir == "/" {
+			return path.Base(pkg)
+		}
+		p = dir
+	}
+}
+
+// uniqueNames gives services the topology does not name and that would
+// share a name (binaries in cmd/server directories of different parents)
+// their parent's name too.
+func uniqueNames(ss []*codeService) {
+	count := map[string]int{}
+	for _, s := range ss {
+		count[s.name]++
+	}
+	for _, s := range ss {
+		if count[s.name] > 1 && !s.claimed {
+			if parent := defaultName(path.Dir(s.main)); parent != s.name {
+				s.name = parent + "-" + s.name
+			}
+		}
+	}
 }
 
 // attributeServices names the service of code findings the topology's
@@ -123,57 +209,217 @@ func bestMatch(n *graph.Node, pkg string) int {
 // resolveCalls expands the symbolic hints of every call site through the
 // bindings recorded in other packages, and attributes each call to the
 // services that make it.
+//
+// A call in a shared helper whose target arrives through parameters or
+// fields stands for as many calls as there are chains of bindings that
+// give it evidence: tracing.GetJSON(url) called by the customer client
+// with the customer address and by the route client with the route's is
+// two calls. Each chain is attributed to the services whose code holds
+// every binding on it, so a helper's call is never given a target that
+// another service configures.
 func resolveCalls(code *codeResult, services []*codeService) []*codeCall {
-	bindings := map[string][]bindingAt{}
+	r := &resolver{bindings: map[string][]bindingAt{}}
 	for _, pkg := range sortedKeys(code.calls) {
 		for _, b := range code.calls[pkg].Bindings {
-			bindings[b.Name] = append(bindings[b.Name], bindingAt{b, pkg})
+			r.bindings[b.Name] = append(r.bindings[b.Name], bindingAt{b, pkg})
 		}
 	}
+	servers := grpcServers(code, services)
 	var out []*codeCall
 	for _, pkg := range sortedKeys(code.calls) {
 		for _, s := range code.calls[pkg].Sites {
-			c := &codeCall{site: s, pkg: pkg}
-			var via []string // packages where bindings were found
-			var expand func(hs []rules.CallHint, depth int)
-			expand = func(hs []rules.CallHint, depth int) {
-				for _, h := range hs {
-					switch h.Kind {
-					case rules.HintParam, rules.HintField:
-						if depth >= 3 {
-							continue
-						}
-						for _, b := range bindings[h.Value] {
-							via = append(via, b.pkg)
-							expand(b.Hints, depth+1)
-						}
-					default:
-						c.hints = append(c.hints, h)
+			// Chains that end in the same evidence are one call, made by
+			// every service that holds one of the chains.
+			byHints := map[string]*codeCall{}
+			var order []string
+			add := func(hs []rules.CallHint, caller string) {
+				hs = dedupeHints(hs)
+				key := hintsKey(hs)
+				c := byHints[key]
+				if c == nil {
+					c = &codeCall{site: s, pkg: pkg, hints: hs}
+					byHints[key] = c
+					order = append(order, key)
+				}
+				c.callers = append(c.callers, caller)
+			}
+			held := map[*codeService]bool{}
+			for _, ch := range r.expand(s.Hints, 0, map[string]bool{}) {
+				for _, svc := range services {
+					if svc.pkgs[pkg] && !slices.ContainsFunc(ch.via, func(p string) bool { return !svc.pkgs[p] }) {
+						add(slices.Clone(ch.hints), svc.name)
+						held[svc] = true
 					}
 				}
 			}
-			expand(s.Hints, 0)
-			c.hints = dedupeHints(c.hints)
+			// A service that links the call but holds none of the chains
+			// has only the evidence at the call itself.
 			for _, svc := range services {
-				if !svc.pkgs[pkg] {
-					continue
+				if svc.pkgs[pkg] && !held[svc] {
+					add(concreteHints(s.Hints), svc.name)
 				}
-				if len(via) > 0 && !slices.ContainsFunc(via, func(p string) bool { return svc.pkgs[p] }) {
-					continue // the client is configured by another service
-				}
-				c.callers = append(c.callers, svc.name)
 			}
-			slices.Sort(c.callers)
-			c.callers = slices.Compact(c.callers)
-			out = append(out, c)
+			slices.Sort(order)
+			for _, key := range order {
+				c := byHints[key]
+				slices.Sort(c.callers)
+				c.callers = slices.Compact(c.callers)
+				for _, h := range c.hints {
+					if h.Kind == rules.HintGRPC && servers[h.Value] != "" {
+						c.server = servers[h.Value]
+					}
+				}
+				out = append(out, c)
+			}
 		}
 	}
 	return out
 }
 
+// grpcServers names the node that serves each gRPC service the code
+// registers: the service whose code registers it. Several gRPC services
+// registered by exactly the same services run in the same processes, so
+// when that is more than one service they are one node, named after what
+// their fully qualified names share (jaeger.storage.v1.SpanReaderPlugin
+// and jaeger.storage.v2.TraceReader, both served by two binaries:
+// "jaeger-storage"); a lone one keeps its own name.
+func grpcServers(code *codeResult, services []*codeService) map[string]string {
+	by := map[string][]string{}
+	for _, pkg := range sortedKeys(code.calls) {
+		for _, name := range code.calls[pkg].Registers {
+			for _, svc := range services {
+				if svc.pkgs[pkg] && !slices.Contains(by[name], svc.name) {
+					by[name] = append(by[name], svc.name)
+				}
+			}
+		}
+	}
+	out := map[string]string{}
+	groups := map[string][]string{} // registrars -> gRPC services
+	for _, name := range sortedKeys(by) {
+		regs := by[name]
+		if len(regs) == 1 {
+			out[name] = regs[0]
+			continue
+		}
+		slices.Sort(regs)
+		key := strings.Join(regs, "\x00")
+		groups[key] = append(groups[key], name)
+	}
+	for _, names := range groups {
+		if len(names) < 2 {
+			continue
+		}
+		if common := commonGRPCPrefix(names); common != "" {
+			for _, n := range names {
+				out[n] = common
+			}
+		}
+	}
+	return out
+}
+
+// commonGRPCPrefix returns the node name for gRPC services served
+// together: the package path their names share, version segments
+// dropped, normalised; "" when they share less than two segments.
+func commonGRPCPrefix(names []string) string {
+	parts := strings.Split(names[0], ".")
+	n := len(parts) - 1 // the service name itself is never shared
+	for _, name := range names[1:] {
+		other := strings.Split(name, ".")
+		i := 0
+		for i < n && i < len(other)-1 && other[i] == parts[i] {
+			i++
+		}
+		n = i
+	}
+	var keep []string
+	for _, p := range parts[:n] {
+		if len(p) > 1 && p[0] == 'v' && strings.Trim(p[1:], "0123456789") == "" {
+			continue // v1, v2
+		}
+		keep = append(keep, p)
+	}
+	if len(keep) < 2 {
+		return ""
+	}
+	return NormalizeName("", strings.Join(keep, "-"))
+}
+
+// resolver follows symbolic hints through bindings.
+type resolver struct {
+	bindings map[string][]bindingAt
+}
+
+// chain is one way evidence reaches a call: its hints and the packages
+// holding the bindings it went through.
+type chain struct {
+	hints []rules.CallHint
+	via   []string
+}
+
+// Limits of binding resolution: how many bindings deep, and how many
+// chains per call site.
+const (
+	maxBindingDepth = 8
+	maxChains       = 64
+)
+
+// expand returns the chains of evidence of hs: its concrete hints joined
+// with, for each symbolic hint, each chain of each of its bindings; or
+// the concrete hints alone when no symbolic hint resolves. visiting holds
+// the symbols on the current chain, so cycles end.
+func (r *resolver) expand(hs []rules.CallHint, depth int, visiting map[string]bool) []chain {
+	var base []rules.CallHint
+	var subs []chain
+	for _, h := range hs {
+		if h.Kind != rules.HintParam && h.Kind != rules.HintField {
+			base = append(base, h)
+			continue
+		}
+		if depth >= maxBindingDepth || visiting[h.Value] {
+			continue
+		}
+		visiting[h.Value] = true
+		for _, b := range r.bindings[h.Value] {
+			for _, sub := range r.expand(b.Hints, depth+1, visiting) {
+				if len(sub.hints) == 0 || len(subs) >= maxChains {
+					continue
+				}
+				via := append([]string{b.pkg}, sub.via...)
+				slices.Sort(via)
+				subs = append(subs, chain{hints: sub.hints, via: slices.Compact(via)})
+			}
+		}
+		delete(visiting, h.Value)
+	}
+	if len(subs) == 0 {
+		return []chain{{hints: base}}
+	}
+	for i := range subs {
+		subs[i].hints = append(slices.Clip(base), subs[i].hints...)
+	}
+	return subs
+}
+
+// concreteHints drops the symbolic hints.
+func concreteHints(hs []rules.CallHint) []rules.CallHint {
+	return slices.DeleteFunc(slices.Clone(hs), func(h rules.CallHint) bool {
+		return h.Kind == rules.HintParam || h.Kind == rules.HintField
+	})
+}
+
 type bindingAt struct {
 	rules.CallBinding
 	pkg string
+}
+
+func hintsKey(hs []rules.CallHint) string {
+	var b strings.Builder
+	for _, h := range hs {
+		b.WriteString(h.Kind + ":" + h.Value + "\x00")
+	}
+	return b.String()
 }
 
 func dedupeHints(hs []rules.CallHint) []rules.CallHint {
@@ -203,8 +449,13 @@ var nameSuffixes = []string{"addr", "address", "url", "uri", "host", "hostname",
 func NormalizeName(kind, s string) string {
 	switch kind {
 	case rules.HintHost:
-		if h, _, ok := strings.Cut(s, ":"); ok {
+		if h, _, err := net.SplitHostPort(s); err == nil {
 			s = h
+		}
+		// An IP address or the local machine names nothing: the node is
+		// whatever listens there.
+		if s == "" || s == "localhost" || net.ParseIP(s) != nil {
+			return ""
 		}
 		s, _, _ = strings.Cut(s, ".") // payment.prod.svc.cluster.local
 	case rules.HintGRPC:
@@ -216,6 +467,11 @@ func NormalizeName(kind, s string) string {
 	// Drop generic suffixes ("service", "addr", …) while a name remains.
 	for len(words) > 1 && slices.Contains(nameSuffixes, words[len(words)-1]) {
 		words = words[:len(words)-1]
+	}
+	// A name made of generic words only (GRPC_ADDR, SERVER_URL, URL)
+	// names no service.
+	if !slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(nameSuffixes, w) }) {
+		return ""
 	}
 	return strings.Join(words, "-")
 }
@@ -251,6 +507,14 @@ func splitWords(s string) []string {
 // strongest evidence first.
 func (c *codeCall) candidates() []string {
 	var out []string
+	if c.server != "" {
+		out = append(out, NormalizeName("", c.server))
+	}
+	if c.site.Kind == "cloud" {
+		if svc := cloudService(c.site.API); svc != "" {
+			out = append(out, svc)
+		}
+	}
 	for _, kind := range []string{rules.HintGRPC, rules.HintTopic, rules.HintHost, rules.HintEnv, rules.HintFlag} {
 		for _, h := range c.hints {
 			if h.Kind == kind {
@@ -293,10 +557,18 @@ func matchScore(c *codeCall, e *graph.Edge, to *graph.Node) int {
 		}
 	}
 	if to != nil && kindOfCall(c.site.Kind) == to.Kind && to.Kind != graph.Service {
+		drivers := 0
 		for _, h := range c.hints {
-			if h.Kind == rules.HintDriver && strings.Contains(strings.ToLower(to.Engine), driverEngine(h.Value)) {
+			if h.Kind != rules.HintDriver {
+				continue
+			}
+			drivers++
+			if strings.Contains(strings.ToLower(to.Engine), driverEngine(h.Value)) {
 				return 1
 			}
+		}
+		if drivers > 0 && to.Engine != "" {
+			return 0 // the driver names another engine
 		}
 		if protocolOf(c.site.Kind) == e.Protocol && len(c.candidates()) == 0 {
 			return 1
@@ -325,15 +597,35 @@ func kindOfCall(kind string) graph.Kind {
 		return graph.Datastore
 	case "kafka", "amqp":
 		return graph.Queue
+	case "cloud":
+		return graph.External // a managed service of a cloud provider
 	}
 	return graph.Service
 }
 
+// cloudService names the managed service a cloud SDK call reaches, after
+// the SDK package in the API's name: (*s3.Client).PutObject gives "s3",
+// (*dynamodb.Client).Query "dynamodb", the S3 transfer manager's
+// (*manager.Uploader).Upload "s3", and Google Cloud Storage's
+// (*storage.ObjectHandle).NewWriter "gcs".
+func cloudService(api string) string {
+	pkg, _, ok := strings.Cut(strings.TrimLeft(api, "(*"), ".")
+	if !ok || pkg == "" {
+		return ""
+	}
+	switch pkg {
+	case "manager":
+		return "s3"
+	case "storage":
+		return "gcs"
+	}
+	return pkg
+}
+
 // protocolOf maps call kinds to topology protocols.
 func protocolOf(kind string) string {
-	switch kind {
-	case "tcp", "smtp", "rpc":
-		return "tcp"
+	if kind == "rpc" {
+		return "tcp" // net/rpc: gob over a TCP connection
 	}
 	return kind
 }

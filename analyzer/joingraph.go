@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"cmp"
+	"net"
 	"slices"
 	"strings"
 
@@ -55,9 +56,12 @@ func joinCode(g *graph.Graph, code *codeResult) (*joinResult, error) {
 		jr.notes = append(jr.notes, unmatchedPatterns(g, code)...)
 	}
 
+	// A consumer's read is an asynchronous edge to its queue, as the
+	// topology writes consumers (dependsOn with mode "async"); it adds no
+	// load on a service, so only queues get one.
 	for _, c := range jr.calls {
-		if c.site.Consume {
-			continue // a consumer reads from the queue; it is not an edge out
+		if c.site.Consume && kindOfCall(c.site.Kind) != graph.Queue {
+			continue
 		}
 		for _, caller := range c.callers {
 			jr.attach(g, c, caller, topology)
@@ -152,18 +156,20 @@ func (jr *joinResult) attach(g *graph.Graph, c *codeCall, caller string, topolog
 		if kindOfCall(c.site.Kind) == graph.Queue {
 			e.Mode = graph.ModeAsync
 		}
-		for _, h := range c.hints {
-			switch h.Kind {
-			case rules.HintEnv, rules.HintFlag:
-				e.Match.Env = appendUnique(e.Match.Env, h.Value)
-			case rules.HintHost:
-				e.Match.Host = appendUnique(e.Match.Host, h.Value)
-			case rules.HintGRPC:
-				e.Match.GRPC = appendUnique(e.Match.GRPC, h.Value)
-			}
-		}
 		g.Edges = append(g.Edges, e)
 		g.Index()
+	}
+	// Every call's evidence, so that a topology written from this edge
+	// matches each of them.
+	for _, h := range c.hints {
+		switch h.Kind {
+		case rules.HintEnv, rules.HintFlag:
+			e.Match.Env = appendUnique(e.Match.Env, h.Value)
+		case rules.HintHost:
+			e.Match.Host = appendUnique(e.Match.Host, h.Value)
+		case rules.HintGRPC:
+			e.Match.GRPC = appendUnique(e.Match.GRPC, h.Value)
+		}
 	}
 	e.Calls = append(e.Calls, cs)
 }
@@ -214,8 +220,13 @@ func findNode(g *graph.Graph, name string) *graph.Node {
 func externalHost(c *codeCall) bool {
 	for _, h := range c.hints {
 		if h.Kind == rules.HintHost {
-			host, _, _ := strings.Cut(h.Value, ":")
-			if strings.Count(host, ".") >= 2 && !strings.HasSuffix(host, ".local") && !strings.HasSuffix(host, ".internal") {
+			host := h.Value
+			if hh, _, err := net.SplitHostPort(host); err == nil {
+				host = hh
+			}
+			internal := strings.HasSuffix(host, ".local") || strings.HasSuffix(host, ".internal") ||
+				strings.HasSuffix(host, ".svc") || strings.Contains(host, ".svc.") // Kubernetes service names
+			if net.ParseIP(host) == nil && strings.Count(host, ".") >= 2 && !internal {
 				return true
 			}
 		}
@@ -240,6 +251,10 @@ func callSite(c *codeCall) graph.CallSite {
 		Timeout: c.site.Timeout,
 	}
 	switch {
+	case c.site.Consume:
+		// Waiting for the next message is what a consumer does: its wait
+		// says nothing of the edge's timeout.
+		cs.Timeout = 0
 	case c.site.Bounded:
 		cs.Bound = graph.Yes
 	case c.site.Unbounded:

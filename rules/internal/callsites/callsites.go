@@ -12,12 +12,21 @@
 // packages that call the constructor record Bindings for them. The engine
 // joins both, across the whole program.
 //
-// Everything is exported as a package fact, so it flows through go vet's
-// .vetx files and the checker alike.
+// Clients and addresses also cross packages as results: an exported
+// function that returns one (platform.OpenPostgres(dsn) returning a
+// *sql.DB) gets a Returns fact with its evidence, its own parameters left
+// symbolic for each caller to substitute with its arguments. Generated gRPC
+// clients get GRPCMethod facts, and service descriptors and the functions
+// that register them on a server get GRPCService facts, so that the engine
+// can name a gRPC call's target after the service whose code registers it.
+//
+// Everything is exported as facts, so it flows through go vet's .vetx files
+// and the checker alike.
 package callsites
 
 import (
 	"go/build"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"os"
@@ -33,6 +42,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/faultline-dev/faultline/rules/internal/ir"
+	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
 )
 
@@ -42,7 +52,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "record outbound calls and the evidence of their targets (faultline internal)",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{ir.Analyzer, remote.Analyzer},
-	FactTypes:  []analysis.Fact{new(Calls), new(GRPCMethod)},
+	FactTypes:  []analysis.Fact{new(Calls), new(GRPCMethod), new(Returns), new(GRPCService)},
 	ResultType: reflect.TypeFor[*Calls](),
 }
 
@@ -98,6 +108,10 @@ type Binding struct {
 type Calls struct {
 	Sites    []Site
 	Bindings []Binding
+	// Registers lists the gRPC services the package registers on a
+	// server: the engine names the target of a gRPC call after the
+	// service whose code registers it.
+	Registers []string
 }
 
 // AFact marks Calls as a fact.
@@ -126,6 +140,9 @@ func (c *Calls) String() string {
 			hs = append(hs, h.String())
 		}
 		parts = append(parts, "bind "+b.Name+"="+strings.Join(hs, " "))
+	}
+	for _, r := range c.Registers {
+		parts = append(parts, "registers "+r)
 	}
 	return "calls[" + strings.Join(parts, "; ") + "]"
 }
@@ -156,6 +173,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	t := newTracer(pass, irr)
 	t.exportGRPCMethods()
+	t.exportReturns()
+	res.Registers = t.registrations()
 
 	for _, fn := range irr.SrcFuncs {
 		for _, b := range fn.Blocks {
@@ -178,7 +197,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	if len(res.Sites) > 0 || len(res.Bindings) > 0 {
+	if len(res.Sites) > 0 || len(res.Bindings) > 0 || len(res.Registers) > 0 {
 		pass.ExportPackageFact(res)
 	}
 	return res, nil
@@ -253,7 +272,7 @@ func (t *tracer) apiHints(c *ssa.CallCommon, callee *types.Func, api *remote.API
 		// Get(url) and friends: the URL is the first string argument.
 		for i := range 2 {
 			if v := arg(c, i); v != nil && isString(v.Type()) {
-				return t.strings(v)
+				return hostsOnly(t.strings(v))
 			}
 		}
 	case remote.SQL:
@@ -330,7 +349,34 @@ func (t *tracer) grpcMethod(fn *types.Func) *GRPCMethod {
 	if t.pass.ImportObjectFact(fn, &m) {
 		return &m
 	}
-	return nil
+	return fullMethodConst(fn)
+}
+
+// fullMethodConst returns the gRPC method a method of a generated client
+// invokes, from the constant protoc-gen-go-grpc (1.3 and later) declares
+// beside it: PaymentService_Charge_FullMethodName for
+// PaymentServiceClient.Charge. It needs only the package's types, so it
+// works for generated code in other modules, whose bodies faultline does
+// not analyse.
+func fullMethodConst(fn *types.Func) *GRPCMethod {
+	recv := lint.RecvTypeName(fn)
+	if recv == nil || fn.Pkg() == nil {
+		return nil
+	}
+	svc, ok := strings.CutSuffix(recv.Name(), "Client")
+	if !ok || svc == "" {
+		return nil
+	}
+	svc = strings.ToUpper(svc[:1]) + svc[1:] // the implementation type is unexported
+	c, ok := fn.Pkg().Scope().Lookup(svc + "_" + fn.Name() + "_FullMethodName").(*types.Const)
+	if !ok || c.Val().Kind() != constant.String {
+		return nil
+	}
+	m := constant.StringVal(c.Val())
+	if !strings.HasPrefix(m, "/") {
+		return nil
+	}
+	return &GRPCMethod{Method: m}
 }
 
 // exportGRPCMethods marks the methods of this package that invoke a
@@ -412,9 +458,9 @@ func (t *tracer) implMethod(iface *types.Interface, name string) *GRPCMethod {
 	return nil
 }
 
-// bindings records what a call passes to string (or config struct)
-// parameters of functions: the evidence a callee in another package cannot
-// see.
+// bindings records what a call passes to the string and client
+// parameters of functions of other packages of the module: the evidence a
+// callee cannot see.
 func (t *tracer) bindings(fn *ssa.Function, call ssa.CallInstruction) []Binding {
 	c := call.Common()
 	sf := c.StaticCallee()
@@ -422,21 +468,20 @@ func (t *tracer) bindings(fn *ssa.Function, call ssa.CallInstruction) []Binding 
 		return nil
 	}
 	obj, ok := origin(sf).Object().(*types.Func)
-	if !ok || obj.Pkg() == nil || obj.Pkg() == t.pass.Pkg || library(obj.Pkg().Path()) {
+	if !ok || obj.Pkg() == nil || obj.Pkg() == t.pass.Pkg || !t.userCode(obj.Pkg().Path()) {
 		return nil
 	}
 	sig := obj.Type().(*types.Signature)
 	var out []Binding
 	for i := range sig.Params().Len() {
-		pt := sig.Params().At(i).Type()
-		if !isString(pt) && !isStringSlice(pt) {
+		if !t.tracked(sig.Params().At(i).Type()) {
 			continue
 		}
 		v := arg(c, i)
 		if v == nil {
 			continue
 		}
-		hs := concrete(t.strings(v))
+		hs := evidence(t.valueHints(v))
 		if len(hs) == 0 {
 			continue
 		}
@@ -446,23 +491,28 @@ func (t *tracer) bindings(fn *ssa.Function, call ssa.CallInstruction) []Binding 
 	return out
 }
 
-// fieldBinding records a store of evidence into a string field of a struct
-// type declared in another package (clients.Config{URL: os.Getenv("X")}).
+// fieldBinding records a store of evidence into a string or client field
+// of a struct type declared in another package
+// (clients.Config{URL: os.Getenv("X")}, handler.Deps{DB: db}).
 func (t *tracer) fieldBinding(fn *ssa.Function, st *ssa.Store) (Binding, bool) {
 	fa, ok := st.Addr.(*ssa.FieldAddr)
-	if !ok || !isString(st.Val.Type()) {
+	if !ok || !t.tracked(st.Val.Type()) {
 		return Binding{}, false
 	}
 	f := fieldVar(fa)
-	if f == nil || f.Pkg() == nil || f.Pkg() == t.pass.Pkg || library(f.Pkg().Path()) || !f.Exported() {
+	if f == nil || f.Pkg() == nil || f.Pkg() == t.pass.Pkg || !t.userCode(f.Pkg().Path()) || !f.Exported() {
 		return Binding{}, false
 	}
-	hs := concrete(t.strings(st.Val))
+	key := fieldKey(fa)
+	if key == "" {
+		return Binding{}, false
+	}
+	hs := evidence(t.valueHints(st.Val))
 	if len(hs) == 0 {
 		return Binding{}, false
 	}
 	p := t.pass.Fset.Position(st.Pos())
-	return Binding{Name: fieldKey(fa), Func: funcName(fn), File: p.Filename, Line: p.Line, Hints: hs}, true
+	return Binding{Name: key, Func: funcName(fn), File: p.Filename, Line: p.Line, Hints: hs}, true
 }
 
 // library reports whether path is the standard library or a library
@@ -490,12 +540,28 @@ var (
 	libCache = map[string]bool{}
 )
 
-// concrete keeps the hints that say something by themselves.
-func concrete(hs []Hint) []Hint {
+// userCode reports whether bindings to parameters and fields of the
+// package path can matter: not the standard library nor a library
+// faultline models, and, when the driver says which module is analysed,
+// a package of that module (only its call sites are joined).
+func (t *tracer) userCode(path string) bool {
+	if library(path) {
+		return false
+	}
+	if m := t.pass.Module; m != nil && m.Path != "" {
+		return path == m.Path || strings.HasPrefix(path, m.Path+"/")
+	}
+	return true
+}
+
+// evidence keeps the hints a binding passes on: what says something by
+// itself, and the parameters and fields the value comes from in turn,
+// which the engine follows to their own bindings.
+func evidence(hs []Hint) []Hint {
 	var out []Hint
 	for _, h := range hs {
 		switch h.Kind {
-		case Env, Flag, Host, GRPC, Topic, Driver:
+		case Env, Flag, Host, GRPC, Topic, Driver, Param, Field:
 			out = append(out, h)
 		}
 	}

@@ -11,7 +11,15 @@ import (
 // TestFacts checks the call sites and bindings each package records: a
 // client whose address is injected through a constructor in another
 // package, generated gRPC clients, flags, SQL drivers, Redis and Kafka
-// configuration structs.
+// configuration structs (svc, clients, bounds); clients returned by
+// another package's constructors and passed to another's (platform, store,
+// svc2), pflag flags bound to variables and fields, environment struct
+// tags, a config struct passed by value, a generated client used in its
+// own package (drv), gRPC registrations made through a wrapper (regwrap,
+// svc3) and a generated client known only by its FullMethodName constant
+// (extpb). Traps: a String method, an unexported constructor, an `env:"-"`
+// tag, a field of an unexported type and a registration wrapper's own
+// package record nothing.
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), callsites.Analyzer, "svc", "clients", "bounds")
+	analysistest.Run(t, analysistest.TestData(), callsites.Analyzer, "svc", "clients", "bounds", "platform", "store", "drv", "svc2", "regwrap", "svc3")
 }

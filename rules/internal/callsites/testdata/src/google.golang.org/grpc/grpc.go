@@ -26,3 +26,26 @@ func NewClient(target string, opts ...DialOption) (*ClientConn, error) { return 
 func (cc *ClientConn) NewStream(ctx context.Context, desc *StreamDesc, method string, opts ...CallOption) (ClientStream, error) {
 	return nil, nil
 }
+
+type ServiceDesc struct {
+	ServiceName string
+	HandlerType any
+	Methods     []MethodDesc
+	Metadata    any
+}
+
+type MethodDesc struct{ MethodName string }
+
+type ServiceRegistrar interface {
+	RegisterService(desc *ServiceDesc, impl any)
+}
+
+type Server struct{}
+
+func NewServer() *Server { return &Server{} }
+
+func (s *Server) RegisterService(sd *ServiceDesc, ss any) {}
+
+type Listener interface{}
+
+func (s *Server) Serve(lis Listener) error { return nil }
