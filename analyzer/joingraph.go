@@ -260,6 +260,13 @@ func callSite(c *codeCall) graph.CallSite {
 	case c.site.Unbounded:
 		cs.Bound = graph.No
 	}
+	switch c.site.Breaker {
+	case rules.CallYes:
+		cs.Breaker = graph.Yes
+	case rules.CallNo:
+		cs.Breaker = graph.No
+	}
+	cs.Attempts = c.site.Attempts
 	return cs
 }
 

@@ -85,6 +85,13 @@ type (
 	CallBinding = callsites.Binding
 )
 
+// What the code shows of a call's protection.
+const (
+	CallUnknown = callsites.Unknown
+	CallNo      = callsites.No
+	CallYes     = callsites.Yes
+)
+
 // Hint kinds of call sites.
 const (
 	HintEnv    = callsites.Env

@@ -123,28 +123,51 @@ func breakerDrift(pass *lint.GraphPass, e *graph.Edge) {
 	})
 }
 
-// retryDrift compares declared attempts with the attempts the code makes.
+// retryDrift compares declared attempts with the attempts the code makes:
+// one finding per edge, at the call that makes the most attempts (a
+// library default usually applies to every call of a client, and the fix
+// is one: the client's configuration or retries.attempts).
 func retryDrift(pass *lint.GraphPass, e *graph.Edge) {
 	declared := e.Attempts()
-	for _, c := range e.Calls {
+	var worst *graph.CallSite
+	var funcs []string
+	for i := range e.Calls {
+		c := &e.Calls[i]
 		if c.Attempts <= 0 || c.Attempts == declared {
 			continue
 		}
-		sev := lint.Warning
-		if c.Attempts < declared {
-			sev = lint.Note
+		funcs = append(funcs, lint.ShortFunc(c.Func))
+		if worst == nil || c.Attempts > worst.Attempts {
+			worst = c
 		}
-		pass.Report(lint.Finding{
-			Severity: sev,
-			Message: fmt.Sprintf("%s → %s declares %s, but the call in %s makes up to %d: retry amplification and timeout budgets are computed with the wrong factor; make retries.attempts and the code agree",
-				e.From, e.To, attempts(declared), lint.ShortFunc(c.Func), c.Attempts),
-			Pos:     c.Pos,
-			Service: e.From,
-			Target:  e.To,
-			Subject: "retries|" + e.Key() + "|" + c.Func,
-			Related: []lint.Related{{Pos: e.FieldPos("retries"), Message: "declared retries"}},
-		})
 	}
+	if worst == nil {
+		return
+	}
+	sev := lint.Warning
+	if worst.Attempts < declared {
+		sev = lint.Note
+	}
+	where := "the call in " + funcs[0] + " makes"
+	if len(funcs) > 1 {
+		where = "calls in " + strings.Join(dedupe(funcs), ", ") + " make"
+	}
+	rel := []lint.Related{{Pos: e.FieldPos("retries"), Message: "declared retries"}}
+	for _, c := range e.Calls {
+		if c.Attempts > 0 && c.Attempts != declared && c.Pos != worst.Pos {
+			rel = append(rel, lint.Related{Pos: c.Pos, Message: fmt.Sprintf("%d attempts in %s", c.Attempts, lint.ShortFunc(c.Func))})
+		}
+	}
+	pass.Report(lint.Finding{
+		Severity: sev,
+		Message: fmt.Sprintf("%s → %s declares %s, but %s up to %d: retry amplification and timeout budgets are computed with the wrong factor; make retries.attempts and the code agree",
+			e.From, e.To, attempts(declared), where, worst.Attempts),
+		Pos:     worst.Pos,
+		Service: e.From,
+		Target:  e.To,
+		Subject: "retries|" + e.Key(),
+		Related: rel,
+	})
 }
 
 func attempts(n int) string {

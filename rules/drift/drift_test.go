@@ -65,6 +65,11 @@ func TestDrift(t *testing.T) {
 			Calls: []graph.CallSite{{Pos: gopos(10), Func: "a.f", Attempts: 3}}},
 		want: []string{"declares 1 attempt, but the call in a.f makes up to 3"},
 	}, {
+		name: "one finding per edge, at the call with the most attempts",
+		edge: &graph.Edge{From: "checkout", To: "inventory", Source: graph.FromBoth,
+			Calls: []graph.CallSite{{Pos: gopos(10), Func: "a.f", Attempts: 4}, {Pos: gopos(20), Func: "a.g", Attempts: 5}, {Pos: gopos(30), Func: "a.h", Attempts: 1}}},
+		want: []string{"declares 1 attempt, but calls in a.f, a.g make up to 5"},
+	}, {
 		name: "declared edge never called",
 		edge: &graph.Edge{From: "checkout", To: "payment", Source: graph.FromTopology, Pos: pos(7)},
 		want: []string{"checkout → payment is declared but no call in the code of checkout reaches payment"},

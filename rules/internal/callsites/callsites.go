@@ -44,6 +44,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
+	"github.com/faultline-dev/faultline/rules/internal/resilience"
 )
 
 // Analyzer records the outbound calls of each package.
@@ -51,7 +52,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "faultlinecallsites",
 	Doc:        "record outbound calls and the evidence of their targets (faultline internal)",
 	Run:        run,
-	Requires:   []*analysis.Analyzer{ir.Analyzer, remote.Analyzer},
+	Requires:   []*analysis.Analyzer{ir.Analyzer, remote.Analyzer, resilience.Analyzer},
 	FactTypes:  []analysis.Fact{new(Calls), new(GRPCMethod), new(Returns), new(GRPCService)},
 	ResultType: reflect.TypeFor[*Calls](),
 }
@@ -92,6 +93,11 @@ type Site struct {
 	Timeout   time.Duration
 	Bounded   bool
 	Unbounded bool
+
+	// What the code shows of the call's breaker (Unknown, No, Yes) and
+	// its attempts per call (0 when unknown, 1 when it is not retried).
+	Breaker  Tri
+	Attempts int
 }
 
 // Binding says what a parameter or field of another package receives at
@@ -131,6 +137,12 @@ func (c *Calls) String() string {
 			hs = append(hs, "bounded")
 		case s.Unbounded:
 			hs = append(hs, "unbounded")
+		}
+		if s.Breaker != Unknown {
+			hs = append(hs, "breaker="+map[Tri]string{No: "no", Yes: "yes"}[s.Breaker])
+		}
+		if s.Attempts > 0 {
+			hs = append(hs, "attempts="+strconv.Itoa(s.Attempts))
 		}
 		parts = append(parts, s.Kind+"("+strings.Join(hs, " ")+")")
 	}
@@ -227,6 +239,7 @@ func (t *tracer) site(fn *ssa.Function, call ssa.CallInstruction) (Site, bool) {
 		return Site{}, false
 	}
 	s.Timeout, s.Bounded, s.Unbounded = b.timeout, b.bounded, b.unbounded
+	s.Breaker, s.Attempts = t.protection(fn, call)
 	if t.generated(call.Pos()) {
 		// A call inside generated code (a gRPC client stub) is not the
 		// user's call site; the user's call of the generated method is.
@@ -236,6 +249,124 @@ func (t *tracer) site(fn *ssa.Function, call ssa.CallInstruction) (Site, bool) {
 	s.File, s.Line, s.Col = p.Filename, p.Line, p.Column
 	s.Hints = dedupe(s.Hints)
 	return s, true
+}
+
+// Tri is what the code shows of a protection.
+type Tri int8
+
+// The states of a Tri.
+const (
+	Unknown Tri = iota
+	No
+	Yes
+)
+
+// protection returns whether a breaker guards the call and how many
+// attempts it makes: the retry loops of fn around it, a retry library or
+// wrapper it runs inside, and the retries inside the call itself (a
+// retrying client, a gRPC retry policy). A missing breaker or retry is
+// certain only in a main package, where every caller is in view; elsewhere
+// a caller in another package may add them, and they are unknown.
+func (t *tracer) protection(fn *ssa.Function, call ssa.CallInstruction) (Tri, int) {
+	res, _ := t.pass.ResultOf[resilience.Analyzer].(*resilience.Result)
+	if res == nil {
+		return Unknown, 0
+	}
+	whole := t.pass.Pkg.Name() == "main"
+	guard := res.Guard(call)
+	breaker := Unknown
+	switch {
+	case guard.Kinds.Has(resilience.Breaker) || res.ClientGuard(call).Kinds.Has(resilience.Breaker):
+		breaker = Yes
+	case whole:
+		breaker = No
+	}
+	attempts, retried := t.attemptsAround(res, fn, call, map[*ssa.Function]bool{}, 0)
+	if guard.Kinds.Has(resilience.Retry) {
+		attempts, retried = mulAttempts(attempts, guard.Attempts), true
+	}
+	if inner := res.RetryingCall(call); len(inner) > 0 {
+		attempts, retried = mulAttempts(attempts, resilience.Product(inner)), true
+	}
+	if !retried {
+		// Nothing recognisably retries the call here. That is not proof
+		// of a single attempt (a loop around a helper that takes a
+		// closure, a caller in another package), so the count is unknown.
+		return breaker, 0
+	}
+	return breaker, attempts
+}
+
+// mulAttempts multiplies attempts, 0 (unknown) absorbing.
+func mulAttempts(a, b int) int {
+	if a <= 0 || b <= 0 {
+		return 0
+	}
+	return a * b
+}
+
+// attemptsAround returns how many times the retry loops around instr (in
+// fn and, up the package's calls, around the calls of fn and around the
+// places a function literal is made) run it: the most over every path
+// through the package, 0 when a retry loop's bound is unknown. retried
+// reports that some path has a retry loop. Loops that are not retries
+// (over items, polling) multiply nothing: each turn is another call.
+func (t *tracer) attemptsAround(res *resilience.Result, fn *ssa.Function, instr ssa.Instruction, seen map[*ssa.Function]bool, depth int) (attempts int, retried bool) {
+	here := 1
+	for _, l := range res.RetryLoops(fn) {
+		if l.Blocks[instr.Block()] {
+			here = mulAttempts(here, l.Attempts)
+			retried = true
+		}
+	}
+	if depth > 6 || seen[fn] {
+		return here, retried
+	}
+	seen[fn] = true
+	defer delete(seen, fn)
+	best := 1
+	for _, u := range t.uses(fn) {
+		n, r := t.attemptsAround(res, u.Parent(), u, seen, depth+1)
+		if !r {
+			continue
+		}
+		retried = true
+		if n == 0 {
+			return 0, true
+		}
+		best = max(best, n)
+	}
+	return mulAttempts(here, best), retried
+}
+
+// uses returns the instructions of this package that call fn or, for a
+// function literal, make it.
+func (t *tracer) uses(fn *ssa.Function) []ssa.Instruction {
+	t.index()
+	if fn.Parent() != nil {
+		var out []ssa.Instruction
+		for _, b := range fn.Parent().Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case *ssa.MakeClosure:
+					if instr.Fn == fn {
+						out = append(out, instr)
+					}
+				case ssa.CallInstruction:
+					for _, a := range instr.Common().Args {
+						if a == fn {
+							out = append(out, instr)
+						}
+					}
+					if instr.Common().Value == fn {
+						out = append(out, instr)
+					}
+				}
+			}
+		}
+		return out
+	}
+	return t.callSites[origin(fn)]
 }
 
 // receiver returns the receiver value of a method call, or nil.

@@ -30,8 +30,9 @@ type tracer struct {
 	fieldStores  map[*types.Var][]ssa.Value
 	globalStores map[*ssa.Global][]ssa.Value
 	callers      map[*ssa.Function][]*ssa.CallCommon
-	flagVars     map[*ssa.Global]flagBinding // globals bound by flag.StringVar(&g, name, …)
-	flagFields   map[*types.Var]flagBinding  // struct fields bound by flag.StringVar(&cfg.F, name, …)
+	callSites    map[*ssa.Function][]ssa.Instruction // the calls of each function of the package
+	flagVars     map[*ssa.Global]flagBinding         // globals bound by flag.StringVar(&g, name, …)
+	flagFields   map[*types.Var]flagBinding          // struct fields bound by flag.StringVar(&cfg.F, name, …)
 
 	// One query (the hints of one call) may walk values through nested
 	// walks (a concatenation inside a phi inside a field…): they share one
@@ -86,6 +87,7 @@ func (t *tracer) index() {
 	t.fieldStores = map[*types.Var][]ssa.Value{}
 	t.globalStores = map[*ssa.Global][]ssa.Value{}
 	t.callers = map[*ssa.Function][]*ssa.CallCommon{}
+	t.callSites = map[*ssa.Function][]ssa.Instruction{}
 	t.flagVars = map[*ssa.Global]flagBinding{}
 	t.flagFields = map[*types.Var]flagBinding{}
 	for _, fn := range t.irr.SrcFuncs {
@@ -105,6 +107,7 @@ func (t *tracer) index() {
 					c := instr.Common()
 					if sf := c.StaticCallee(); sf != nil {
 						t.callers[origin(sf)] = append(t.callers[origin(sf)], c)
+						t.callSites[origin(sf)] = append(t.callSites[origin(sf)], instr)
 					}
 					if fd, ok := flagDefOf(staticObj(c)); ok && fd.ptr {
 						name, _ := constString(arg(c, fd.name))

@@ -142,12 +142,13 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		out   = fs.String("o", "", "write the topology to `file` (default: topology.cue at the module root; - for standard output)")
 		force = fs.Bool("force", false, "overwrite an existing file")
 		tests = fs.Bool("tests", false, "analyze _test.go files too")
+		deps  = fs.Bool("deps", false, "analyze the code of dependencies too, for clients and wrappers in other modules (several times slower)")
 	)
 	patterns, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagExit(err)
 	}
-	res, err := analyzer.Run(analyzer.Config{Dir: *dir, Patterns: patterns, Tests: *tests, NoTopology: true, Graph: true, Enable: []string{"directive"}})
+	res, err := analyzer.Run(analyzer.Config{Dir: *dir, Patterns: patterns, Tests: *tests, Deps: *deps, NoTopology: true, Graph: true, Enable: []string{"directive"}})
 	if err != nil {
 		return fail(stderr, err)
 	}

@@ -1,4 +1,4 @@
-package main // want package:`calls\[grpc\(env:PAYMENT_ADDR grpc:shop.payment.v1.PaymentService unbounded\); sql\(driver:postgres env:DATABASE_URL unbounded\); redis\(flag:redis-addr host:localhost:6379 unbounded\); kafka\(env:KAFKA_BROKERS topic:orders unbounded\); http\(host:ads.internal:8080 unbounded\); bind pb.NewPaymentServiceClient#0=env:PAYMENT_ADDR; bind clients.NewCatalog#0=env:CATALOG_URL; bind clients.Config.URL=host:recs:9000\]`
+package main // want package:`calls\[grpc\(env:PAYMENT_ADDR grpc:shop\.payment\.v1\.PaymentService unbounded breaker=no\); sql\(driver:postgres env:DATABASE_URL unbounded breaker=no\); redis\(flag:redis-addr host:localhost:6379 unbounded breaker=no attempts=4\); kafka\(env:KAFKA_BROKERS topic:orders unbounded breaker=no attempts=10\); http\(host:ads\.internal:8080 unbounded breaker=no\); bind pb\.NewPaymentServiceClient#0=env:PAYMENT_ADDR; bind clients\.NewCatalog#0=env:CATALOG_URL; bind clients\.Config\.URL=host:recs:9000\]`
 
 import (
 	"context"

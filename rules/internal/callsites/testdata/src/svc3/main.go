@@ -1,4 +1,4 @@
-package main // want package:`calls\[grpc\(grpc:ext.v1.Search host:search:50051 unbounded\); bind extpb.NewSearchClient#0=host:search:50051; registers shop.payment.v1.PaymentService\]`
+package main // want package:`calls\[grpc\(grpc:ext\.v1\.Search host:search:50051 unbounded breaker=no\); bind extpb\.NewSearchClient#0=host:search:50051; registers shop\.payment\.v1\.PaymentService\]`
 
 import (
 	"context"
