@@ -50,6 +50,9 @@ func run(pass *analysis.Pass) (any, error) {
 		return rep.Result(), nil
 	}
 	for _, fn := range res.Funcs() {
+		if res.TestCode(fn) {
+			continue // test helpers and harnesses: see resilience.TestCode
+		}
 		loops := res.RetryLoops(fn)
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {

@@ -17,3 +17,10 @@ import (
 func Test(t *testing.T) {
 	analysistest.Run(t, resiliencetest.TestData(t), nestedretry.Analyzer, "retryhelp", "nested")
 }
+
+// TestTestCode checks that test helpers outside _test.go files (taking a
+// *testing.T, or called only by such helpers) are left alone, and the
+// same loop in production code is reported.
+func TestTestCode(t *testing.T) {
+	analysistest.Run(t, resiliencetest.TestData(t), nestedretry.Analyzer, "testhelp")
+}

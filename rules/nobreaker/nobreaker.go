@@ -198,6 +198,12 @@ func run(pass *analysis.Pass) (any, error) {
 		if call == nil {
 			continue
 		}
+		if res.TestCode(call.Parent()) {
+			continue // a test helper or harness: not a production dependency
+		}
+		if recv := resilience.Receiver(call.Common()); recv != nil && res.BuiltInTest(recv) {
+			continue // through a client only test code builds
+		}
 		if strings.HasPrefix(key, "grpc:") {
 			// Generated clients of several services on one connection
 			// reach one dependency.
@@ -284,15 +290,51 @@ func infraService(svc string) bool { return slices.Contains(infraServices, svc) 
 // loopback reports whether host is this machine: a call to a sidecar or
 // to the process's own admin port, not a dependency a breaker protects.
 func loopback(host string) bool {
+	h := hostOnly(host)
+	if h == "" || h == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(h)
+	return ip != nil && (ip.IsLoopback() || ip.IsUnspecified())
+}
+
+// metadataHosts are the instance-metadata and credential endpoints of
+// cloud platforms that are not link-local addresses (those are all
+// metadata: see platformLocal).
+var metadataHosts = []string{
+	"fd00:ec2::254",            // AWS instance metadata (IPv6)
+	"fd00:ec2::23",             // AWS EKS Pod Identity agent (IPv6)
+	"metadata.google.internal", // Google Cloud metadata server
+	"metadata.goog",            // Google Cloud metadata server
+	"100.100.100.200",          // Alibaba Cloud metadata
+}
+
+// platformLocal reports whether host is a link-local address (IPv4
+// 169.254.0.0/16, IPv6 fe80::/10) or a cloud metadata endpoint: the
+// instance metadata service (169.254.169.254, fd00:ec2::254), the
+// container credential endpoints (ECS 169.254.170.2, EKS 169.254.170.23).
+// They are served by the host or the platform's agent next to the
+// process, not by a service that fails under load, and SDKs already
+// retry them briefly: like loopback, not a dependency a breaker protects.
+func platformLocal(host string) bool {
+	h := strings.ToLower(hostOnly(host))
+	if slices.Contains(metadataHosts, h) {
+		return true
+	}
+	ip := net.ParseIP(h)
+	return ip != nil && (ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() || slices.ContainsFunc(metadataHosts, func(m string) bool {
+		mip := net.ParseIP(m)
+		return mip != nil && mip.Equal(ip)
+	}))
+}
+
+// hostOnly strips the port and the brackets of an IPv6 literal.
+func hostOnly(host string) string {
 	h := host
 	if hh, _, err := net.SplitHostPort(host); err == nil {
 		h = hh
 	}
-	if h == "" || h == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(strings.Trim(h, "[]"))
-	return ip != nil && (ip.IsLoopback() || ip.IsUnspecified())
+	return strings.Trim(h, "[]")
 }
 
 // serviceKinds are the kinds of remote calls that reach services: the
@@ -319,6 +361,13 @@ func identify(s callsites.Site) (key, name string) {
 		case callsites.Flag:
 			addr = append(addr, "flag -"+h.Value)
 		case callsites.Host:
+			if platformLocal(h.Value) {
+				// The site can reach a metadata or credential endpoint:
+				// the environment variables beside it override that
+				// endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI); it is
+				// not a service dependency.
+				return "", ""
+			}
 			if loopback(h.Value) {
 				continue
 			}

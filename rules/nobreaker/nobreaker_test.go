@@ -24,6 +24,24 @@ func TestCode(t *testing.T) {
 		"twoclients", "mail", "example.com/pb/payment", "oneconn", "local", "libguards", "probe")
 }
 
+// TestTestCode checks that test code outside _test.go files is not a
+// production dependency: helpers taking a *testing.T, a client only the
+// test setup builds, a harness program under test/ (jaeger's integration
+// helpers, hydra's test/mock-client); production code beside them and
+// the same program outside test/ are reported.
+func TestTestCode(t *testing.T) {
+	setWrappers(t, "")
+	analysistest.Run(t, resiliencetest.TestData(t), nobreaker.Analyzer, "e2ehelpers", "harness/...")
+}
+
+// TestPlatformEndpoints checks that link-local and cloud metadata
+// endpoints (minio-go's instance metadata and container credential calls)
+// are treated like loopback, and a real service beside them is reported.
+func TestPlatformEndpoints(t *testing.T) {
+	setWrappers(t, "")
+	analysistest.Run(t, resiliencetest.TestData(t), nobreaker.Analyzer, "metadata")
+}
+
 // TestWrappers checks that a wrapper declared with -wrappers guards the
 // calls made in the function it is given.
 func TestWrappers(t *testing.T) {

@@ -55,6 +55,9 @@ func run(pass *analysis.Pass) (any, error) {
 		return rep.Result(), nil
 	}
 	for _, fn := range res.Funcs() {
+		if res.TestCode(fn) {
+			continue // test helpers and harnesses: see resilience.TestCode
+		}
 		for _, l := range res.RetryLoops(fn) {
 			at := l.At(rep.AtCall(l.Call.Pos()))
 			waitAt := at
@@ -75,6 +78,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	for _, cfg := range res.RetryConfigs() {
+		if res.TestCode(cfg.Fn) {
+			continue
+		}
 		at := rep.AtCall(cfg.Pos)
 		why := ""
 		if cfg.DelayWhy != "" {

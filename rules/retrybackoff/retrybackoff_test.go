@@ -17,3 +17,28 @@ import (
 func Test(t *testing.T) {
 	analysistest.Run(t, resiliencetest.TestData(t), retrybackoff.Analyzer, "loops", "libs")
 }
+
+// TestFailover checks that a loop moving from one endpoint to the next,
+// marking each that fails and stopping when none is left (etcd's
+// tcpproxy), is not a retry, and that pickers which may hand out the same
+// endpoint again still are.
+func TestFailover(t *testing.T) {
+	analysistest.Run(t, resiliencetest.TestData(t), retrybackoff.Analyzer, "failover")
+}
+
+// TestTestCode checks that wait loops in test code outside _test.go files
+// are left alone: methods of a type holding the *testing.T (alertmanager's
+// acceptance framework), a test library under test/ that imports
+// "testing" (nats-server's test package); the same loops in production
+// code, or under tests/ without "testing", are reported.
+func TestTestCode(t *testing.T) {
+	analysistest.Run(t, resiliencetest.TestData(t), retrybackoff.Analyzer, "acceptance", "suite/...")
+}
+
+// TestBootstrap checks nats-server's bootstrap loop, whose retried call
+// waits through helpers that call each other: its delay is unknown, and
+// it is silent whatever the order of analysis (see resilience's
+// TestOrderIndependence, which builds this package in shuffled orders).
+func TestBootstrap(t *testing.T) {
+	analysistest.Run(t, resiliencetest.TestData(t), retrybackoff.Analyzer, "bootstrap")
+}

@@ -45,6 +45,9 @@ func run(pass *analysis.Pass) (any, error) {
 		return rep.Result(), nil
 	}
 	for _, fn := range res.Funcs() {
+		if res.TestCode(fn) {
+			continue // test helpers and harnesses: see resilience.TestCode
+		}
 		for _, l := range res.RetryLoops(fn) {
 			if l.Bound != resilience.BoundNone {
 				continue
@@ -55,6 +58,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	for _, cfg := range res.RetryConfigs() {
+		if res.TestCode(cfg.Fn) {
+			continue
+		}
 		if cfg.Unbounded == "" {
 			continue
 		}

@@ -15,3 +15,10 @@ import (
 func Test(t *testing.T) {
 	analysistest.Run(t, resiliencetest.TestData(t), retrybound.Analyzer, "loops", "libs")
 }
+
+// TestTestCode checks that test helpers outside _test.go files (taking a
+// *testing.T, or called only by such helpers) are left alone, and the
+// same loop in production code is reported.
+func TestTestCode(t *testing.T) {
+	analysistest.Run(t, resiliencetest.TestData(t), retrybound.Analyzer, "testhelp")
+}

@@ -15,8 +15,9 @@ import (
 // Config is what the code shows of the configuration of a retry library
 // at one place.
 type Config struct {
-	API string    // the configuring API, for messages: "backoff.Retry", "retrypolicy.Builder"
-	Pos token.Pos // the call (or assignment) that configures it
+	API string        // the configuring API, for messages: "backoff.Retry", "retrypolicy.Builder"
+	Pos token.Pos     // the call (or assignment) that configures it
+	Fn  *ssa.Function // the function that holds it (set by RetryConfigs)
 
 	Attempts int // attempts per call, 0 when unknown
 	// Unbounded says why the retries never stop ("Attempts(0)",
@@ -57,8 +58,6 @@ func (r *Result) RetryConfig(call ssa.CallInstruction) *Config {
 	if r == nil || r.irr == nil {
 		return nil
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	return r.retryConfig(call)
 }
 
@@ -126,8 +125,6 @@ func (r *Result) RetryConfigs() []*Config {
 	if r == nil || r.irr == nil {
 		return nil
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	var out []*Config
 	seen := map[token.Pos]bool{}
 	for _, fn := range r.irr.SrcFuncs {
@@ -140,11 +137,13 @@ func (r *Result) RetryConfigs() []*Config {
 					}
 					if cfg := r.retryConfig(instr); cfg != nil && !seen[cfg.Pos] {
 						seen[cfg.Pos] = true
+						cfg.Fn = fn
 						out = append(out, cfg)
 					}
 				case *ssa.Store:
 					if cfg := r.retryableStore(instr); cfg != nil && !seen[cfg.Pos] {
 						seen[cfg.Pos] = true
+						cfg.Fn = fn
 						out = append(out, cfg)
 					}
 				}

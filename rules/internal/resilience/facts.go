@@ -33,8 +33,6 @@ func (r *Result) RetryingCall(call ssa.CallInstruction) []Layer {
 	if r == nil || r.irr == nil {
 		return nil
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	return r.retryingCall(call)
 }
 
@@ -129,8 +127,6 @@ func (r *Result) RetryLayers(v ssa.Value) []Layer {
 	if r == nil || r.irr == nil || v == nil {
 		return nil
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	return r.retryLayers(v)
 }
 
@@ -306,22 +302,49 @@ func unembed(v ssa.Value) ssa.Value {
 	return v
 }
 
-// retryingFunc returns the retries inside a function of this package: a
-// retry loop, or a call that retries.
-func (r *Result) retryingFunc(fn *ssa.Function) *Retrying {
-	if rt, ok := r.retrying[fn]; ok {
-		return rt
+// retryingFunc returns the retries inside a function of this package, from
+// the table solveRetrying fills.
+func (r *Result) retryingFunc(fn *ssa.Function) *Retrying { return r.retrying[fn] }
+
+// solveRetrying fills the table of the package's remote functions that
+// retry: the least fixpoint, from "does not retry" everywhere, of
+// computeRetrying, round after round in the order of r.funcs until
+// nothing changes, so that functions that call each other get the same
+// answer whichever is asked about first.
+func (r *Result) solveRetrying() {
+	var nodes []*ssa.Function
+	for _, fn := range r.funcs {
+		if r.remote.Func(fn) != nil {
+			nodes = append(nodes, fn)
+		}
 	}
-	r.retrying[fn] = nil
-	var rt *Retrying
+	for range maxRounds {
+		changed := false
+		for _, fn := range nodes {
+			rt, old := r.computeRetrying(fn), r.retrying[fn]
+			if (rt == nil) != (old == nil) || (rt != nil && *rt != *old) {
+				if rt == nil {
+					delete(r.retrying, fn)
+				} else {
+					r.retrying[fn] = rt
+				}
+				changed = true
+			}
+		}
+		if !changed {
+			return
+		}
+	}
+}
+
+// computeRetrying returns the retries inside a function of this package:
+// a retry loop, or a call that retries, from the current tables.
+func (r *Result) computeRetrying(fn *ssa.Function) *Retrying {
 	name := shortName(fn)
 	if ls := r.retryLoops(fn); len(ls) > 0 {
-		rt = &Retrying{Attempts: ls[0].Attempts, Via: "the retry loop in " + name}
+		return &Retrying{Attempts: ls[0].Attempts, Via: "the retry loop in " + name}
 	}
 	for _, b := range fn.Blocks {
-		if rt != nil {
-			break
-		}
 		for _, instr := range b.Instrs {
 			call, ok := instr.(ssa.CallInstruction)
 			if !ok {
@@ -332,13 +355,11 @@ func (r *Result) retryingFunc(fn *ssa.Function) *Retrying {
 				if !strings.Contains(via, " in ") {
 					via += " in " + name
 				}
-				rt = &Retrying{Attempts: Product(ls), Via: via}
-				break
+				return &Retrying{Attempts: Product(ls), Via: via}
 			}
 		}
 	}
-	r.retrying[fn] = rt
-	return rt
+	return nil
 }
 
 // shortName names a function for messages: "pkg.F", "(*pkg.T).M"; a
@@ -376,7 +397,7 @@ func (r *Result) exportFacts() {
 		if r.remote.Func(fn) != nil {
 			f.Retries = r.retryingFunc(fn)
 		}
-		f.Sleeps = r.sleepsLocal(fn) == 2
+		f.Sleeps = r.sleepsLocal(fn)
 		if len(f.Params) > 0 || f.Retries != nil || f.Sleeps {
 			r.local[obj] = f
 			r.pass.ExportObjectFact(obj, f)

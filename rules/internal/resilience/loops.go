@@ -2,6 +2,7 @@ package resilience
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -90,21 +91,26 @@ func isRandPkg(path string) bool {
 
 // RetryLoops returns the hand-written retry loops of fn.
 func (r *Result) RetryLoops(fn *ssa.Function) []*Loop {
-	if r == nil || r.irr == nil {
+	if r == nil || r.irr == nil || fn == nil {
 		return nil
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	return r.retryLoops(fn)
 }
 
 func (r *Result) retryLoops(fn *ssa.Function) []*Loop {
-	if ls, ok := r.loops[fn]; ok {
-		return ls
+	if r.inPkg[fn] {
+		return r.loops[fn]
 	}
-	ls := r.findLoops(fn)
-	r.loops[fn] = ls
-	return ls
+	return r.findLoops(fn) // not of this package: computed, never stored
+}
+
+// findAllLoops fills the table of retry loops.
+func (r *Result) findAllLoops() {
+	for _, fn := range r.funcs {
+		if ls := r.findLoops(fn); len(ls) > 0 {
+			r.loops[fn] = ls
+		}
+	}
 }
 
 // naturalLoop is a loop of the control-flow graph.
@@ -217,7 +223,7 @@ func (r *Result) retryLoop(nl *naturalLoop, call ssa.CallInstruction) *Loop {
 			break
 		}
 	}
-	if okExit == nil || r.varies(nl, call) {
+	if okExit == nil || r.varies(nl, call) || r.failsOver(nl, call, retryFrom) {
 		return nil
 	}
 	l := &Loop{Fn: call.Parent(), Header: nl.header, Blocks: nl.blocks, Call: call, Target: t, Stmt: r.loopStmt(call.Pos())}
@@ -528,6 +534,202 @@ func (r *Result) varies(nl *naturalLoop, call ssa.CallInstruction) bool {
 	for _, a := range vals {
 		if walk(a, 0) {
 			return true
+		}
+	}
+	return false
+}
+
+// failsOver reports whether the loop fails over from one candidate to the
+// next instead of retrying one dependency. The exact criterion:
+//
+//  1. the call's target (its receiver, or an argument that is not a
+//     context) is derived from a value picked inside the loop by another
+//     call that is not remote (the picker: tp.pick(), lb.Next());
+//  2. the loop leaves when the picker has no candidate left: the picked
+//     value is compared with nil or its zero value, or the picker's
+//     boolean result is tested, and the branch for "none" leaves the loop;
+//  3. between a failure and the back edge the loop hands the picked value
+//     itself to a call (as receiver or argument, not boxed in an
+//     interface as a logger takes it) or stores into it: it marks the
+//     failed candidate (remote.inactivate(), delete(active, ep)) so that
+//     the next pick skips it.
+//
+// Such a loop is taken to try each candidate once, skipping those that
+// failed, and to stop when none is left: no dependency is retried. Loops that index or range over a list
+// of endpoints are told apart earlier (varies: the target changes with
+// the iteration). A picker that may hand out the same target again, with
+// no candidate marked or no exit when none is left, is still a retry.
+func (r *Result) failsOver(nl *naturalLoop, call ssa.CallInstruction, retryFrom *ssa.BasicBlock) bool {
+	afterFailure := map[*ssa.BasicBlock]bool{}
+	work := []*ssa.BasicBlock{retryFrom}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if afterFailure[x] || !nl.blocks[x] || x == nl.header {
+			continue
+		}
+		afterFailure[x] = true
+		work = append(work, x.Succs...)
+	}
+	for _, p := range picks(nl, call) {
+		if exhaustedExit(nl, p) && marked(afterFailure, p, call) {
+			return true
+		}
+	}
+	return false
+}
+
+// picks returns the values picked inside the loop by a call other than
+// call that call's target is derived from: the picker's result, or the
+// result of a picker with several.
+func picks(nl *naturalLoop, call ssa.CallInstruction) []ssa.Value {
+	c := call.Common()
+	vals := slices.Clone(c.Args)
+	if c.IsInvoke() {
+		vals = append(vals, c.Value)
+	}
+	seen := map[ssa.Value]bool{}
+	var out []ssa.Value
+	var walk func(v ssa.Value, depth int)
+	walk = func(v ssa.Value, depth int) {
+		if v == nil || depth > 8 || seen[v] || remote.IsContext(v.Type()) {
+			return
+		}
+		seen[v] = true
+		instr, ok := v.(ssa.Instruction)
+		if !ok || instr.Block() == nil || !nl.blocks[instr.Block()] {
+			return
+		}
+		switch x := v.(type) {
+		case *ssa.Call:
+			if ssa.CallInstruction(x) != call && !isBuiltinCall(&x.Call) {
+				out = append(out, x)
+			}
+			return
+		case *ssa.Extract:
+			if t, ok := x.Tuple.(*ssa.Call); ok {
+				if ssa.CallInstruction(t) != call && !isBuiltinCall(&t.Call) {
+					out = append(out, x)
+				}
+				return
+			}
+		case *ssa.Phi, *ssa.Const:
+			return
+		}
+		var ops []*ssa.Value
+		for _, op := range instr.Operands(ops) {
+			if op != nil {
+				walk(*op, depth+1)
+			}
+		}
+	}
+	for _, v := range vals {
+		walk(v, 0)
+	}
+	return out
+}
+
+func isBuiltinCall(c *ssa.CallCommon) bool {
+	_, ok := c.Value.(*ssa.Builtin)
+	return ok
+}
+
+// exhaustedExit reports whether the loop leaves when the picked value p
+// says no candidate is left: p compared with nil or its zero value, or
+// the boolean result of p's picker tested.
+func exhaustedExit(nl *naturalLoop, p ssa.Value) bool {
+	for _, ref := range *p.Referrers() {
+		bin, ok := ref.(*ssa.BinOp)
+		if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
+			continue
+		}
+		other := bin.Y
+		if other == p {
+			other = bin.X
+		}
+		if !isZeroConst(other) {
+			continue
+		}
+		none := 0 // the If successor taken when p is "none"
+		if bin.Op == token.NEQ {
+			none = 1
+		}
+		if condLeaves(nl, bin, none) {
+			return true
+		}
+	}
+	// ep, ok := picker(): the ok result.
+	if ex, ok := p.(*ssa.Extract); ok {
+		for _, ref := range *ex.Tuple.(*ssa.Call).Referrers() {
+			okv, isEx := ref.(*ssa.Extract)
+			if !isEx || okv == ex || !types.Identical(okv.Type().Underlying(), types.Typ[types.Bool]) {
+				continue
+			}
+			if condLeaves(nl, okv, 1) {
+				return true
+			}
+			for _, r2 := range *okv.Referrers() {
+				if not, isNot := r2.(*ssa.UnOp); isNot && not.Op == token.NOT && condLeaves(nl, not, 0) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// condLeaves reports whether an If on cond leaves the loop directly
+// through its successor succ.
+func condLeaves(nl *naturalLoop, cond ssa.Value, succ int) bool {
+	for _, ref := range *cond.Referrers() {
+		if iff, ok := ref.(*ssa.If); ok && iff.Cond == cond && nl.blocks[iff.Block()] && leavesDirectly(nl, iff.Block().Succs[succ]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isZeroConst reports whether v is nil or the zero constant of its type.
+func isZeroConst(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	if !ok {
+		return false
+	}
+	if c.IsNil() || c.Value == nil {
+		return c.IsNil()
+	}
+	switch c.Value.Kind() {
+	case constant.String:
+		return constant.StringVal(c.Value) == ""
+	case constant.Int, constant.Float:
+		return constant.Sign(c.Value) == 0
+	}
+	return false
+}
+
+// marked reports whether, in the blocks after a failure, the picked value
+// p itself is handed to a call other than the retried one (as receiver or
+// argument, not boxed in an interface) or stored into.
+func marked(afterFailure map[*ssa.BasicBlock]bool, p ssa.Value, call ssa.CallInstruction) bool {
+	for _, ref := range *p.Referrers() {
+		if ref.Block() == nil || !afterFailure[ref.Block()] {
+			continue
+		}
+		switch u := ref.(type) {
+		case ssa.CallInstruction:
+			if u == call {
+				continue
+			}
+			c := u.Common()
+			if (c.IsInvoke() && c.Value == p) || slices.Contains(c.Args, p) {
+				return true
+			}
+		case *ssa.FieldAddr:
+			for _, r2 := range *u.Referrers() {
+				if st, ok := r2.(*ssa.Store); ok && st.Addr == u && afterFailure[st.Block()] {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -1124,7 +1326,10 @@ func growingDuration(nl *naturalLoop) bool {
 // no, 0 unknown.
 func (r *Result) funcSleeps(c *ssa.CallCommon) int8 {
 	if sf := c.StaticCallee(); sf != nil && sf.Pkg == r.irr.Pkg && len(sf.Blocks) > 0 {
-		return r.sleepsLocal(origin(sf))
+		if r.sleepsLocal(origin(sf)) {
+			return 2
+		}
+		return 1
 	}
 	fn := staticFunc(c)
 	if fn == nil || fn.Pkg() == nil {
@@ -1137,49 +1342,100 @@ func (r *Result) funcSleeps(c *ssa.CallCommon) int8 {
 }
 
 // sleepsLocal reports whether a function of this package waits, directly
-// or through the functions it calls.
-func (r *Result) sleepsLocal(fn *ssa.Function) int8 {
-	if s, ok := r.sleeps[fn]; ok {
-		if s < 0 {
-			return 1
-		}
-		return s
+// or through the functions it calls or the literals it holds.
+func (r *Result) sleepsLocal(fn *ssa.Function) bool {
+	if r.inPkg[fn] {
+		return r.sleeps[fn]
 	}
-	r.sleeps[fn] = -1
-	res := int8(1)
+	// Not in the table: its own waits, and the table for its callees.
+	if r.waitsItself(fn) {
+		return true
+	}
+	for _, g := range r.localCallees(fn) {
+		if r.inPkg[g] && r.sleeps[g] {
+			return true
+		}
+	}
+	return false
+}
+
+// solveSleeps fills the table of functions that wait: those that wait
+// themselves, and every function that calls one of them or holds one as a
+// literal, transitively. It is the exact closure, whatever the cycles
+// among the calls: a memo that answers "does not wait" for a function
+// still being looked at made the answer depend on which function was
+// asked about first.
+func (r *Result) solveSleeps() {
+	callers := map[*ssa.Function][]*ssa.Function{}
+	var work []*ssa.Function
+	for _, fn := range r.funcs {
+		for _, g := range r.localCallees(fn) {
+			callers[g] = append(callers[g], fn)
+		}
+		if r.waitsItself(fn) {
+			r.sleeps[fn] = true
+			work = append(work, fn)
+		}
+	}
+	for len(work) > 0 {
+		f := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, c := range callers[f] {
+			if !r.sleeps[c] {
+				r.sleeps[c] = true
+				work = append(work, c)
+			}
+		}
+	}
+}
+
+// localCallees returns the functions of this package that fn calls
+// statically and the literals it holds.
+func (r *Result) localCallees(fn *ssa.Function) []*ssa.Function {
+	var out []*ssa.Function
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			if res == 2 {
-				break
+			if call, ok := instr.(ssa.CallInstruction); ok {
+				if sf := call.Common().StaticCallee(); sf != nil && sf.Pkg == r.irr.Pkg && len(sf.Blocks) > 0 {
+					out = append(out, origin(sf))
+				}
 			}
+		}
+	}
+	return append(out, fn.AnonFuncs...)
+}
+
+// waitsItself reports whether fn waits by itself: time.Sleep, a timer, a
+// function of another package that waits, a receive from a timer's
+// channel.
+func (r *Result) waitsItself(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
 			switch instr := instr.(type) {
 			case ssa.CallInstruction:
 				c := instr.Common()
+				if sf := c.StaticCallee(); sf != nil && sf.Pkg == r.irr.Pkg && len(sf.Blocks) > 0 {
+					continue // a local callee: the closure follows it
+				}
 				if sleepFuncs.Has(staticFunc(c)) || r.funcSleeps(c) == 2 {
-					res = 2
+					return true
 				}
 			case *ssa.UnOp:
 				if instr.Op == token.ARROW {
 					if _, ok := r.timerChanDelay(instr.X); ok {
-						res = 2
+						return true
 					}
 				}
 			case *ssa.Select:
 				for _, st := range instr.States {
 					if _, ok := r.timerChanDelay(st.Chan); ok {
-						res = 2
+						return true
 					}
 				}
 			}
 		}
 	}
-	for _, anon := range fn.AnonFuncs {
-		if r.sleepsLocal(anon) == 2 {
-			res = 2
-		}
-	}
-	r.sleeps[fn] = res
-	return res
+	return false
 }
 
 // keyword is the range of a statement's keyword.

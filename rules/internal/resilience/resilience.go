@@ -30,9 +30,9 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -79,18 +79,20 @@ func (p Protection) union(q Protection) Protection {
 }
 
 // meet is what p and q have in common: the protection of something that
-// may run under either.
+// may run under either. It is commutative, so the order in which the
+// uses of a function are met does not change the answer.
 func meet(p, q Protection) Protection {
 	out := Protection{Kinds: p.Kinds & q.Kinds}
 	if p.Attempts == q.Attempts {
 		out.Attempts = p.Attempts
 	}
-	if p.Via == q.Via {
-		out.Via = p.Via
-	} else if p.Via != "" && q.Via == "" {
-		out.Via = p.Via
-	} else {
+	switch {
+	case p.Via == "":
 		out.Via = q.Via
+	case q.Via == "":
+		out.Via = p.Via
+	default:
+		out.Via = min(p.Via, q.Via)
 	}
 	if out.Kinds == 0 {
 		return Protection{}
@@ -145,14 +147,27 @@ func (f *Fact) String() string {
 	return "resilience(" + strings.Join(parts, " ") + ")"
 }
 
-// Result answers protection questions within one package. It is safe for
-// concurrent use by the rules that require it.
+// Result answers protection questions within one package.
+//
+// run computes every table the answers come from (guards, two-step
+// breaker regions, waits, retry loops, retrying functions, test code), in
+// one fixed order, before any rule sees the result; afterwards nothing in
+// it is written. The rules that share it run concurrently: they need no
+// lock, and no answer depends on which question was asked first or by
+// which rule. Recursive questions (functions that call each other) are
+// answered by fixpoints over the whole package, never by a memo cut at
+// the first cycle met, which made answers depend on the order of
+// questions.
 type Result struct {
-	mu       sync.Mutex // guards the lazily filled maps below
 	pass     *analysis.Pass
 	irr      *ir.IR
 	remote   *remote.Result
 	wrappers *wrapperSet
+
+	// funcs are the package's functions (SrcFuncs and init) in the order
+	// the tables are computed; inPkg is the same set.
+	funcs []*ssa.Function
+	inPkg map[*ssa.Function]bool
 
 	// Indexes over the package's SSA.
 	funcUses     map[*ssa.Function][]ssa.Instruction // instructions that use a function as a value
@@ -161,13 +176,14 @@ type Result struct {
 	fieldStores  map[*types.Var][]*ssa.Store
 	globalStores map[*ssa.Global][]ssa.Value
 
-	funcGuards  map[*ssa.Function]*Protection
-	paramGuards map[paramKey]*Protection
+	// Tables, complete for funcs: a function that is absent has none.
+	funcGuards  map[*ssa.Function]Protection
+	paramGuards map[paramKey]Protection
 	regions     map[*ssa.Function][]region
-	kinds       map[ssa.Value]Kind
+	sleeps      map[*ssa.Function]bool
 	loops       map[*ssa.Function][]*Loop
-	sleeps      map[*ssa.Function]int8 // 0 unknown, 1 no, 2 yes; -1 in progress
 	retrying    map[*ssa.Function]*Retrying
+	tests       map[*ssa.Function]bool
 	local       map[*types.Func]*Fact
 }
 
@@ -191,9 +207,27 @@ func run(pass *analysis.Pass) (any, error) {
 		exportSleepFacts(r)
 		return r, nil
 	}
-	r.index()
+	r.build(nil)
 	r.exportFacts()
 	return r, nil
+}
+
+// maxRounds bounds the rounds of a fixpoint. The kinds of protection only
+// grow from one round to the next, so they settle in a few rounds; the
+// bound only stops details (attempts, names) that could alternate.
+const maxRounds = 12
+
+// build indexes the package and computes every table, visiting the
+// functions in order (nil: source order, init last). Tests build again
+// in shuffled orders to check that no answer depends on it.
+func (r *Result) build(order []*ssa.Function) {
+	r.index(order)
+	r.solveSleeps()
+	r.findAllRegions()
+	r.solveGuards()
+	r.findAllLoops()
+	r.solveRetrying()
+	r.findTestCode()
 }
 
 // Pass returns the pass the result belongs to.
@@ -214,24 +248,32 @@ func (r *Result) Funcs() []*ssa.Function {
 // Remote returns the remote-operation facts of the package.
 func (r *Result) Remote() *remote.Result { return r.remote }
 
-func (r *Result) index() {
+func (r *Result) index(order []*ssa.Function) {
 	r.funcUses = map[*ssa.Function][]ssa.Instruction{}
 	r.staticCalls = map[*ssa.Function][]ssa.CallInstruction{}
 	r.invoked = map[string]bool{}
 	r.fieldStores = map[*types.Var][]*ssa.Store{}
 	r.globalStores = map[*ssa.Global][]ssa.Value{}
-	r.funcGuards = map[*ssa.Function]*Protection{}
-	r.paramGuards = map[paramKey]*Protection{}
+	r.funcGuards = map[*ssa.Function]Protection{}
+	r.paramGuards = map[paramKey]Protection{}
 	r.regions = map[*ssa.Function][]region{}
-	r.kinds = map[ssa.Value]Kind{}
+	r.sleeps = map[*ssa.Function]bool{}
 	r.loops = map[*ssa.Function][]*Loop{}
-	r.sleeps = map[*ssa.Function]int8{}
 	r.retrying = map[*ssa.Function]*Retrying{}
+	r.tests = map[*ssa.Function]bool{}
 	r.local = map[*types.Func]*Fact{}
 
-	funcs := r.irr.SrcFuncs
-	if initFn := r.irr.Pkg.Func("init"); initFn != nil {
-		funcs = append(funcs[:len(funcs):len(funcs)], initFn)
+	funcs := order
+	if funcs == nil {
+		funcs = slices.Clone(r.irr.SrcFuncs)
+		if initFn := r.irr.Pkg.Func("init"); initFn != nil {
+			funcs = append(funcs, initFn)
+		}
+	}
+	r.funcs = funcs
+	r.inPkg = make(map[*ssa.Function]bool, len(funcs))
+	for _, fn := range funcs {
+		r.inPkg[fn] = true
 	}
 	var ops []*ssa.Value
 	for _, fn := range funcs {
@@ -282,8 +324,6 @@ func (r *Result) Guard(instr ssa.Instruction) Protection {
 	if r == nil || r.irr == nil || instr == nil || instr.Parent() == nil {
 		return Protection{}
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	return r.guard(instr)
 }
 
@@ -294,18 +334,95 @@ func (r *Result) guard(instr ssa.Instruction) Protection {
 	return r.regionGuard(instr).union(r.funcGuard(instr.Parent()))
 }
 
-// funcGuard returns the protections every run of fn is under: for a
-// function literal, those of the places it is handed to; for an
-// unexported function, those of all its callers.
+// funcGuard returns the protections every run of fn is under, from the
+// table solveGuards fills.
 func (r *Result) funcGuard(fn *ssa.Function) Protection {
-	fn = origin(fn)
-	if p, ok := r.funcGuards[fn]; ok {
-		if p == nil {
-			return Protection{} // recursion: no protection from the cycle itself
-		}
-		return *p
+	return r.funcGuards[origin(fn)]
+}
+
+// solveGuards computes the protections of every function and of every
+// parameter of function type of the package: the least fixpoint of the
+// equations funcGuard and paramGuard state, from "none" everywhere,
+// visiting the functions in order round after round until nothing
+// changes. Functions that call each other therefore get the same answer
+// whichever is asked about first; a recursive path that no protection
+// enters is no protection.
+func (r *Result) solveGuards() {
+	if !r.mayProtect() {
+		return
 	}
-	r.funcGuards[fn] = nil
+	var params []paramKey
+	for _, fn := range r.funcs {
+		off := 0
+		if fn.Signature.Recv() != nil {
+			off = 1
+		}
+		for i := off; i < len(fn.Params); i++ {
+			if _, ok := fn.Params[i].Type().Underlying().(*types.Signature); ok {
+				params = append(params, paramKey{fn, i - off})
+			}
+		}
+	}
+	for range maxRounds {
+		changed := false
+		for _, fn := range r.funcs {
+			if p := r.computeFuncGuard(fn); p != r.funcGuards[fn] {
+				setOrDelete(r.funcGuards, fn, p)
+				changed = true
+			}
+		}
+		for _, k := range params {
+			if p := r.computeParamGuard(k.fn, k.idx); p != r.paramGuards[k] {
+				setOrDelete(r.paramGuards, k, p)
+				changed = true
+			}
+		}
+		if !changed {
+			return
+		}
+	}
+}
+
+func setOrDelete[K comparable](m map[K]Protection, k K, p Protection) {
+	if p == (Protection{}) {
+		delete(m, k)
+		return
+	}
+	m[k] = p
+}
+
+// mayProtect reports whether anything in the package can protect a call:
+// a call of a protection API, of a declared wrapper, or of a function of
+// another package that runs a parameter under protection. When nothing
+// can, every guard is none and the fixpoint is skipped.
+func (r *Result) mayProtect() bool {
+	for _, fn := range r.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				callee := remote.Callee(call.Common())
+				if callee == nil {
+					continue
+				}
+				if _, ok := r.entry(callee); ok || wrapperName(r.wrappers, callee) != "" {
+					return true
+				}
+				if f := r.importedFact(callee); f != nil && len(f.Params) > 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// computeFuncGuard returns the protections every run of fn is under, from
+// the current tables: for a function literal, those of the places it is
+// handed to; for an unexported function, those of all its callers.
+func (r *Result) computeFuncGuard(fn *ssa.Function) Protection {
 	var uses []ssa.Instruction
 	vals := map[ssa.Instruction]ssa.Value{}
 	if fn.Parent() != nil {
@@ -345,10 +462,9 @@ func (r *Result) funcGuard(fn *ssa.Function) Protection {
 			p = meet(p, g)
 		}
 		if p.Kinds == 0 {
-			break
+			return Protection{}
 		}
 	}
-	r.funcGuards[fn] = &p
 	return p
 }
 
@@ -526,7 +642,7 @@ func (r *Result) runsProtection(call ssa.CallInstruction, e *Entry, callee *type
 		p.Kinds = r.argsKinds(c, e.Arg+1)
 	case Recv:
 		if recv := receiver(c); recv != nil {
-			p.Kinds = r.kindsOf(recv, 0)
+			p.Kinds = r.kindsOf(recv)
 		}
 	}
 	if p.Kinds&Retry != 0 {
@@ -586,38 +702,33 @@ func hasFuncParam(fn *types.Func) bool {
 }
 
 // paramGuard returns the protections under which fn calls its idx-th
-// parameter on every path that calls it.
+// parameter on every path that calls it, from the table solveGuards
+// fills.
 func (r *Result) paramGuard(fn *ssa.Function, idx int) Protection {
-	k := paramKey{fn, idx}
-	if p, ok := r.paramGuards[k]; ok {
-		if p == nil {
-			return Protection{}
-		}
-		return *p
-	}
-	r.paramGuards[k] = nil
-	var p Protection
+	return r.paramGuards[paramKey{fn, idx}]
+}
+
+// computeParamGuard computes paramGuard from the current tables.
+func (r *Result) computeParamGuard(fn *ssa.Function, idx int) Protection {
 	i := idx
 	if fn.Signature.Recv() != nil {
 		i++
 	}
 	if i >= 0 && i < len(fn.Params) {
 		if _, ok := fn.Params[i].Type().Underlying().(*types.Signature); ok {
-			p = r.valueGuard(fn.Params[i], 0)
+			return r.valueGuard(fn.Params[i], 0)
 		}
 	}
-	r.paramGuards[k] = &p
-	return p
+	return Protection{}
 }
 
 // regionGuard returns the protection of a two-step breaker that allowed
 // instr.
 func (r *Result) regionGuard(instr ssa.Instruction) Protection {
 	fn := instr.Parent()
-	regs, ok := r.regions[fn]
-	if !ok {
+	regs := r.regions[fn]
+	if !r.inPkg[fn] {
 		regs = r.findRegions(fn)
-		r.regions[fn] = regs
 	}
 	b := instr.Block()
 	if b == nil {
@@ -629,6 +740,15 @@ func (r *Result) regionGuard(instr ssa.Instruction) Protection {
 		}
 	}
 	return Protection{}
+}
+
+// findAllRegions fills the table of two-step breaker regions.
+func (r *Result) findAllRegions() {
+	for _, fn := range r.funcs {
+		if regs := r.findRegions(fn); len(regs) > 0 {
+			r.regions[fn] = regs
+		}
+	}
 }
 
 // findRegions finds the blocks of fn that run only once a two-step
@@ -755,9 +875,7 @@ func (r *Result) ClientGuard(call ssa.CallInstruction) Protection {
 	if recv == nil {
 		return Protection{}
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	k := r.kindsOf(recv, 0)
+	k := r.kindsOf(recv)
 	if k == 0 {
 		return Protection{}
 	}
@@ -770,35 +888,42 @@ func (r *Result) KindsOf(v ssa.Value) Kind {
 	if r == nil || r.irr == nil || v == nil {
 		return 0
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.kindsOf(v, 0)
+	return r.kindsOf(v)
 }
 
-func (r *Result) kindsOf(v ssa.Value, depth int) Kind {
+// kindMemo holds the kinds of the values met while answering one
+// question. Each question starts a fresh one: an answer cut by the depth
+// bound or a cycle in one question is never reused by another, so no
+// answer depends on the questions asked before it.
+type kindMemo map[ssa.Value]Kind
+
+// kindsOf answers KindsOf.
+func (r *Result) kindsOf(v ssa.Value) Kind { return r.kindsIn(kindMemo{}, v, 0) }
+
+func (r *Result) kindsIn(m kindMemo, v ssa.Value, depth int) Kind {
 	if depth > 8 {
 		return 0
 	}
-	if k, ok := r.kinds[v]; ok {
+	if k, ok := m[v]; ok {
 		return k
 	}
-	r.kinds[v] = 0
+	m[v] = 0
 	var k Kind
 	r.origins(v, func(o ssa.Value) {
 		k |= typeKindsOf(o.Type())
 		switch o := o.(type) {
 		case *ssa.Call:
-			k |= r.callKinds(&o.Call, depth)
+			k |= r.callKinds(m, &o.Call, depth)
 		case *ssa.Alloc:
-			k |= r.allocKinds(o, depth)
+			k |= r.allocKinds(m, o, depth)
 		}
 	})
-	r.kinds[v] = k
+	m[v] = k
 	return k
 }
 
 // callKinds returns the protections of the result of a call.
-func (r *Result) callKinds(c *ssa.CallCommon, depth int) Kind {
+func (r *Result) callKinds(m kindMemo, c *ssa.CallCommon, depth int) Kind {
 	callee := remote.Callee(c)
 	if callee == nil {
 		return 0
@@ -808,13 +933,13 @@ func (r *Result) callKinds(c *ssa.CallCommon, depth int) Kind {
 		case Fixed:
 			return e.Kinds
 		case Args:
-			return r.argsKindsDepth(c, e.Arg, depth)
+			return r.argsKindsIn(m, c, e.Arg, depth)
 		case Recv:
 			var k Kind
 			if recv := receiver(c); recv != nil {
-				k = r.kindsOf(recv, depth+1)
+				k = r.kindsIn(m, recv, depth+1)
 			}
-			return k | r.argsKindsDepth(c, e.Arg, depth)
+			return k | r.argsKindsIn(m, c, e.Arg, depth)
 		}
 	}
 	if grpcServiceConfig.Has(callee) {
@@ -830,7 +955,7 @@ func (r *Result) callKinds(c *ssa.CallCommon, depth int) Kind {
 	if callee.Pkg() != nil && !ir.Modelled(callee.Pkg().Path()) {
 		for i := range c.Args {
 			if isGRPCConn(c.Args[i].Type()) {
-				return r.kindsOf(c.Args[i], depth+1)
+				return r.kindsIn(m, c.Args[i], depth+1)
 			}
 		}
 	}
@@ -841,36 +966,38 @@ var grpcServiceConfig = lint.NewFuncSet("google.golang.org/grpc.WithDefaultServi
 
 // argsKinds returns the protections of the arguments of c from index from
 // on (receiver not counted), variadic slices included.
-func (r *Result) argsKinds(c *ssa.CallCommon, from int) Kind { return r.argsKindsDepth(c, from, 0) }
+func (r *Result) argsKinds(c *ssa.CallCommon, from int) Kind {
+	return r.argsKindsIn(kindMemo{}, c, from, 0)
+}
 
-func (r *Result) argsKindsDepth(c *ssa.CallCommon, from, depth int) Kind {
+func (r *Result) argsKindsIn(m kindMemo, c *ssa.CallCommon, from, depth int) Kind {
 	var k Kind
 	for i := from; ; i++ {
 		a := arg(c, i)
 		if a == nil {
 			break
 		}
-		k |= r.kindsOf(a, depth+1)
+		k |= r.kindsIn(m, a, depth+1)
 	}
 	return k
 }
 
 // allocKinds returns the protections of a composite literal: the elements
 // of a variadic array, the Transport of an http.Client.
-func (r *Result) allocKinds(a *ssa.Alloc, depth int) Kind {
+func (r *Result) allocKinds(m kindMemo, a *ssa.Alloc, depth int) Kind {
 	var k Kind
 	elem := a.Type().(*types.Pointer).Elem()
 	switch t := elem.Underlying().(type) {
 	case *types.Array:
 		for _, v := range arrayElems(a) {
-			k |= r.kindsOf(v, depth+1)
+			k |= r.kindsIn(m, v, depth+1)
 		}
 	case *types.Struct:
 		if lint.IsNamed(elem, "net/http", "Client") {
 			for i := range t.NumFields() {
 				if t.Field(i).Name() == "Transport" {
 					for _, v := range r.storesTo(a, t.Field(i)) {
-						k |= r.kindsOf(v, depth+1)
+						k |= r.kindsIn(m, v, depth+1)
 					}
 				}
 			}
@@ -1060,13 +1187,10 @@ func (r *Result) origins(v ssa.Value, visit func(ssa.Value)) {
 }
 
 // Origins calls visit with each value v may come from (see origins).
-// visit must not call methods of r.
 func (r *Result) Origins(v ssa.Value, visit func(ssa.Value)) {
 	if r == nil || r.irr == nil || v == nil {
 		return
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	r.origins(v, visit)
 }
 
