@@ -188,7 +188,13 @@ func run(pass *analysis.Pass) (any, error) {
 	t.exportReturns()
 	res.Registers = t.registrations()
 
+	rr, _ := pass.ResultOf[resilience.Analyzer].(*resilience.Result)
 	for _, fn := range irr.SrcFuncs {
+		if rr.TestCode(fn) {
+			// Test helpers and harnesses call test doubles and fixtures:
+			// their calls and bindings are not the system's edges.
+			continue
+		}
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				call, ok := instr.(ssa.CallInstruction)
