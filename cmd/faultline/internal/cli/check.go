@@ -241,6 +241,19 @@ func writeOutput(path string, data []byte, w io.Writer) error {
 }
 
 func writeFileAtomic(path string, data []byte) error {
+	// A device, a pipe or a terminal (-o /dev/stdout, -o /dev/null) is
+	// written as it is: renaming a file over it would replace it.
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return err
+		}
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
