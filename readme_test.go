@@ -17,8 +17,12 @@ func TestReadmeRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
+	section := ""
 	for _, line := range strings.Split(string(data), "\n") {
-		if strings.HasPrefix(line, "| `") {
+		if strings.HasPrefix(line, "## ") {
+			section = line
+		}
+		if section == "## Rules" && strings.HasPrefix(line, "| `") {
 			got = append(got, line)
 		}
 	}
