@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -143,4 +144,26 @@ func TestShortFunc(t *testing.T) {
 			t.Errorf("ShortFunc(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// FuzzParseDirective checks that no comment makes the parser panic and
+// that a directive it accepts with a reason names at least one rule.
+func FuzzParseDirective(f *testing.F) {
+	for _, s := range []string{"//faultline:ignore a,b reason", "//faultline:ignore", "//faultline:ignore  -- x", "//faultline:ignore ,,, r"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d, ok := ParseDirective(text)
+		if !ok {
+			return
+		}
+		if d.Reason != "" && len(d.Rules) == 0 && !strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(text, DirectivePrefix)), ",") {
+			t.Errorf("%q: a reason %q but no rule", text, d.Reason)
+		}
+		for _, r := range d.Rules {
+			if r == "" || strings.ContainsAny(r, ", \t") {
+				t.Errorf("%q: malformed rule name %q", text, r)
+			}
+		}
+	})
 }
