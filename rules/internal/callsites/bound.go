@@ -138,11 +138,61 @@ func (t *tracer) callBound(c *ssa.CallCommon, api *remote.API, grpcStub bool) bo
 		}
 	case api.Type == "Client" && api.Kind == remote.HTTP:
 		// client.Get(url): only the client's Timeout can bound it.
+	case api.Pkg == "database/sql" && api.Type == "Tx":
+		// tx.Commit(), tx.Exec(q): the transaction is bound to the context
+		// given to BeginTx, and database/sql rolls it back (and the driver
+		// cancels the statement) when that context ends.
+		if ctx, begin := t.txCtx(receiver(c)); ctx != nil {
+			return t.ctxBound(ctx)
+		} else if begin {
+			return bound{unbounded: true}
+		}
 	default:
 		// An API with no context at all (http.Get, net.Dial, db.Query).
 		return bound{unbounded: true}
 	}
 	return bound{}
+}
+
+var (
+	sqlBeginTx = lint.NewFuncSet("(*database/sql.DB).BeginTx", "(*database/sql.Conn).BeginTx")
+	sqlBegin   = lint.NewFuncSet("(*database/sql.DB).Begin")
+)
+
+// txCtx returns the context a *sql.Tx was begun with; begin reports a
+// transaction started by Begin, which has none.
+func (t *tracer) txCtx(tx ssa.Value) (ctx ssa.Value, begin bool) {
+	if tx == nil {
+		return nil, false
+	}
+	defer t.enter()()
+	n := 0
+	t.sources(tx, func(src ssa.Value) {
+		var c *ssa.CallCommon
+		switch v := src.(type) {
+		case *ssa.Call:
+			c = &v.Call
+		case *ssa.Extract:
+			if call, ok := v.Tuple.(*ssa.Call); ok {
+				c = &call.Call
+			}
+		}
+		if c == nil {
+			n++
+			return
+		}
+		switch obj := staticObj(c); {
+		case sqlBeginTx.Has(obj):
+			ctx = arg(c, 0)
+		case sqlBegin.Has(obj):
+			begin = true
+		}
+		n++
+	}, func(Hint) {})
+	if n != 1 {
+		return nil, false // several transactions flow here: leave it unknown
+	}
+	return ctx, begin
 }
 
 // constDuration returns the value of a constant time.Duration expression.

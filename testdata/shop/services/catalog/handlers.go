@@ -33,18 +33,14 @@ type handler struct {
 // healthz is the catalog's liveness probe: the orchestrator restarts an
 // instance whose healthz fails.
 //
-// Deliberate mistake [deephealth]: liveness pings Postgres and Redis. When
-// either is slow, every catalog instance fails its probe at once and is
-// restarted, turning a dependency brownout into a full catalog outage.
+// Deliberate mistake [deephealth]: liveness pings Postgres. When the
+// database is slow, every catalog instance fails its probe at once and is
+// restarted, turning a database brownout into a full catalog outage.
 func (h *handler) healthz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 500*time.Millisecond)
 	defer cancel()
 	if err := h.store.db.PingContext(ctx); err != nil {
 		http.Error(w, "postgres: "+err.Error(), http.StatusServiceUnavailable)
-		return
-	}
-	if err := h.store.cache.Ping(ctx).Err(); err != nil {
-		http.Error(w, "redis: "+err.Error(), http.StatusServiceUnavailable)
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -181,6 +177,9 @@ type analyticsClient struct {
 }
 
 func newAnalyticsClient(url string, log *slog.Logger) *analyticsClient {
+	// A considered exception, with its reason: a breaker would protect no
+	// one here, since each event is sent from its own goroutine.
+	//faultline:ignore nobreaker fire-and-forget events from a goroutine with a 500ms deadline: no request waits on analytics
 	return &analyticsClient{url: url, http: &http.Client{Timeout: time.Second}, log: log}
 }
 

@@ -55,6 +55,10 @@ func run(log *slog.Logger) error {
 		return fmt.Errorf("ping postgres: %w", err)
 	}
 
+	// Deliberate drift [drift]: MaxRetries is left at go-redis's default, 3
+	// retries (4 attempts per command), where topology.cue declares one
+	// attempt for catalog -> product-cache. The recommendations service
+	// shows the fix: MaxRetries: -1 for a cache with a tight budget.
 	cache := redis.NewClient(&redis.Options{
 		Addr:                  *redisAddr,
 		DialTimeout:           time.Second,

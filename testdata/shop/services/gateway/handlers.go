@@ -83,10 +83,13 @@ func (s *server) productPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusBadGateway, err)
 		return
 	}
-	// Deliberate mistake [ctxdeadline, request context]: the call inherits
-	// r.Context(), which has no deadline, so a hung recommendations service
-	// holds this request (and its goroutine) until the client gives up. The
-	// topology declares a 1s timeout for this edge that the code lacks.
+	// Deliberate mistake [ctxdeadline under go vet, drift under check]: the
+	// call inherits r.Context() and derives no deadline of its own, so a hung
+	// recommendations service holds this request (and its goroutine) until
+	// the client gives up. The topology declares a 1s timeout for this edge
+	// that the code lacks. With the topology, faultline check knows that both
+	// entrypoints bound the request, so ctxdeadline stays silent and drift
+	// reports the missing 1s; go vet, with no topology, reports ctxdeadline.
 	resp, err := s.recs.ListRecommendations(r.Context(), &recommendationsv1.ListRecommendationsRequest{ProductId: id, Limit: 4})
 	related := []string{}
 	if err != nil {

@@ -63,6 +63,8 @@ func (s *inventoryServer) ReserveStock(ctx context.Context, req *inventoryv1.Res
 			return nil, status.Errorf(codes.Unavailable, "insert reservation item: %v", err)
 		}
 	}
+	// Commit takes no context: the one given to BeginTx bounds it (lib/pq
+	// cancels a COMMIT still running when that context expires).
 	if err := tx.Commit(); err != nil {
 		return nil, status.Errorf(codes.Unavailable, "commit: %v", err)
 	}

@@ -129,6 +129,11 @@ func (p *provider) post(ctx context.Context, in chargeInput) (*providerCharge, e
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Idempotency-Key", in.IdempotencyKey)
 
+	// Deliberate mistake [directive]: this suppression outlived its finding.
+	// The client has a Timeout (see newProvider), so httptimeout is silent
+	// here and the directive silences nothing; left in place it would hide
+	// the next real finding on this line.
+	//faultline:ignore httptimeout the provider always answers within its SLA
 	resp, err := p.http.Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("create charge: %w", err)

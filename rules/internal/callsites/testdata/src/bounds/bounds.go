@@ -1,4 +1,4 @@
-package bounds // want package:`calls\[sql\(timeout=2s\); sql\(unbounded\); sql\(unbounded\); sql\(param:bounds.FromCaller#1\); sql\(bounded\); sql\(unbounded\); sql\(\); http\(host:a.example:80 unbounded\); http\(host:b.example:80 timeout=1s\); http\(host:c.example:80 unbounded\)\]`
+package bounds // want package:`calls\[sql\(timeout=2s\); sql\(unbounded\); sql\(unbounded\); sql\(param:bounds.FromCaller#1\); sql\(bounded\); sql\(unbounded\); sql\(\); http\(host:a.example:80 unbounded\); http\(host:b.example:80 timeout=1s\); http\(host:c.example:80 unbounded\); sql\(timeout=300ms\); sql\(timeout=300ms\); sql\(unbounded\); sql\(unbounded\)\]`
 
 import (
 	"context"
@@ -68,4 +68,19 @@ func loopURL(c *http.Client, parts []string) {
 	}
 	req, _ := http.NewRequest("GET", u, nil)
 	c.Do(req)
+}
+
+// Commit takes no context: the one BeginTx was given bounds it.
+func txCommit(ctx context.Context, db *sql.DB) {
+	ctx, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel()
+	tx, _ := db.BeginTx(ctx, nil)
+	defer tx.Rollback()
+	tx.Commit()
+}
+
+// Begin starts a transaction no context bounds.
+func txBegin(db *sql.DB) {
+	tx, _ := db.Begin()
+	tx.Commit()
 }

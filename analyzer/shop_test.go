@@ -1,0 +1,196 @@
+package analyzer_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/faultline-dev/faultline/analyzer"
+)
+
+var shopDir = filepath.Join("..", "testdata", "shop")
+
+// oracleRow is one row of a table in testdata/shop/README.md.
+type oracleRow struct {
+	id      string
+	rules   []string
+	at      []string // file:line
+	vetOnly bool     // reported only without the topology (as under go vet)
+	silent  bool     // a counterpart: no finding of rules at any of at
+	supp    bool     // reported, and suppressed
+	line    int      // the row's line in README.md
+}
+
+var (
+	posRE  = regexp.MustCompile("`([A-Za-z0-9_./-]+\\.(?:go|cue):[0-9]+)`")
+	ruleRE = regexp.MustCompile("`([a-z]+)`")
+)
+
+// readOracle reads the tables of the shop README that have a "reported at"
+// or a "silent at" column.
+func readOracle(t *testing.T) []oracleRow {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(shopDir, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []oracleRow
+	ruleCol, atCol, silent := -1, -1, false
+	for i, line := range strings.Split(string(data), "\n") {
+		if !strings.HasPrefix(line, "|") {
+			ruleCol, atCol = -1, -1
+			continue
+		}
+		cells := strings.Split(strings.Trim(line, "|"), "|")
+		for j := range cells {
+			cells[j] = strings.TrimSpace(cells[j])
+		}
+		if ruleCol < 0 && atCol < 0 && slices.Contains(cells, "#") {
+			for j, c := range cells {
+				switch c {
+				case "rule", "rules":
+					ruleCol = j
+				case "reported at":
+					atCol, silent = j, false
+				case "silent at":
+					atCol, silent = j, true
+				}
+			}
+			if ruleCol < 0 || atCol < 0 {
+				ruleCol, atCol = -1, -1
+			}
+			continue
+		}
+		if atCol < 0 || strings.HasPrefix(cells[0], "---") || len(cells) <= max(ruleCol, atCol) {
+			continue
+		}
+		r := oracleRow{id: cells[0], silent: silent, line: i + 1}
+		for _, m := range ruleRE.FindAllStringSubmatch(cells[ruleCol], -1) {
+			r.rules = append(r.rules, m[1])
+		}
+		for _, m := range posRE.FindAllStringSubmatch(cells[atCol], -1) {
+			r.at = append(r.at, m[1])
+		}
+		r.vetOnly = strings.Contains(cells[ruleCol], "go vet")
+		r.supp = strings.Contains(cells[ruleCol], "suppressed")
+		if len(r.rules) == 0 || len(r.at) == 0 || (!silent && (len(r.rules) != 1 || len(r.at) != 1)) {
+			t.Fatalf("README.md:%d: row %s: want one rule and one position in a reported row, rules and positions in a silent one", r.line, r.id)
+		}
+		rows = append(rows, r)
+	}
+	if len(rows) < 40 {
+		t.Fatalf("README.md: read only %d oracle rows: has the table layout changed?", len(rows))
+	}
+	return rows
+}
+
+func key(rule, pos string) string { return rule + " " + pos }
+
+func findingKeys(fs []analyzer.Finding, suppressed bool) map[string]string {
+	m := map[string]string{}
+	for _, f := range fs {
+		if f.File == "" || (f.Suppression != nil) != suppressed {
+			continue
+		}
+		m[key(f.Rule, fmt.Sprintf("%s:%d", f.File, f.Line))] = f.Pos() + ": " + f.Message
+	}
+	return m
+}
+
+// TestShopOracle runs faultline on the sample system and holds it to the
+// tables of testdata/shop/README.md: every mistake reported where the table
+// says, nothing reported that the tables do not list, counterparts silent,
+// and the same output on a second run.
+func TestShopOracle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses a whole module")
+	}
+	rows := readOracle(t)
+
+	check, err := analyzer.Run(analyzer.Config{Dir: shopDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(check.PackageErrors) > 0 {
+		t.Fatalf("package errors: %v", check.PackageErrors)
+	}
+	vet, err := analyzer.Run(analyzer.Config{Dir: shopDir, NoTopology: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	got := findingKeys(check.Findings, false)
+	gotSupp := findingKeys(check.Findings, true)
+	gotVet := findingKeys(vet.Findings, false)
+	want := map[string]bool{}
+	for _, r := range rows {
+		switch {
+		case r.silent:
+			for _, rule := range r.rules {
+				for _, at := range r.at {
+					for _, m := range []map[string]string{got, gotVet, gotSupp} {
+						if msg, ok := m[key(rule, at)]; ok {
+							t.Errorf("README.md:%d: %s: %s must be silent at %s, but reports\n\t%s", r.line, r.id, rule, at, msg)
+						}
+					}
+				}
+			}
+		case r.vetOnly:
+			if _, ok := gotVet[key(r.rules[0], r.at[0])]; !ok {
+				t.Errorf("README.md:%d: %s: without the topology, want %s at %s; not reported", r.line, r.id, r.rules[0], r.at[0])
+			}
+			if msg, ok := got[key(r.rules[0], r.at[0])]; ok {
+				t.Errorf("README.md:%d: %s: with the topology, want no %s at %s; got\n\t%s", r.line, r.id, r.rules[0], r.at[0], msg)
+			}
+		case r.supp:
+			if _, ok := gotSupp[key(r.rules[0], r.at[0])]; !ok {
+				t.Errorf("README.md:%d: %s: want a suppressed %s at %s; not found", r.line, r.id, r.rules[0], r.at[0])
+			}
+		default:
+			want[key(r.rules[0], r.at[0])] = true
+			if _, ok := got[key(r.rules[0], r.at[0])]; !ok {
+				t.Errorf("README.md:%d: %s: want %s at %s; not reported", r.line, r.id, r.rules[0], r.at[0])
+			}
+		}
+	}
+	var extra []string
+	for k, msg := range got {
+		if !want[k] {
+			extra = append(extra, msg)
+		}
+	}
+	slices.Sort(extra)
+	for _, msg := range extra {
+		t.Errorf("reported, but in no table of testdata/shop/README.md:\n\t%s", msg)
+	}
+	if len(gotSupp) != 1 {
+		t.Errorf("want 1 suppressed finding, got %d: %v", len(gotSupp), gotSupp)
+	}
+
+	again, err := analyzer.Run(analyzer.Config{Dir: shopDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, part := range []struct {
+		name string
+		a, b any
+	}{{"findings", check.Findings, again.Findings}, {"graph", check.Graph, again.Graph}} {
+		a, err := json.Marshal(part.a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(part.b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a, b) {
+			t.Errorf("two runs on the same input give different %s", part.name)
+		}
+	}
+}
