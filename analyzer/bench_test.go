@@ -39,13 +39,25 @@ func BenchmarkCheckShopCodeOnly(b *testing.B) {
 
 // BenchmarkCheckLarge checks the module in $FAULTLINE_BENCH_DIR (a large
 // real code base, e.g. a copy of jaeger or istio from the module cache),
-// with the code alone; BenchmarkCheckLargeGoRulesOnly without the graph.
+// with its topology if it has one; BenchmarkCheckLargeGoRulesOnly runs the
+// code rules alone.
 func BenchmarkCheckLarge(b *testing.B) {
 	dir := os.Getenv("FAULTLINE_BENCH_DIR")
 	if dir == "" {
 		b.Skip("set FAULTLINE_BENCH_DIR to a module to benchmark")
 	}
 	benchRun(b, analyzer.Config{Dir: dir})
+}
+
+// BenchmarkCheckLargeCodeOnly ignores the topology of $FAULTLINE_BENCH_DIR
+// (for a module without one, write it with faultline init first), so that
+// BenchmarkCheckLarge against it is the cost of the topology and the join.
+func BenchmarkCheckLargeCodeOnly(b *testing.B) {
+	dir := os.Getenv("FAULTLINE_BENCH_DIR")
+	if dir == "" {
+		b.Skip("set FAULTLINE_BENCH_DIR to a module to benchmark")
+	}
+	benchRun(b, analyzer.Config{Dir: dir, NoTopology: true})
 }
 
 func BenchmarkCheckLargeGoRulesOnly(b *testing.B) {

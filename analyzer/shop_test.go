@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/faultline-dev/faultline/analyzer"
+	"github.com/faultline-dev/faultline/rules"
 )
 
 var shopDir = filepath.Join("..", "testdata", "shop")
@@ -168,6 +169,20 @@ func TestShopOracle(t *testing.T) {
 	slices.Sort(extra)
 	for _, msg := range extra {
 		t.Errorf("reported, but in no table of testdata/shop/README.md:\n\t%s", msg)
+	}
+	// Every rule of the catalogue fires on the sample, with or without
+	// the topology.
+	fired := map[string]bool{}
+	for _, m := range []map[string]string{got, gotVet} {
+		for k := range m {
+			rule, _, _ := strings.Cut(k, " ")
+			fired[rule] = true
+		}
+	}
+	for _, r := range rules.All() {
+		if !fired[r.Name] {
+			t.Errorf("rule %s reports nothing on the sample system: give it a deliberate mistake", r.Name)
+		}
 	}
 	if len(gotSupp) != 1 {
 		t.Errorf("want 1 suppressed finding, got %d: %v", len(gotSupp), gotSupp)
