@@ -374,3 +374,27 @@ func TestDefaultNames(t *testing.T) {
 	}
 	check(t, got, []string{"billing-api", "search-api", "api"})
 }
+
+func TestCodeEdgeProtection(t *testing.T) {
+	tests := []struct {
+		name     string
+		calls    []graph.CallSite
+		attempts int
+		breaker  bool
+	}{
+		{"no calls", nil, 1, false},
+		{"one guarded call, no retry", []graph.CallSite{{Breaker: graph.Yes}}, 1, true},
+		{"one call not known to be guarded", []graph.CallSite{{Breaker: graph.Yes}, {Breaker: graph.Unknown}}, 1, false},
+		{"the most attempts of any call", []graph.CallSite{{Attempts: 3, Breaker: graph.No}, {Attempts: 240}, {Attempts: 0}}, 240, false},
+		{"attempts unknown everywhere", []graph.CallSite{{Attempts: 0, Breaker: graph.Yes}}, 1, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &graph.Edge{From: "a", To: "b", Source: graph.FromCode, Retries: graph.Retries{Attempts: 1}, Calls: tt.calls}
+			codeEdgeProtection(e)
+			if e.Retries.Attempts != tt.attempts || e.Breaker != tt.breaker {
+				t.Errorf("attempts %d, breaker %v; want %d, %v", e.Retries.Attempts, e.Breaker, tt.attempts, tt.breaker)
+			}
+		})
+	}
+}

@@ -71,6 +71,7 @@ func joinCode(g *graph.Graph, code *codeResult) (*joinResult, error) {
 	for _, e := range g.Edges {
 		if e.Source == graph.FromCode {
 			codeEdgeBound(e)
+			codeEdgeProtection(e)
 		}
 		slices.SortFunc(e.Calls, func(a, b graph.CallSite) int {
 			return cmp.Or(strings.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
@@ -200,6 +201,25 @@ func codeEdgeBound(e *graph.Edge) {
 		return
 	}
 	e.TimeoutUnknown = true
+}
+
+// codeEdgeProtection sets the retries and the breaker of an edge known from
+// code only, from what its calls show: the most attempts any call makes,
+// and a breaker when every call is guarded by one. A topology that init
+// writes from the edge then says what the code does, and drift is silent
+// on it until one of them changes. The backoff is left undeclared: the code
+// rules judge the delays of the code's retries (retrybackoff).
+func codeEdgeProtection(e *graph.Edge) {
+	guarded := len(e.Calls) > 0
+	for _, c := range e.Calls {
+		if c.Attempts > e.Retries.Attempts {
+			e.Retries.Attempts = c.Attempts
+		}
+		if c.Breaker != graph.Yes {
+			guarded = false
+		}
+	}
+	e.Breaker = guarded
 }
 
 // findNode returns the node whose normalised name is name.

@@ -49,7 +49,11 @@ func check(pass *lint.GraphPass) {
 				Related: []lint.Related{{Pos: e.FieldPos("idempotent"), Message: graphrule.EdgeName(e) + " is declared not idempotent"}},
 			})
 		}
-		if (e.Retries.Backoff == "" || e.Retries.Backoff == graph.BackoffNone) && e.Via != graph.ViaMesh {
+		// An undeclared backoff on an edge the code shows is the code's:
+		// retrybackoff judges the delays of its retries there (an edge
+		// that faultline init wrote from code declares the attempts only).
+		codeDelays := e.Retries.Backoff == "" && e.Source&graph.FromCode != 0
+		if (e.Retries.Backoff == "" || e.Retries.Backoff == graph.BackoffNone) && e.Via != graph.ViaMesh && !codeDelays {
 			pass.Report(lint.Finding{
 				Severity: lint.Warning,
 				Message: graphrule.EdgeName(e) + " makes up to " + attempts + " with no backoff: retries follow failures at once, in step across every caller, and keep a struggling " +

@@ -29,6 +29,11 @@ a -> e attempts=1 idempotent=false
 a -> b attempts=3 mesh
 a -> c attempts=3 mesh idempotent=false backoff=exponential # want "a -> c makes up to 3 attempts but the call is not idempotent"
 `},
+		{"retries known from code: their delays are retrybackoff's", `
+a -> b attempts=240 codeonly
+a -> c attempts=3 calls=bounded
+a -> d attempts=3 backoff=none calls=bounded # want "a -> d makes up to 3 attempts with no backoff"
+`},
 		{"async publish", `
 queue events
 a -> events async attempts=3 backoff=exponential idempotent=false # want "a -> events makes up to 3 attempts but the call is not idempotent"
