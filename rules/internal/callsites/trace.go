@@ -14,6 +14,7 @@ import (
 
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
+	"github.com/faultline-dev/faultline/rules/internal/remote"
 )
 
 // maxDepth bounds how far values are followed back.
@@ -91,6 +92,12 @@ func (t *tracer) index() {
 	t.flagVars = map[*ssa.Global]flagBinding{}
 	t.flagFields = map[*types.Var]flagBinding{}
 	for _, fn := range t.irr.SrcFuncs {
+		// A test helper outside a _test.go file (a func(t *testing.T) in
+		// an integration-test package) stores and passes test values:
+		// "https://sector" is no dependency of the service.
+		if remote.TestHelper(fn) {
+			continue
+		}
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				switch instr := instr.(type) {
