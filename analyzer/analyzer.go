@@ -218,6 +218,7 @@ func Run(cfg Config) (*Result, error) {
 	if g != nil {
 		res.Graph = g
 		res.Findings = dropBoundedRequests(res.Findings, g)
+		res.Findings = dropSoftBreakers(res.Findings, g)
 		sup := newSuppressor(g, code, res.Root)
 		for i := range res.Findings {
 			sup.suppressCode(&res.Findings[i])

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -202,5 +203,37 @@ func TestHelpers(t *testing.T) {
 	}
 	if matchPattern("x/y", "x/y") <= matchPattern("x/...", "x/y") {
 		t.Error("an exact pattern must beat a prefix")
+	}
+}
+
+func TestDropSoftBreakers(t *testing.T) {
+	call := func(line int) graph.CallSite { return graph.CallSite{Pos: graph.Pos{File: "a.go", Line: line, Col: 2}} }
+	g := &graph.Graph{Edges: []*graph.Edge{
+		{From: "gw", To: "recs", Criticality: graph.Soft, Calls: []graph.CallSite{call(10)}},
+		{From: "gw", To: "events", Mode: graph.ModeAsync, Calls: []graph.CallSite{call(20)}},
+		{From: "gw", To: "catalog", Calls: []graph.CallSite{call(30)}},
+	}}
+	rel := func(lines ...int) []Related {
+		var rs []Related
+		for _, l := range lines {
+			rs = append(rs, Related{File: "a.go", Line: l, Column: 2})
+		}
+		return rs
+	}
+	fs := []Finding{
+		{Rule: "nobreaker", pkg: "p", Message: "soft", Related: rel(10)},
+		{Rule: "nobreaker", pkg: "p", Message: "soft and async", Related: rel(10, 20)},
+		{Rule: "nobreaker", pkg: "p", Message: "soft and hard", Related: rel(10, 30)},
+		{Rule: "nobreaker", pkg: "p", Message: "not in the graph", Related: rel(10, 40)},
+		{Rule: "nobreaker", Message: "graph side", Related: rel(10)},
+		{Rule: "httptimeout", pkg: "p", Message: "another rule", Related: rel(10)},
+	}
+	var got []string
+	for _, f := range dropSoftBreakers(fs, g) {
+		got = append(got, f.Message)
+	}
+	want := []string{"soft and hard", "not in the graph", "graph side", "another rule"}
+	if !slices.Equal(got, want) {
+		t.Errorf("kept %q, want %q", got, want)
 	}
 }
