@@ -388,6 +388,25 @@ func TestCodeEdgeProtection(t *testing.T) {
 		{"the most attempts of any call", []graph.CallSite{{Attempts: 3, Breaker: graph.No}, {Attempts: 240}, {Attempts: 0}}, 240, false},
 		{"attempts unknown everywhere", []graph.CallSite{{Attempts: 0, Breaker: graph.Yes}}, 1, true},
 	}
+	backoffs := []struct {
+		name  string
+		calls []graph.CallSite
+		want  string
+	}{
+		{"retried calls agree", []graph.CallSite{{Attempts: 3, Backoff: "exponential"}, {Attempts: 2, Backoff: "exponential"}, {Attempts: 1}}, "exponential"},
+		{"retried calls disagree", []graph.CallSite{{Attempts: 3, Backoff: "exponential"}, {Attempts: 2, Backoff: "none"}}, ""},
+		{"one retried call's backoff unknown", []graph.CallSite{{Attempts: 3, Backoff: "constant"}, {Attempts: 5}}, ""},
+		{"backoff of calls not known to retry", []graph.CallSite{{Attempts: 0, Backoff: "none"}}, ""},
+	}
+	for _, tt := range backoffs {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &graph.Edge{From: "a", To: "b", Source: graph.FromCode, Retries: graph.Retries{Attempts: 1}, Calls: tt.calls}
+			codeEdgeProtection(e)
+			if e.Retries.Backoff != tt.want {
+				t.Errorf("backoff %q, want %q", e.Retries.Backoff, tt.want)
+			}
+		})
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			e := &graph.Edge{From: "a", To: "b", Source: graph.FromCode, Retries: graph.Retries{Attempts: 1}, Calls: tt.calls}

@@ -205,19 +205,31 @@ func codeEdgeBound(e *graph.Edge) {
 
 // codeEdgeProtection sets the retries and the breaker of an edge known from
 // code only, from what its calls show: the most attempts any call makes,
-// and a breaker when every call is guarded by one. A topology that init
-// writes from the edge then says what the code does, and drift is silent
-// on it until one of them changes. The backoff is left undeclared: the code
-// rules judge the delays of the code's retries (retrybackoff).
+// the backoff when every retried call shows the same one, and a breaker
+// when every call is guarded by one. A topology that init writes from the
+// edge then says what the code does, and drift is silent on it until one of
+// them changes.
 func codeEdgeProtection(e *graph.Edge) {
 	guarded := len(e.Calls) > 0
+	backoff, agree := "", true
 	for _, c := range e.Calls {
 		if c.Attempts > e.Retries.Attempts {
 			e.Retries.Attempts = c.Attempts
 		}
+		if c.Attempts > 1 {
+			switch {
+			case c.Backoff == "" || (backoff != "" && c.Backoff != backoff):
+				agree = false
+			default:
+				backoff = c.Backoff
+			}
+		}
 		if c.Breaker != graph.Yes {
 			guarded = false
 		}
+	}
+	if agree {
+		e.Retries.Backoff = backoff
 	}
 	e.Breaker = guarded
 }
@@ -286,7 +298,7 @@ func callSite(c *codeCall) graph.CallSite {
 	case rules.CallNo:
 		cs.Breaker = graph.No
 	}
-	cs.Attempts = c.site.Attempts
+	cs.Attempts, cs.Backoff = c.site.Attempts, c.site.Backoff
 	return cs
 }
 

@@ -49,10 +49,10 @@ func check(pass *lint.GraphPass) {
 				Related: []lint.Related{{Pos: e.FieldPos("idempotent"), Message: graphrule.EdgeName(e) + " is declared not idempotent"}},
 			})
 		}
-		// An undeclared backoff on an edge the code shows is the code's:
-		// retrybackoff judges the delays of its retries there (an edge
-		// that faultline init wrote from code declares the attempts only).
-		codeDelays := e.Retries.Backoff == "" && e.Source&graph.FromCode != 0
+		// The delays of an edge known only from code, and an undeclared
+		// backoff on an edge the code also shows, are the code's:
+		// retrybackoff judges them where they are written.
+		codeDelays := e.Source == graph.FromCode || (e.Retries.Backoff == "" && e.Source&graph.FromCode != 0)
 		if (e.Retries.Backoff == "" || e.Retries.Backoff == graph.BackoffNone) && e.Via != graph.ViaMesh && !codeDelays {
 			pass.Report(lint.Finding{
 				Severity: lint.Warning,

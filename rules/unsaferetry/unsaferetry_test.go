@@ -31,6 +31,7 @@ a -> c attempts=3 mesh idempotent=false backoff=exponential # want "a -> c makes
 `},
 		{"retries known from code: their delays are retrybackoff's", `
 a -> b attempts=240 codeonly
+a -> e attempts=3 backoff=none codeonly
 a -> c attempts=3 calls=bounded
 a -> d attempts=3 backoff=none calls=bounded # want "a -> d makes up to 3 attempts with no backoff"
 `},

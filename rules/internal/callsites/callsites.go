@@ -98,6 +98,11 @@ type Site struct {
 	// its attempts per call (0 when unknown, 1 when it is not retried).
 	Breaker  Tri
 	Attempts int
+	// Backoff is the delay between the attempts of the hand-written retry
+	// loops around the call: "none", "constant" or "exponential"; "" when
+	// unknown, when the loops disagree, or when a retry library or a
+	// retrying client makes some of the attempts.
+	Backoff string
 }
 
 // Binding says what a parameter or field of another package receives at
@@ -143,6 +148,9 @@ func (c *Calls) String() string {
 		}
 		if s.Attempts > 0 {
 			hs = append(hs, "attempts="+strconv.Itoa(s.Attempts))
+		}
+		if s.Backoff != "" {
+			hs = append(hs, "backoff="+s.Backoff)
 		}
 		parts = append(parts, s.Kind+"("+strings.Join(hs, " ")+")")
 	}
@@ -245,7 +253,7 @@ func (t *tracer) site(fn *ssa.Function, call ssa.CallInstruction) (Site, bool) {
 		return Site{}, false
 	}
 	s.Timeout, s.Bounded, s.Unbounded = b.timeout, b.bounded, b.unbounded
-	s.Breaker, s.Attempts = t.protection(fn, call)
+	s.Breaker, s.Attempts, s.Backoff = t.protection(fn, call)
 	if t.generated(call.Pos()) {
 		// A call inside generated code (a gRPC client stub) is not the
 		// user's call site; the user's call of the generated method is.
@@ -273,10 +281,10 @@ const (
 // retrying client, a gRPC retry policy). A missing breaker or retry is
 // certain only in a main package, where every caller is in view; elsewhere
 // a caller in another package may add them, and they are unknown.
-func (t *tracer) protection(fn *ssa.Function, call ssa.CallInstruction) (Tri, int) {
+func (t *tracer) protection(fn *ssa.Function, call ssa.CallInstruction) (Tri, int, string) {
 	res, _ := t.pass.ResultOf[resilience.Analyzer].(*resilience.Result)
 	if res == nil {
-		return Unknown, 0
+		return Unknown, 0, ""
 	}
 	whole := t.pass.Pkg.Name() == "main"
 	guard := res.Guard(call)
@@ -287,20 +295,48 @@ func (t *tracer) protection(fn *ssa.Function, call ssa.CallInstruction) (Tri, in
 	case whole:
 		breaker = No
 	}
-	attempts, retried := t.attemptsAround(res, fn, call, map[*ssa.Function]bool{}, 0)
+	var delays []resilience.Delay
+	attempts, retried := t.attemptsAround(res, fn, call, map[*ssa.Function]bool{}, 0, &delays)
+	library := false
 	if guard.Kinds.Has(resilience.Retry) {
-		attempts, retried = mulAttempts(attempts, guard.Attempts), true
+		attempts, retried, library = mulAttempts(attempts, guard.Attempts), true, true
 	}
 	if inner := res.RetryingCall(call); len(inner) > 0 {
-		attempts, retried = mulAttempts(attempts, resilience.Product(inner)), true
+		attempts, retried, library = mulAttempts(attempts, resilience.Product(inner)), true, true
 	}
 	if !retried {
 		// Nothing recognisably retries the call here. That is not proof
 		// of a single attempt (a loop around a helper that takes a
 		// closure, a caller in another package), so the count is unknown.
-		return breaker, 0
+		return breaker, 0, ""
 	}
-	return breaker, attempts
+	backoff := ""
+	if !library {
+		backoff = loopBackoff(delays)
+	}
+	return breaker, attempts, backoff
+}
+
+// loopBackoff names the delay the retry loops share, "" when they
+// disagree or one is unknown.
+func loopBackoff(delays []resilience.Delay) string {
+	if len(delays) == 0 {
+		return ""
+	}
+	for _, d := range delays[1:] {
+		if d != delays[0] {
+			return ""
+		}
+	}
+	switch delays[0] {
+	case resilience.DelayNone:
+		return "none"
+	case resilience.DelayFixed:
+		return "constant"
+	case resilience.DelayGrowing:
+		return "exponential"
+	}
+	return ""
 }
 
 // mulAttempts multiplies attempts, 0 (unknown) absorbing.
@@ -317,12 +353,13 @@ func mulAttempts(a, b int) int {
 // through the package, 0 when a retry loop's bound is unknown. retried
 // reports that some path has a retry loop. Loops that are not retries
 // (over items, polling) multiply nothing: each turn is another call.
-func (t *tracer) attemptsAround(res *resilience.Result, fn *ssa.Function, instr ssa.Instruction, seen map[*ssa.Function]bool, depth int) (attempts int, retried bool) {
+func (t *tracer) attemptsAround(res *resilience.Result, fn *ssa.Function, instr ssa.Instruction, seen map[*ssa.Function]bool, depth int, delays *[]resilience.Delay) (attempts int, retried bool) {
 	here := 1
 	for _, l := range res.RetryLoops(fn) {
 		if l.Blocks[instr.Block()] {
 			here = mulAttempts(here, l.Attempts)
 			retried = true
+			*delays = append(*delays, l.Delay)
 		}
 	}
 	if depth > 6 || seen[fn] {
@@ -332,7 +369,7 @@ func (t *tracer) attemptsAround(res *resilience.Result, fn *ssa.Function, instr 
 	defer delete(seen, fn)
 	best := 1
 	for _, u := range t.uses(fn) {
-		n, r := t.attemptsAround(res, u.Parent(), u, seen, depth+1)
+		n, r := t.attemptsAround(res, u.Parent(), u, seen, depth+1, delays)
 		if !r {
 			continue
 		}

@@ -1,8 +1,9 @@
-package main // want package:`calls\[http\(host:a\.example:80 unbounded breaker=no\); http\(host:b\.example:80 unbounded breaker=no attempts=3\); http\(host:c\.example:80 unbounded breaker=no\); http\(host:d\.example:80 unbounded breaker=no\)\]`
+package main // want package:`calls\[http\(host:a\.example:80 unbounded breaker=no\); http\(host:b\.example:80 unbounded breaker=no attempts=3 backoff=none\); http\(host:c\.example:80 unbounded breaker=no\); http\(host:d\.example:80 unbounded breaker=no backoff=none\); http\(host:e\.example:80 unbounded breaker=no attempts=4 backoff=exponential\); http\(host:f\.example:80 unbounded breaker=no attempts=2 backoff=constant\)\]`
 
 import (
 	"errors"
 	"net/http"
+	"time"
 )
 
 // once is not retried, but nothing proves a single attempt: unknown.
@@ -53,6 +54,28 @@ func twice() {
 	}
 }
 
+// growing waits longer after each failure: exponential backoff.
+func growing() {
+	delay := 100 * time.Millisecond
+	for i := 0; i < 4; i++ {
+		if _, err := http.Get("http://e.example:80/"); err == nil {
+			return
+		}
+		time.Sleep(delay)
+		delay *= 2
+	}
+}
+
+// fixed waits the same second each time.
+func fixed() {
+	for i := 0; i < 2; i++ {
+		if _, err := http.Get("http://f.example:80/"); err == nil {
+			return
+		}
+		time.Sleep(time.Second)
+	}
+}
+
 var errX = errors.New("x")
 
 func main() {
@@ -61,4 +84,6 @@ func main() {
 	closure()
 	forever()
 	twice()
+	growing()
+	fixed()
 }
