@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"net"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -112,7 +113,7 @@ func (c *checker) check(call ssa.CallInstruction) {
 	name := remote.FuncName(callee)
 	switch {
 	case netDial.Has(callee):
-		if len(args) == 2 && !connectionless(args[0]) {
+		if len(args) == 2 && !connectionless(args[0]) && !localAddr(args[1], 0) {
 			c.report(call, "", "net.Dial has no timeout: "+connectClause+"; use net.DialTimeout or a net.Dialer with Timeout", c.dialTimeoutFix(call))
 		}
 	case netDialTO.Has(callee):
@@ -120,6 +121,9 @@ func (c *checker) check(call ssa.CallInstruction) {
 			c.report(call, "", "net.DialTimeout with a zero timeout has no timeout: "+connectClause+"; pass a positive timeout", nil)
 		}
 	case netDialTCP.Has(callee):
+		if len(args) == 3 && localAddr(args[2], 0) {
+			return
+		}
 		c.report(call, "", "net.DialTCP has no timeout: "+connectClause+"; dial with a net.Dialer with Timeout", nil)
 	case dialerDial.Has(callee):
 		if len(args) == 2 && !connectionless(args[0]) && c.vf.DialerTimeout(recv) == valueflow.Unset {
@@ -192,6 +196,55 @@ func connectionless(network ssa.Value) bool {
 		return true
 	}
 	return strings.HasPrefix(n, "ip:") || strings.HasPrefix(n, "ip4:") || strings.HasPrefix(n, "ip6:")
+}
+
+var (
+	listenerAddr = lint.NewFuncSet("(net.Listener).Addr", "(*net.TCPListener).Addr", "(*net.UnixListener).Addr")
+	addrString   = lint.NewFuncSet("(net.Addr).String", "(*net.TCPAddr).String")
+)
+
+// localAddr reports whether a dial's address is this process's own
+// listener (l.Addr(), or its String) or a loopback literal: the kernel
+// completes such a connect at once, or refuses it at once, so it cannot
+// wait on an unreachable host.
+func localAddr(v ssa.Value, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.TypeAssert:
+		return localAddr(v.X, depth+1)
+	case *ssa.ChangeType:
+		return localAddr(v.X, depth+1)
+	case *ssa.MakeInterface:
+		return localAddr(v.X, depth+1)
+	case *ssa.Extract:
+		return localAddr(v.Tuple, depth+1)
+	case *ssa.Call:
+		callee := remote.Callee(&v.Call)
+		switch {
+		case listenerAddr.Has(callee):
+			return true
+		case addrString.Has(callee):
+			if recv, _, ok := valueflow.MethodCall(&v.Call); ok {
+				return localAddr(recv, depth+1)
+			}
+		}
+	case *ssa.Const:
+		if v.Value == nil || v.Value.Kind() != constant.String {
+			return false
+		}
+		host, _, err := net.SplitHostPort(constant.StringVal(v.Value))
+		if err != nil {
+			return false
+		}
+		if host == "localhost" {
+			return true
+		}
+		ip := net.ParseIP(host)
+		return ip != nil && ip.IsLoopback()
+	}
+	return false
 }
 
 // isZero reports whether v is the constant zero.
