@@ -44,6 +44,10 @@ const (
 	// missing bound is ResponseHeaderTimeout serves a client with no
 	// Timeout.
 	CategoryTransportHeader = "transport-header"
+	// CategoryBodyOnly: a request through a client with no Timeout whose
+	// transport bounds the dial, the TLS handshake and the response
+	// headers: only reading the body can wait forever.
+	CategoryBodyOnly = "body-only"
 )
 
 // Rule is httptimeout's catalogue entry.
@@ -55,6 +59,7 @@ var Rule = &lint.Rule{
 	Categories: map[string]lint.Severity{
 		CategoryTransport:       lint.Warning,
 		CategoryTransportHeader: lint.Note,
+		CategoryBodyOnly:        lint.Note,
 	},
 	Analyzer: Analyzer,
 }
@@ -95,6 +100,9 @@ type candidate struct {
 	client ssa.Value
 	retry  bool          // a retryablehttp.Client
 	req    valueflow.Ctx // the request's context, for Do
+	// bodyOnly: the client's transport bounds everything up to the
+	// response headers.
+	bodyOnly bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -171,6 +179,10 @@ func (c *checker) candidate(call ssa.CallInstruction, caller *ssa.Function, call
 	if st != valueflow.Unset {
 		return candidate{}, false
 	}
+	if !cand.retry {
+		t := c.vf.ClientTransport(cand.client)
+		cand.bodyOnly = t.Dial.State == valueflow.Set && t.TLSHandshake.State == valueflow.Set && t.ResponseHeader.State == valueflow.Set
+	}
 	if clientDo.Has(callee) || retryDo.Has(callee) {
 		if len(args) < 1 {
 			return candidate{}, false
@@ -237,6 +249,9 @@ func (c *checker) localOrigin(client ssa.Value) (ssa.Value, bool) {
 func (c *checker) reportSingle(cand candidate) {
 	pos, end := edit.CallRange(c.pass, cand.call.Pos())
 	d := analysis.Diagnostic{Pos: pos, End: end, Message: c.singleMessage(cand)}
+	if cand.bodyOnly {
+		d.Category = CategoryBodyOnly
+	}
 	if o, ok := c.localOrigin(cand.client); ok {
 		if fix, ok := c.timeoutFix(o, cand.retry); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -264,6 +279,9 @@ func (c *checker) singleMessage(cand candidate) string {
 		fix += " or give the request a context deadline"
 	} else if c.isDefaultClient(cand.client) {
 		on += ","
+	}
+	if cand.bodyOnly {
+		return fmt.Sprintf("%s on %s: its transport bounds connecting, the TLS handshake and the response headers, but nothing bounds reading the body, so a server that stalls while sending it blocks the reader forever; %s", name, strings.TrimSuffix(on, ","), fix)
 	}
 	return fmt.Sprintf("%s on %s can wait forever: a slow or stalled server blocks the caller; %s", name, on, fix)
 }
@@ -325,11 +343,16 @@ func (c *checker) reportGroup(origin ssa.Value, g []candidate) {
 	if g[0].retry {
 		msg = fmt.Sprintf("retryablehttp.Client built here has an HTTPClient with no Timeout and %s: %s; set HTTPClient.Timeout",
 			uses, c.retryConsequence(g[0].client))
+	} else if g[0].bodyOnly {
+		msg = fmt.Sprintf("http.Client built here has no Timeout and %s: its transport bounds connecting, the TLS handshake and the response headers, but nothing bounds reading a body, so a server that stalls while sending one blocks the reader forever; set Timeout", uses)
 	} else {
 		msg = fmt.Sprintf("http.Client built here has no Timeout and %s: a slow or stalled server blocks each of them forever; set Timeout", uses)
 	}
 	pos, end := c.span(origin)
 	d := analysis.Diagnostic{Pos: pos, End: end, Message: msg, Related: related}
+	if g[0].bodyOnly && !g[0].retry {
+		d.Category = CategoryBodyOnly
+	}
 	if fix, ok := c.timeoutFix(origin, g[0].retry); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
