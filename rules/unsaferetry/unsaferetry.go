@@ -1,6 +1,8 @@
 package unsaferetry
 
 import (
+	"slices"
+
 	_ "embed"
 
 	"github.com/faultline-dev/faultline/graph"
@@ -50,9 +52,9 @@ func check(pass *lint.GraphPass) {
 			})
 		}
 		// The delays of an edge known only from code, and an undeclared
-		// backoff on an edge the code also shows, are the code's:
-		// retrybackoff judges them where they are written.
-		codeDelays := e.Source == graph.FromCode || (e.Retries.Backoff == "" && e.Source&graph.FromCode != 0)
+		// backoff on an edge whose calls the code shows retrying, are the
+		// code's: retrybackoff judges them where they are written.
+		codeDelays := e.Source == graph.FromCode || (e.Retries.Backoff == "" && slices.ContainsFunc(e.Calls, func(c graph.CallSite) bool { return c.Attempts > 1 }))
 		if (e.Retries.Backoff == "" || e.Retries.Backoff == graph.BackoffNone) && e.Via != graph.ViaMesh && !codeDelays {
 			pass.Report(lint.Finding{
 				Severity: lint.Warning,

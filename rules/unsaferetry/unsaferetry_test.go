@@ -32,7 +32,8 @@ a -> c attempts=3 mesh idempotent=false backoff=exponential # want "a -> c makes
 		{"retries known from code: their delays are retrybackoff's", `
 a -> b attempts=240 codeonly
 a -> e attempts=3 backoff=none codeonly
-a -> c attempts=3 calls=bounded
+a -> c attempts=3 calls=bounded # want "a -> c makes up to 3 attempts with no backoff"
+a -> f attempts=3 calls=retried
 a -> d attempts=3 backoff=none calls=bounded # want "a -> d makes up to 3 attempts with no backoff"
 `},
 		{"async publish", `

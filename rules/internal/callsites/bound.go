@@ -2,6 +2,7 @@ package callsites
 
 import (
 	"go/constant"
+	"strings"
 	"time"
 
 	"golang.org/x/tools/go/ssa"
@@ -139,14 +140,9 @@ func (t *tracer) callBound(c *ssa.CallCommon, api *remote.API, grpcStub bool) bo
 	case api.Type == "Client" && api.Kind == remote.HTTP:
 		// client.Get(url): only the client's Timeout can bound it.
 	case api.Pkg == "database/sql" && api.Type == "Tx":
-		// tx.Commit(), tx.Exec(q): the transaction is bound to the context
-		// given to BeginTx, and database/sql rolls it back (and the driver
-		// cancels the statement) when that context ends.
-		if ctx, begin := t.txCtx(receiver(c)); ctx != nil {
-			return t.ctxBound(ctx)
-		} else if begin {
-			return bound{unbounded: true}
-		}
+		// tx.Commit(), tx.Exec(q): bounded by the context the transaction
+		// was begun with, where the driver cancels on it.
+		return t.txBound(receiver(c))
 	default:
 		// An API with no context at all (http.Get, net.Dial, db.Query).
 		return bound{unbounded: true}
@@ -159,40 +155,93 @@ var (
 	sqlBegin   = lint.NewFuncSet("(*database/sql.DB).Begin")
 )
 
-// txCtx returns the context a *sql.Tx was begun with; begin reports a
-// transaction started by Begin, which has none.
-func (t *tracer) txCtx(tx ssa.Value) (ctx ssa.Value, begin bool) {
+// txBound is the bound of a statement on a *sql.Tx that takes no context
+// of its own (tx.Commit(), tx.Exec(q)). database/sql hands the driver no
+// context for it; lib/pq and pgx watch the context given to BeginTx until
+// the transaction ends and cancel what runs when it expires, other drivers
+// (go-sql-driver/mysql) do not. So: unbounded when every transaction that
+// flows here was begun without a deadline (Begin, or BeginTx with a
+// context that has none); bounded by BeginTx's context only on a driver
+// known to cancel; unknown otherwise, and whenever the transaction comes
+// from a caller or a field other code can set.
+func (t *tracer) txBound(tx ssa.Value) bound {
 	if tx == nil {
-		return nil, false
+		return bound{}
 	}
-	defer t.enter()()
-	n := 0
-	t.sources(tx, func(src ssa.Value) {
-		var c *ssa.CallCommon
-		switch v := src.(type) {
-		case *ssa.Call:
-			c = &v.Call
-		case *ssa.Extract:
-			if call, ok := v.Tuple.(*ssa.Call); ok {
-				c = &call.Call
+	var ctxs []ssa.Value
+	begins, unknown := 0, false
+	func() {
+		defer t.enter()()
+		t.sources(tx, func(src ssa.Value) {
+			if k, ok := src.(*ssa.Const); ok && k.IsNil() {
+				return // the nil of an error path
+			}
+			call, ok := src.(*ssa.Call)
+			if !ok {
+				unknown = true
+				return
+			}
+			switch obj := staticObj(&call.Call); {
+			case sqlBeginTx.Has(obj):
+				ctxs = append(ctxs, arg(&call.Call, 0))
+			case sqlBegin.Has(obj):
+				begins++
+			default:
+				unknown = true
+			}
+		}, func(h Hint) {
+			if h.Kind == Param || h.Kind == Field {
+				unknown = true
+			}
+		})
+	}()
+	if unknown || (len(ctxs) == 0 && begins == 0) {
+		return bound{}
+	}
+	var bs []bound
+	for _, c := range ctxs {
+		bs = append(bs, t.ctxBound(c))
+	}
+	for range begins {
+		bs = append(bs, bound{unbounded: true})
+	}
+	all := func(f func(bound) bool) bool {
+		for _, b := range bs {
+			if !f(b) {
+				return false
 			}
 		}
-		if c == nil {
-			n++
-			return
-		}
-		switch obj := staticObj(c); {
-		case sqlBeginTx.Has(obj):
-			ctx = arg(c, 0)
-		case sqlBegin.Has(obj):
-			begin = true
-		}
-		n++
-	}, func(Hint) {})
-	if n != 1 {
-		return nil, false // several transactions flow here: leave it unknown
+		return true
 	}
-	return ctx, begin
+	switch {
+	case all(func(b bound) bool { return b.unbounded }):
+		return bound{unbounded: true}
+	case all(func(b bound) bool { return b.bounded }) && t.cancelsTx(tx):
+		out := bound{bounded: true}
+		if all(func(b bound) bool { return b.timeout > 0 }) {
+			for _, b := range bs {
+				out.timeout = max(out.timeout, b.timeout)
+			}
+		}
+		return out
+	}
+	return bound{}
+}
+
+// cancelsTx reports whether the database of tx is opened with a driver
+// that cancels a transaction's statements when BeginTx's context ends.
+func (t *tracer) cancelsTx(tx ssa.Value) bool {
+	drivers := 0
+	for _, h := range t.dbHints(tx) {
+		if h.Kind != Driver {
+			continue
+		}
+		if h.Value != "postgres" && !strings.HasPrefix(h.Value, "pgx") {
+			return false
+		}
+		drivers++
+	}
+	return drivers > 0
 }
 
 // constDuration returns the value of a constant time.Duration expression.

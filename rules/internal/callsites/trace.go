@@ -14,7 +14,7 @@ import (
 
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
-	"github.com/faultline-dev/faultline/rules/internal/remote"
+	"github.com/faultline-dev/faultline/rules/internal/resilience"
 )
 
 // maxDepth bounds how far values are followed back.
@@ -91,11 +91,13 @@ func (t *tracer) index() {
 	t.callSites = map[*ssa.Function][]ssa.Instruction{}
 	t.flagVars = map[*ssa.Global]flagBinding{}
 	t.flagFields = map[*types.Var]flagBinding{}
+	rr, _ := t.pass.ResultOf[resilience.Analyzer].(*resilience.Result)
 	for _, fn := range t.irr.SrcFuncs {
-		// A test helper outside a _test.go file (a func(t *testing.T) in
-		// an integration-test package) stores and passes test values:
-		// "https://sector" is no dependency of the service.
-		if remote.TestHelper(fn) {
+		// Test code outside _test.go files (a func(t *testing.T) in an
+		// integration-test package, a fixture's methods, what only tests
+		// call) stores and passes test values: "https://sector" is no
+		// dependency of the service.
+		if rr.TestCode(fn) {
 			continue
 		}
 		for _, b := range fn.Blocks {

@@ -1,9 +1,10 @@
-package bounds // want package:`calls\[sql\(timeout=2s\); sql\(unbounded\); sql\(unbounded\); sql\(param:bounds.FromCaller#1\); sql\(bounded\); sql\(unbounded\); sql\(\); http\(host:a.example:80 unbounded\); http\(host:b.example:80 timeout=1s\); http\(host:c.example:80 unbounded\); sql\(timeout=300ms\); sql\(timeout=300ms\); sql\(unbounded\); sql\(unbounded\)\]`
+package bounds // want package:`calls\[sql\(timeout=2s\); sql\(unbounded\); sql\(unbounded\); sql\(param:bounds.FromCaller#1\); sql\(bounded\); sql\(unbounded\); sql\(\); http\(host:a.example:80 unbounded\); http\(host:b.example:80 timeout=1s\); http\(host:c.example:80 unbounded\); sql\(driver:postgres env:DSN timeout=300ms\); sql\(driver:postgres env:DSN timeout=300ms\); sql\(driver:mysql env:DSN timeout=300ms\); sql\(driver:mysql env:DSN\); sql\(driver:pgx env:DSN timeout=1s\); sql\(driver:pgx env:DSN timeout=1s\); sql\(param:bounds.Save#0\); sql\(unbounded\); sql\(unbounded\)\]`
 
 import (
 	"context"
 	"database/sql"
 	"net/http"
+	"os"
 	"time"
 )
 
@@ -70,14 +71,46 @@ func loopURL(c *http.Client, parts []string) {
 	c.Do(req)
 }
 
-// Commit takes no context: the one BeginTx was given bounds it.
-func txCommit(ctx context.Context, db *sql.DB) {
+// Commit takes no context: with lib/pq or pgx, the one BeginTx was given
+// bounds it.
+func txCommit(ctx context.Context) {
+	db, _ := sql.Open("postgres", os.Getenv("DSN"))
 	ctx, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
 	defer cancel()
 	tx, _ := db.BeginTx(ctx, nil)
 	defer tx.Rollback()
 	tx.Commit()
 }
+
+// go-sql-driver/mysql does not cancel a transaction's statements when
+// BeginTx's context ends: unknown.
+func txMySQL(ctx context.Context) {
+	db, _ := sql.Open("mysql", os.Getenv("DSN"))
+	ctx, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel()
+	tx, _ := db.BeginTx(ctx, nil)
+	tx.Commit()
+}
+
+// The usual helper, with its error path.
+func begin(ctx context.Context, db *sql.DB) (*sql.Tx, error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return tx, nil
+}
+
+func txHelper() {
+	db, _ := sql.Open("pgx", os.Getenv("DSN"))
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	tx, _ := begin(ctx, db)
+	tx.Commit()
+}
+
+// Exported: the transaction comes from callers elsewhere, unknown.
+func Save(tx *sql.Tx) { tx.Exec("q") }
 
 // Begin starts a transaction no context bounds.
 func txBegin(db *sql.DB) {

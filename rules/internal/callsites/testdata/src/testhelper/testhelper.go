@@ -24,3 +24,8 @@ func HelperLiteral() func(t *testing.T) {
 		fetch(c)
 	}
 }
+
+// A fixture: its methods are test code too.
+type Fixture struct{ T *testing.T }
+
+func (f *Fixture) Setup() { fetch(&Client{URL: "http://fixture:80/x"}) }
