@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,6 +28,9 @@ func TestScript(t *testing.T) {
 		Dir:                 filepath.Join("testdata", "script"),
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"cmpsorted": cmpSorted,
+		},
 		Setup: func(env *testscript.Env) error {
 			// The sample system is copied in, for the scripts that check it;
 			// its dependencies come from the host's module cache (CI
@@ -67,4 +71,27 @@ var (
 func fileExists(p string) bool {
 	fi, err := os.Stat(p)
 	return err == nil && !fi.IsDir()
+}
+
+// cmpSorted is the script command `cmpsorted NAME WANT`: the lines of NAME
+// (stdout, stderr or a file) and of the file WANT must be the same once
+// sorted. It compares output whose order is the go command's scheduling:
+// go vet prints each package's diagnostics as the package finishes.
+func cmpSorted(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: cmpsorted stdout|stderr|FILE WANT")
+	}
+	sorted := func(name string) []string {
+		lines := strings.Split(strings.TrimRight(ts.ReadFile(name), "\n"), "\n")
+		slices.Sort(lines)
+		return lines
+	}
+	got, want := sorted(args[0]), sorted(args[1])
+	switch equal := slices.Equal(got, want); {
+	case equal && neg:
+		ts.Fatalf("%s and %s have the same lines", args[0], args[1])
+	case !equal && !neg:
+		ts.Logf("sorted %s:\n%s", args[0], strings.Join(got, "\n"))
+		ts.Fatalf("%s and %s differ once sorted", args[0], args[1])
+	}
 }
