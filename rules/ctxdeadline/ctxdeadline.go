@@ -14,6 +14,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
+	"github.com/faultline-dev/faultline/rules/internal/resilience"
 	"github.com/faultline-dev/faultline/rules/internal/valueflow"
 )
 
@@ -36,7 +37,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        doc.AnalyzerDoc(),
 	URL:        lint.URL("ctxdeadline"),
 	Run:        run,
-	Requires:   []*analysis.Analyzer{ir.Analyzer, valueflow.Analyzer},
+	Requires:   []*analysis.Analyzer{ir.Analyzer, valueflow.Analyzer, resilience.Analyzer},
 	FactTypes:  []analysis.Fact{new(Fact)},
 	ResultType: lint.ResultType,
 }
@@ -141,6 +142,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	vf, _ := pass.ResultOf[valueflow.Analyzer].(*valueflow.Result)
 	c := newChecker(pass, irr, vf)
+	c.res, _ = pass.ResultOf[resilience.Analyzer].(*resilience.Result)
 	c.scan()
 	c.solve()
 	c.exportFacts()
@@ -153,6 +155,10 @@ type checker struct {
 	pass *analysis.Pass
 	irr  *ir.IR
 	vf   *valueflow.Result
+	// res knows the timeouts that guard a call from outside its context:
+	// a timeout interceptor on its gRPC connection, a timeout executor
+	// around it.
+	res *resilience.Result
 
 	inPkg        map[*ssa.Function]bool
 	closures     map[*ssa.Function][]*ssa.MakeClosure // function literal -> where it is created

@@ -13,7 +13,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
 
-var packages = []string{"pb", "b", "a", "c", "handlers", "cloud", "wrapall", "trial"}
+var packages = []string{"pb", "b", "a", "c", "handlers", "cloud", "wrapall", "trial", "interceptors"}
 
 // firstRun is the output of Test, for TestDeterministic.
 var firstRun []string

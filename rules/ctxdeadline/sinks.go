@@ -11,6 +11,7 @@ import (
 
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
+	"github.com/faultline-dev/faultline/rules/internal/resilience"
 	"github.com/faultline-dev/faultline/rules/internal/valueflow"
 )
 
@@ -73,6 +74,9 @@ var (
 // call is a remote API of the table, or a function whose parameters reach
 // one (its fact, or the sinks computed so far for this package).
 func (c *checker) uses(s site) []use {
+	if c.timeoutGuarded(s.call) {
+		return nil
+	}
 	cc := s.call.Common()
 	callee := calleeFunc(cc)
 	if callee != nil {
@@ -113,6 +117,17 @@ func (c *checker) uses(s site) []use {
 		out = append(out, use{arg: arg, api: sk.API, kind: sk.Kind, via: via, transport: sk.Transport})
 	}
 	return out
+}
+
+// timeoutGuarded reports whether something other than the context bounds
+// the call: a timeout interceptor on the connection the call goes through
+// (go-grpc-middleware's timeout.UnaryClientInterceptor, a framework's
+// connection with a default deadline), or a timeout policy it runs under.
+func (c *checker) timeoutGuarded(call ssa.CallInstruction) bool {
+	if c.res == nil {
+		return false
+	}
+	return c.res.ClientGuard(call).Kinds.Has(resilience.Timeout) || c.res.Guard(call).Kinds.Has(resilience.Timeout)
 }
 
 // directUses returns the context a call of a remote API depends on for a

@@ -207,6 +207,11 @@ var Entries = []Entry{
 	builds("github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/timeout.UnaryClientInterceptor", Timeout),
 	builds("github.com/grpc-ecosystem/go-grpc-middleware/retry.UnaryClientInterceptor", Retry),
 	builds("github.com/grpc-ecosystem/go-grpc-middleware/retry.StreamClientInterceptor", Retry),
+	// kratos' gRPC connections put every unary call under a deadline in
+	// their own interceptor: 2s unless WithTimeout says otherwise (a zero
+	// WithTimeout turns it off, which faultline does not see).
+	builds("github.com/go-kratos/kratos/v2/transport/grpc.Dial", Timeout),
+	builds("github.com/go-kratos/kratos/v2/transport/grpc.DialInsecure", Timeout),
 }
 
 // TypeEntry gives the protections of every value of a named type: what a

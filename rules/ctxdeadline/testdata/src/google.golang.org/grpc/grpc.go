@@ -70,3 +70,10 @@ func (x *GenericClientStream[Req, Res]) Recv() (*Res, error) {
 }
 
 func StaticMethod() CallOption { return nil }
+
+type UnaryInvoker func(ctx context.Context, method string, req, reply any, cc *ClientConn, opts ...CallOption) error
+
+type UnaryClientInterceptor func(ctx context.Context, method string, req, reply any, cc *ClientConn, invoker UnaryInvoker, opts ...CallOption) error
+
+func WithUnaryInterceptor(f UnaryClientInterceptor) DialOption                    { return nil }
+func WithChainUnaryInterceptor(interceptors ...UnaryClientInterceptor) DialOption { return nil }
