@@ -916,10 +916,70 @@ func (r *Result) kindsIn(m kindMemo, v ssa.Value, depth int) Kind {
 			k |= r.callKinds(m, &o.Call, depth)
 		case *ssa.Alloc:
 			k |= r.allocKinds(m, o, depth)
+		case *ssa.Function:
+			k |= deadlineInterceptor(o)
+		case *ssa.MakeClosure:
+			if fn, ok := o.Fn.(*ssa.Function); ok {
+				k |= deadlineInterceptor(fn)
+			}
 		}
 	})
 	m[v] = k
 	return k
+}
+
+var ctxWithDeadline = lint.NewFuncSet("context.WithTimeout", "context.WithTimeoutCause", "context.WithDeadline", "context.WithDeadlineCause")
+
+// deadlineInterceptor returns Timeout for a gRPC unary client interceptor
+// written in this package that hands the invoker a context derived with a
+// timeout or deadline on every call (kratos' own interceptor does, when its
+// timeout is set): the connection it is installed on bounds every unary
+// call.
+func deadlineInterceptor(fn *ssa.Function) Kind {
+	if fn == nil || len(fn.Blocks) == 0 || len(fn.Params) < 6 {
+		return 0
+	}
+	invoker := fn.Params[5]
+	if !lint.IsNamed(invoker.Type(), "google.golang.org/grpc", "UnaryInvoker") {
+		return 0
+	}
+	calls := 0
+	for _, ref := range *invoker.Referrers() {
+		call, ok := ref.(*ssa.Call)
+		if !ok || call.Call.Value != invoker {
+			continue
+		}
+		calls++
+		if len(call.Call.Args) == 0 || !derivesDeadline(call.Call.Args[0], 0) {
+			return 0
+		}
+	}
+	if calls == 0 {
+		return 0
+	}
+	return Timeout
+}
+
+// derivesDeadline reports whether the context ctx may come from a
+// WithTimeout or WithDeadline (a deadline set only when configured, as in
+// `if d > 0 { ctx, cancel = context.WithTimeout(ctx, d) }`, counts).
+func derivesDeadline(ctx ssa.Value, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch v := ctx.(type) {
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if derivesDeadline(e, depth+1) {
+				return true
+			}
+		}
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok {
+			return ctxWithDeadline.Has(remote.Callee(&call.Call))
+		}
+	}
+	return false
 }
 
 // callKinds returns the protections of the result of a call.

@@ -40,6 +40,24 @@ func underDeadline(c pb.PaymentServiceClient) error {
 	})
 }
 
+// An interceptor of this package that derives a deadline for every call
+// (kratos' shape: optional, set when configured).
+func ownDeadline(target string, d time.Duration) {
+	conn, _ := grpc.NewClient(target, grpc.WithUnaryInterceptor(withDeadline(d)))
+	pb.NewPaymentServiceClient(conn).Charge(context.Background(), &pb.ChargeRequest{})
+}
+
+func withDeadline(d time.Duration) grpc.UnaryClientInterceptor {
+	return func(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
+		if d > 0 {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, d)
+			defer cancel()
+		}
+		return invoker(ctx, method, req, reply, cc, opts...)
+	}
+}
+
 // --- traps ---------------------------------------------------------------
 
 func loggingOnly(target string) {
@@ -55,5 +73,17 @@ func noInterceptor(target string) {
 }
 
 func logging(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
+	return invoker(ctx, method, req, reply, cc, opts...)
+}
+
+// An interceptor that derives a deadline it then does not pass on.
+func lostDeadline(target string) {
+	conn, _ := grpc.NewClient(target, grpc.WithUnaryInterceptor(dropsIt))
+	pb.NewPaymentServiceClient(conn).Charge(context.Background(), &pb.ChargeRequest{}) // want `context.Background\(\) reaches \(pb.PaymentServiceClient\).Charge`
+}
+
+func dropsIt(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
+	_, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
 	return invoker(ctx, method, req, reply, cc, opts...)
 }
