@@ -174,6 +174,23 @@ func TestShopOracle(t *testing.T) {
 	for _, msg := range extra {
 		t.Errorf("reported, but in no table of testdata/shop/README.md:\n\t%s", msg)
 	}
+	// Without the topology, nothing either that no row lists.
+	listed := map[string]bool{}
+	for _, r := range rows {
+		if !r.silent {
+			listed[key(r.rules[0], r.at[0])] = true
+		}
+	}
+	extra = extra[:0]
+	for k, msg := range gotVet {
+		if !listed[k] {
+			extra = append(extra, msg)
+		}
+	}
+	slices.Sort(extra)
+	for _, msg := range extra {
+		t.Errorf("reported without the topology, but in no table of testdata/shop/README.md:\n\t%s", msg)
+	}
 	// Every rule of the catalogue fires on the sample, with or without
 	// the topology.
 	fired := map[string]bool{}
