@@ -21,5 +21,5 @@ import (
 // tag, a field of an unexported type and a registration wrapper's own
 // package record nothing.
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), callsites.Analyzer, "svc", "clients", "bounds", "platform", "store", "drv", "svc2", "regwrap", "svc3", "retries", "helpers", "testhelper")
+	analysistest.Run(t, analysistest.TestData(), callsites.Analyzer, "svc", "clients", "bounds", "platform", "store", "drv", "svc2", "regwrap", "svc3", "retries", "helpers", "testhelper", "helperctx")
 }

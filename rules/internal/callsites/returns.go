@@ -54,7 +54,12 @@ func (t *tracer) exportReturns() {
 				continue
 			}
 			var hs []Hint
+			// The function's own parameters stay symbolic: each caller
+			// in another package puts its argument's evidence in their
+			// place, and this package's callers must not lend theirs.
+			t.symbolic = origin(fn)
 			t.returns(fn, i, func(v ssa.Value) { hs = append(hs, t.valueHints(v)...) })
+			t.symbolic = nil
 			hs = evidence(hs)
 			// A string that is only a field of something is not evidence
 			// worth a fact (String methods); an address read or passed is.

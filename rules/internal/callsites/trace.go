@@ -23,9 +23,13 @@ const maxDepth = 12
 // tracer follows values back through one package's SSA to where they come
 // from: constants, environment variables, flags, parameters and fields.
 type tracer struct {
-	pass  *analysis.Pass
-	irr   *ir.IR
-	local map[*types.Func]*GRPCMethod
+	pass *analysis.Pass
+	irr  *ir.IR
+	// symbolic is the exported function whose Returns fact is being
+	// computed: its parameters are left as hints, not followed to this
+	// package's callers.
+	symbolic *ssa.Function
+	local    map[*types.Func]*GRPCMethod
 
 	// Indexes built on first use.
 	fieldStores  map[*types.Var][]ssa.Value
@@ -172,9 +176,36 @@ func (t *tracer) sources(v ssa.Value, visit func(ssa.Value), hint func(Hint)) {
 	t.index()
 	defer t.enter()()
 	seen := t.qSeen
+	// entered maps a function of this package whose results are being
+	// followed to the call they are followed from: its parameters are that
+	// call's arguments, not those of every caller (a helper such as
+	// expand(s) called with the admin address in one place and a
+	// configured URL in another must not mix the two).
+	entered := map[*ssa.Function]*ssa.CallCommon{}
 	var walk func(v ssa.Value, depth int)
+	through := func(sf *ssa.Function, c *ssa.CallCommon, idx, depth int) {
+		key := origin(sf)
+		prev, had := entered[key]
+		entered[key] = c
+		t.returns(sf, idx, func(r ssa.Value) { walk(r, depth+1) })
+		if had {
+			entered[key] = prev
+		} else {
+			delete(entered, key)
+		}
+	}
 	walk = func(v ssa.Value, depth int) {
-		if v == nil || depth > maxDepth || seen[v] || t.qBudget <= 0 {
+		if v == nil || depth > maxDepth || t.qBudget <= 0 {
+			return
+		}
+		if p, ok := v.(*ssa.Parameter); ok && entered[origin(p.Parent())] != nil {
+			// In a call's frame: this parameter is that call's argument,
+			// whatever other frames made of it.
+			t.qBudget--
+			walk(arg(entered[origin(p.Parent())], paramIndex(p)), depth+1)
+			return
+		}
+		if seen[v] {
 			return
 		}
 		seen[v] = true
@@ -199,7 +230,7 @@ func (t *tracer) sources(v ssa.Value, visit func(ssa.Value), hint func(Hint)) {
 		case *ssa.Extract:
 			if call, ok := v.Tuple.(*ssa.Call); ok {
 				if sf := call.Call.StaticCallee(); sf != nil && sf.Blocks != nil && sf.Pkg == t.irr.Pkg {
-					t.returns(sf, v.Index, func(r ssa.Value) { walk(r, depth+1) })
+					through(sf, &call.Call, v.Index, depth)
 					return
 				}
 				if hs, ok := t.returned(&call.Call, v.Index); ok {
@@ -212,7 +243,7 @@ func (t *tracer) sources(v ssa.Value, visit func(ssa.Value), hint func(Hint)) {
 			walk(v.Tuple, depth+1)
 		case *ssa.Call:
 			if sf := v.Call.StaticCallee(); sf != nil && sf.Blocks != nil && sf.Pkg == t.irr.Pkg && sf.Signature.Results().Len() == 1 {
-				t.returns(sf, 0, func(r ssa.Value) { walk(r, depth+1) })
+				through(sf, &v.Call, 0, depth)
 				return
 			}
 			if v.Call.Signature().Results().Len() == 1 {
@@ -273,6 +304,9 @@ func (t *tracer) sources(v ssa.Value, visit func(ssa.Value), hint func(Hint)) {
 				if obj, ok := fn.Object().(*types.Func); ok && idx >= 0 && obj.Exported() {
 					hint(Hint{Param, obj.FullName() + "#" + strconv.Itoa(idx)})
 				}
+			}
+			if origin(fn) == t.symbolic {
+				return
 			}
 			for _, c := range t.callers[origin(fn)] {
 				walk(arg(c, idx), depth+1)

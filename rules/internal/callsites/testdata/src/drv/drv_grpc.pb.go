@@ -17,7 +17,7 @@ type DriverServiceClient interface {
 
 type driverServiceClient struct{ cc grpc.ClientConnInterface }
 
-func NewDriverServiceClient(cc grpc.ClientConnInterface) DriverServiceClient { // want NewDriverServiceClient:`returns#0\(param:drv.NewClient#0 param:drv.NewDriverServiceClient#0\)`
+func NewDriverServiceClient(cc grpc.ClientConnInterface) DriverServiceClient { // want NewDriverServiceClient:`returns#0\(param:drv.NewDriverServiceClient#0\)`
 	return &driverServiceClient{cc}
 }
 
