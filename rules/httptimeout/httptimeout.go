@@ -465,6 +465,7 @@ func (c *checker) reportTransports(irr *ir.IR) {
 	type use struct {
 		origin ssa.Value
 		lit    bool
+		client *ssa.Alloc // a client it is installed in
 	}
 	var uses []use
 	seen := map[ssa.Value]bool{}
@@ -488,7 +489,7 @@ func (c *checker) reportTransports(irr *ir.IR) {
 							continue
 						}
 						seen[o.Value] = true
-						uses = append(uses, use{o.Value, o.Literal})
+						uses = append(uses, use{o.Value, o.Literal, client})
 					}
 				}
 			}
@@ -496,6 +497,16 @@ func (c *checker) reportTransports(irr *ir.IR) {
 	}
 	for _, u := range uses {
 		t := c.vf.Transport(u.origin)
+		// Settings made through the client (a helper that hardens
+		// c.Transport.(*http.Transport)) count too.
+		via := c.vf.ClientTransport(u.client)
+		for _, p := range []struct{ own, client *valueflow.Info }{
+			{&t.Dial, &via.Dial}, {&t.TLSHandshake, &via.TLSHandshake}, {&t.ResponseHeader, &via.ResponseHeader},
+		} {
+			if p.own.State == valueflow.Unset && p.client.State != valueflow.Unset {
+				*p.own = *p.client
+			}
+		}
 		var missing []string
 		if t.Dial.State == valueflow.Unset {
 			missing = append(missing, "no dial timeout")

@@ -9,5 +9,5 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), httptimeout.Analyzer, "a", "b", "c", "d", "e", "f", "g")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), httptimeout.Analyzer, "a", "b", "c", "d", "e", "f", "g", "h")
 }
