@@ -234,15 +234,12 @@ func localAddr(v ssa.Value, depth int) bool {
 		if v.Value == nil || v.Value.Kind() != constant.String {
 			return false
 		}
-		host, _, err := net.SplitHostPort(constant.StringVal(v.Value))
-		if err != nil {
+		// host:port only: a bare name is not an address net.Dial takes.
+		addr := constant.StringVal(v.Value)
+		if _, _, err := net.SplitHostPort(addr); err != nil {
 			return false
 		}
-		if host == "localhost" {
-			return true
-		}
-		ip := net.ParseIP(host)
-		return ip != nil && ip.IsLoopback()
+		return remote.Local(addr)
 	}
 	return false
 }

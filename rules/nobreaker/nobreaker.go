@@ -287,17 +287,6 @@ var infraServices = []string{"grpc.health.v1.Health", "grpc.reflection.v1.Server
 
 func infraService(svc string) bool { return slices.Contains(infraServices, svc) }
 
-// loopback reports whether host is this machine: a call to a sidecar or
-// to the process's own admin port, not a dependency a breaker protects.
-func loopback(host string) bool {
-	h := hostOnly(host)
-	if h == "" || h == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(h)
-	return ip != nil && (ip.IsLoopback() || ip.IsUnspecified())
-}
-
 // metadataHosts are the instance-metadata and credential endpoints of
 // cloud platforms that are not link-local addresses (those are all
 // metadata: see platformLocal).
@@ -317,7 +306,7 @@ var metadataHosts = []string{
 // process, not by a service that fails under load, and SDKs already
 // retry them briefly: like loopback, not a dependency a breaker protects.
 func platformLocal(host string) bool {
-	h := strings.ToLower(hostOnly(host))
+	h := strings.ToLower(remote.HostOnly(host))
 	if slices.Contains(metadataHosts, h) {
 		return true
 	}
@@ -326,15 +315,6 @@ func platformLocal(host string) bool {
 		mip := net.ParseIP(m)
 		return mip != nil && mip.Equal(ip)
 	}))
-}
-
-// hostOnly strips the port and the brackets of an IPv6 literal.
-func hostOnly(host string) string {
-	h := host
-	if hh, _, err := net.SplitHostPort(host); err == nil {
-		h = hh
-	}
-	return strings.Trim(h, "[]")
 }
 
 // serviceKinds are the kinds of remote calls that reach services: the
@@ -368,7 +348,7 @@ func identify(s callsites.Site) (key, name string) {
 				// not a service dependency.
 				return "", ""
 			}
-			if loopback(h.Value) {
+			if remote.Local(h.Value) {
 				continue
 			}
 			hosts++

@@ -35,6 +35,8 @@ func loopback() {
 	net.Dial("tcp", "127.0.0.1:8080")
 	net.Dial("tcp", "localhost:8080")
 	net.Dial("tcp", "[::1]:8080")
+	net.Dial("tcp", ":8080")
+	net.Dial("tcp", "LOCALHOST:8080")
 }
 
 // --- traps ---------------------------------------------------------------
