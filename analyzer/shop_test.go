@@ -164,32 +164,22 @@ func TestShopOracle(t *testing.T) {
 			}
 		}
 	}
-	var extra []string
-	for k, msg := range got {
-		if !want[k] {
-			extra = append(extra, msg)
-		}
-	}
-	slices.Sort(extra)
-	for _, msg := range extra {
-		t.Errorf("reported, but in no table of testdata/shop/README.md:\n\t%s", msg)
-	}
-	// Without the topology, nothing either that no row lists.
+	// Nothing reported that no row lists: with the topology, only the
+	// rows of check; without it, any reported row.
 	listed := map[string]bool{}
 	for _, r := range rows {
 		if !r.silent {
 			listed[key(r.rules[0], r.at[0])] = true
 		}
 	}
-	extra = extra[:0]
-	for k, msg := range gotVet {
-		if !listed[k] {
-			extra = append(extra, msg)
+	for _, run := range []struct {
+		name     string
+		got      map[string]string
+		expected map[string]bool
+	}{{"", got, want}, {" without the topology", gotVet, listed}} {
+		for _, msg := range unlisted(run.got, run.expected) {
+			t.Errorf("reported%s, but in no table of testdata/shop/README.md:\n\t%s", run.name, msg)
 		}
-	}
-	slices.Sort(extra)
-	for _, msg := range extra {
-		t.Errorf("reported without the topology, but in no table of testdata/shop/README.md:\n\t%s", msg)
 	}
 	// Every rule of the catalogue fires on the sample, with or without
 	// the topology.
@@ -235,4 +225,17 @@ func TestShopOracle(t *testing.T) {
 			t.Errorf("two runs on the same input give different %s", part.name)
 		}
 	}
+}
+
+// unlisted returns the messages of the findings in got whose key is not
+// in listed, sorted.
+func unlisted(got map[string]string, listed map[string]bool) []string {
+	var out []string
+	for k, msg := range got {
+		if !listed[k] {
+			out = append(out, msg)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
