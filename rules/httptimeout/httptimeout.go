@@ -271,17 +271,19 @@ func (c *checker) singleMessage(cand candidate) string {
 			name, clause, c.retryConsequence(cand.client))
 	}
 	on, fix := "an http.Client with no Timeout", "set the client's Timeout"
-	if c.isDefaultClient(cand.client) {
+	isDefault := c.isDefaultClient(cand.client)
+	if isDefault {
 		on, fix = "http.DefaultClient, which has no Timeout", "use an http.Client with Timeout"
 	}
 	if clause != "" {
-		on += ", " + clause + ","
+		on += ", " + clause
 		fix += " or give the request a context deadline"
-	} else if c.isDefaultClient(cand.client) {
-		on += ","
 	}
 	if cand.bodyOnly {
-		return fmt.Sprintf("%s on %s: its transport bounds connecting, the TLS handshake and the response headers, but nothing bounds reading the body, so a server that stalls while sending it blocks the reader forever; %s", name, strings.TrimSuffix(on, ","), fix)
+		return fmt.Sprintf("%s on %s: its transport bounds connecting, the TLS handshake and the response headers, but nothing bounds reading the body, so a server that stalls while sending it blocks the reader forever; %s", name, on, fix)
+	}
+	if clause != "" || isDefault {
+		on += "," // the subject ends before "can wait"
 	}
 	return fmt.Sprintf("%s on %s can wait forever: a slow or stalled server blocks the caller; %s", name, on, fix)
 }
@@ -500,13 +502,9 @@ func (c *checker) reportTransports(irr *ir.IR) {
 		// Settings made through the client (a helper that hardens
 		// c.Transport.(*http.Transport)) count too.
 		via := c.vf.ClientTransport(u.client)
-		for _, p := range []struct{ own, client *valueflow.Info }{
-			{&t.Dial, &via.Dial}, {&t.TLSHandshake, &via.TLSHandshake}, {&t.ResponseHeader, &via.ResponseHeader},
-		} {
-			if p.own.State == valueflow.Unset && p.client.State != valueflow.Unset {
-				*p.own = *p.client
-			}
-		}
+		t.Dial = orVia(t.Dial, via.Dial)
+		t.TLSHandshake = orVia(t.TLSHandshake, via.TLSHandshake)
+		t.ResponseHeader = orVia(t.ResponseHeader, via.ResponseHeader)
 		var missing []string
 		if t.Dial.State == valueflow.Unset {
 			missing = append(missing, "no dial timeout")
@@ -534,6 +532,15 @@ func (c *checker) reportTransports(irr *ir.IR) {
 				joinAnd(missing), transportAdvice(t)),
 		})
 	}
+}
+
+// orVia is a transport setting, or, when the transport leaves it unset,
+// what is set through its client.
+func orVia(own, via valueflow.Info) valueflow.Info {
+	if own.State == valueflow.Unset {
+		return via
+	}
+	return own
 }
 
 // transportAdvice says how to bound what a transport misses.
