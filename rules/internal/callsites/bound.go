@@ -105,11 +105,7 @@ func (t *tracer) requestCtx(req ssa.Value) (ctx ssa.Value, background bool) {
 		c := &call.Call
 		switch obj := staticObj(c); {
 		case newReqCtx.Has(obj), reqCopy.Has(obj):
-			if reqCopy.Has(obj) {
-				ctx = arg(c, 0)
-			} else {
-				ctx = arg(c, 0)
-			}
+			ctx = arg(c, 0)
 		case newReq.Has(obj):
 			background = true
 		}
@@ -170,31 +166,28 @@ func (t *tracer) txBound(tx ssa.Value) bound {
 	}
 	var ctxs []ssa.Value
 	begins, unknown := 0, false
-	func() {
-		defer t.enter()()
-		t.sources(tx, func(src ssa.Value) {
-			if k, ok := src.(*ssa.Const); ok && k.IsNil() {
-				return // the nil of an error path
-			}
-			call, ok := src.(*ssa.Call)
-			if !ok {
-				unknown = true
-				return
-			}
-			switch obj := staticObj(&call.Call); {
-			case sqlBeginTx.Has(obj):
-				ctxs = append(ctxs, arg(&call.Call, 0))
-			case sqlBegin.Has(obj):
-				begins++
-			default:
-				unknown = true
-			}
-		}, func(h Hint) {
-			if h.Kind == Param || h.Kind == Field {
-				unknown = true
-			}
-		})
-	}()
+	t.sources(tx, func(src ssa.Value) {
+		if k, ok := src.(*ssa.Const); ok && k.IsNil() {
+			return // the nil of an error path
+		}
+		call, ok := src.(*ssa.Call)
+		if !ok {
+			unknown = true
+			return
+		}
+		switch obj := staticObj(&call.Call); {
+		case sqlBeginTx.Has(obj):
+			ctxs = append(ctxs, arg(&call.Call, 0))
+		case sqlBegin.Has(obj):
+			begins++
+		default:
+			unknown = true
+		}
+	}, func(h Hint) {
+		if h.Kind == Param || h.Kind == Field {
+			unknown = true
+		}
+	})
 	if unknown || (len(ctxs) == 0 && begins == 0) {
 		return bound{}
 	}
