@@ -143,6 +143,7 @@ func run(pass *analysis.Pass) (any, error) {
 	vf, _ := pass.ResultOf[valueflow.Analyzer].(*valueflow.Result)
 	c := newChecker(pass, irr, vf)
 	c.res, _ = pass.ResultOf[resilience.Analyzer].(*resilience.Result)
+	c.guarded = map[ssa.CallInstruction]bool{}
 	c.scan()
 	c.solve()
 	c.exportFacts()
@@ -158,7 +159,8 @@ type checker struct {
 	// res knows the timeouts that guard a call from outside its context:
 	// a timeout interceptor on its gRPC connection, a timeout executor
 	// around it.
-	res *resilience.Result
+	res     *resilience.Result
+	guarded map[ssa.CallInstruction]bool // timeoutGuarded's answers
 
 	inPkg        map[*ssa.Function]bool
 	closures     map[*ssa.Function][]*ssa.MakeClosure // function literal -> where it is created

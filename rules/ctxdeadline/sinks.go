@@ -74,9 +74,15 @@ var (
 // call is a remote API of the table, or a function whose parameters reach
 // one (its fact, or the sinks computed so far for this package).
 func (c *checker) uses(s site) []use {
-	if c.timeoutGuarded(s.call) {
+	us := c.contextUses(s)
+	if len(us) > 0 && c.timeoutGuarded(s.call) {
 		return nil
 	}
+	return us
+}
+
+// contextUses is uses without the guards from outside the context.
+func (c *checker) contextUses(s site) []use {
 	cc := s.call.Common()
 	callee := calleeFunc(cc)
 	if callee != nil {
@@ -127,7 +133,12 @@ func (c *checker) timeoutGuarded(call ssa.CallInstruction) bool {
 	if c.res == nil {
 		return false
 	}
-	return c.res.ClientGuard(call).Kinds.Has(resilience.Timeout) || c.res.Guard(call).Kinds.Has(resilience.Timeout)
+	g, ok := c.guarded[call]
+	if !ok {
+		g = c.res.ClientGuard(call).Kinds.Has(resilience.Timeout) || c.res.Guard(call).Kinds.Has(resilience.Timeout)
+		c.guarded[call] = g
+	}
+	return g
 }
 
 // directUses returns the context a call of a remote API depends on for a
