@@ -50,6 +50,11 @@ type Config struct {
 	// Enable, when not empty, restricts the run to these rules; Disable
 	// switches rules off. Names are checked against the catalogue.
 	Enable, Disable []string
+	// Safe runs the go command for code that is not trusted: no cgo (which
+	// runs the C compiler and pkg-config), no toolchain download for a
+	// go.mod's toolchain line, and no change to go.mod or go.sum. See the
+	// README's "Analysing code you do not trust".
+	Safe bool
 }
 
 // Finding is one problem found, in the form every printer writes.
@@ -120,10 +125,38 @@ type Result struct {
 	// checked, as "file:line:col: message" relative to Root. The rest of
 	// the code was still analysed.
 	PackageErrors []string
+	// Warnings are problems that did not stop the analysis and are not
+	// findings, one sentence each (an empty topology file).
+	Warnings []string
+	// Unanalysed lists the import paths of the user's packages that could
+	// not be loaded or type-checked: their findings may be missing.
+	Unanalysed []string
+	// TopologyError is set when the topology could not be loaded but the
+	// code could still be checked: the findings are the code rules' only,
+	// and the run is an input error (exit 2) all the same.
+	TopologyError error
 	// Packages is the number of packages analysed.
 	Packages int
 	// Services is the number of services (main packages) found in the code.
 	Services int
+
+	analysed map[string]bool // Go files of the packages analysed in full, relative to Root
+}
+
+// Checked reports whether this run could have found a finding of rule in
+// file (relative to Root): the rule ran, and the file is a Go file of a
+// package that was loaded and analysed, or a topology file of a topology
+// that loaded. A baseline entry that was not checked is neither stale nor
+// to be pruned: a package that fails to build, a narrower package pattern
+// or a broken topology must not make accepted findings look fixed.
+func (r *Result) Checked(rule, file string) bool {
+	if !slices.ContainsFunc(r.Rules, func(x *rules.Rule) bool { return x.Name == rule }) {
+		return false
+	}
+	if strings.HasSuffix(file, ".go") {
+		return r.analysed[file]
+	}
+	return r.TopologyError == nil
 }
 
 // InputError is a problem with the input (flags, topology, packages) that
@@ -153,7 +186,8 @@ func Run(cfg Config) (*Result, error) {
 		return nil, err
 	}
 
-	modRoot, modPath, err := findModule(dir)
+	env := goEnv(cfg.Safe)
+	modRoot, modPath, err := findModule(dir, env)
 	if err != nil {
 		return nil, err
 	}
@@ -173,25 +207,44 @@ func Run(cfg Config) (*Result, error) {
 			res.Root = topoDir(topoPath)
 		}
 		g, err = loadTopology(topoPath, res.Root)
-		if err != nil {
+		var ie *InputError
+		switch {
+		case err == nil && declaresNothing(g) && (cfg.Topology != "" || modRoot == ""):
+			return nil, inputErrorf("%s declares nothing: describe the system's services in it (faultline init writes a start), or leave -topology out to check the code alone", relSlash(dir, topoPath))
+		case err == nil && declaresNothing(g):
+			res.Warnings = append(res.Warnings, relSlash(dir, topoPath)+" declares nothing: the graph comes from the code alone; describe the system's services in it (faultline init writes a start), or delete it")
+			g, topoPath, res.Root = nil, "", cmp.Or(modRoot, dir)
+		case err == nil:
+			res.Topology = relSlash(res.Root, topoPath)
+			enabled = applySettings(enabled, g)
+		case errors.As(err, &ie) && modRoot != "" && !cfg.NoCode && !cfg.Graph:
+			// The code is still checked: its findings are reported next
+			// to the topology's errors, and the run exits 2. The graph
+			// rules need the topology, so they do not run.
+			res.TopologyError = err
+			res.Root = modRoot
+		default:
 			return nil, err
 		}
-		res.Topology = relSlash(res.Root, topoPath)
-		enabled = applySettings(enabled, g)
 	}
 	res.Rules = enabled
+	if res.TopologyError != nil {
+		res.Rules = slices.DeleteFunc(slices.Clone(enabled), func(r *rules.Rule) bool { return r.Analyzer == nil })
+	}
 
 	// The graph rules need the call sites of the code: the topology's edges
 	// are checked against them, and without a topology they are the graph.
-	wantCalls := cfg.Graph || slices.ContainsFunc(enabled, func(r *rules.Rule) bool { return r.Check != nil })
+	wantCalls := res.TopologyError == nil && (cfg.Graph || slices.ContainsFunc(enabled, func(r *rules.Rule) bool { return r.Check != nil }))
 	var code *codeResult
 	if modRoot != "" && !cfg.NoCode {
-		code, err = analyzeCode(dir, modRoot, cfg, enabled, g, wantCalls)
+		code, err = analyzeCode(dir, modRoot, cfg, res.Rules, g, wantCalls)
 		if err != nil {
 			return nil, err
 		}
 		res.Findings = append(res.Findings, code.findings...)
-		res.PackageErrors = code.errors
+		res.PackageErrors = code.load.errors
+		res.Unanalysed = code.load.broken
+		res.analysed = code.analysed
 		res.Packages = code.packages
 		if wantCalls {
 			jr, err := joinCode(g, code)

@@ -26,8 +26,10 @@ import (
 // codeResult is what the analysis of the Go code produced.
 type codeResult struct {
 	findings []Finding
-	errors   []string
+	load     loadProblems
 	packages int
+	analysed map[string]bool // Go files of the packages analysed in full, relative to the module root
+	whole    bool            // the patterns cover the whole module
 	roots    []*packages.Package
 
 	// For the system graph: the call-site facts of the module's packages,
@@ -55,7 +57,7 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(50))
 	}
-	pcfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Tests: cfg.Tests}
+	pcfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Tests: cfg.Tests, Env: goEnv(cfg.Safe)}
 	if !cfg.Deps {
 		pcfg.ParseFile = outlineDeps(modRoot)
 	}
@@ -69,8 +71,20 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 	if len(pkgs) == 0 {
 		return nil, inputErrorf("no packages match %s", strings.Join(patterns, " "))
 	}
-	res := &codeResult{packages: len(pkgs), roots: pkgs, modRoot: modRoot}
-	res.errors = packageErrors(pkgs, modRoot)
+	res := &codeResult{roots: pkgs, modRoot: modRoot, analysed: map[string]bool{}}
+	res.whole = filepath.Clean(dir) == filepath.Clean(modRoot) && slices.Equal(patterns, []string{"./..."})
+	res.load = packageErrors(pkgs, dir, modRoot)
+	for _, p := range pkgs {
+		if len(p.CompiledGoFiles) == 0 {
+			continue // a pattern that matched nothing, reported above
+		}
+		res.packages++
+		for _, f := range append(slices.Clip(p.GoFiles), p.CompiledGoFiles...) {
+			if rel := relSlash(modRoot, f); !res.load.brokenFiles[rel] {
+				res.analysed[rel] = true
+			}
+		}
+	}
 
 	byAnalyzer := map[*analysis.Analyzer]*rules.Rule{}
 	var analyzers []*analysis.Analyzer
@@ -417,38 +431,93 @@ func recvTypeName(e ast.Expr) string {
 	return types.ExprString(e)
 }
 
-// packageErrors lists the load and type errors of the user's packages,
-// relative to root, without duplicates. Errors in dependencies are not
-// listed: they show in the user's packages as failed imports (and outlined
-// dependencies report imports their missing bodies no longer use).
-func packageErrors(pkgs []*packages.Package, root string) []string {
+// loadProblems is what could not be loaded or type-checked: the errors to
+// print, the user's packages that were not fully analysed, and their files.
+type loadProblems struct {
+	errors      []string        // "file:line:col: message" (or "pkg: message"), relative to root, sorted
+	broken      []string        // import paths of the user's packages that failed, sorted
+	brokenFiles map[string]bool // files of those packages, relative to root
+}
+
+// packageErrors lists the load and type errors of the user's packages and
+// go's own errors about what could not be found (a pattern that matches
+// nothing, a missing module or go.sum entry, a replacement directory that
+// does not exist), relative to root, without duplicates. Other errors in
+// dependencies are not listed: outlined dependencies report imports their
+// missing bodies no longer use. A type error "could not import X" is left
+// out when go already said why X is missing. dir is the directory go list
+// ran in, which its relative positions are relative to.
+func packageErrors(pkgs []*packages.Package, dir, root string) loadProblems {
+	lp := loadProblems{brokenFiles: map[string]bool{}}
 	seen := map[string]bool{}
-	var out []string
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		if p.Module == nil || !p.Module.Main {
-			if p.Module != nil || len(p.GoFiles) == 0 || !within(p.GoFiles[0], root) {
-				return
-			}
+	missing := map[string]bool{} // packages go could not provide
+	add := func(p *packages.Package, e packages.Error) {
+		msg := e.Msg
+		switch {
+		case e.Pos != "" && e.Pos != "-":
+			msg = relPos(dir, root, e.Pos) + ": " + msg
+		case !strings.Contains(msg, p.PkgPath):
+			msg = p.PkgPath + ": " + msg
 		}
+		if !seen[msg] {
+			seen[msg] = true
+			lp.errors = append(lp.errors, msg)
+		}
+	}
+	user := func(p *packages.Package) bool {
+		if p.Module != nil {
+			return p.Module.Main
+		}
+		return len(p.GoFiles) > 0 && within(p.GoFiles[0], root)
+	}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
-			msg := e.Msg
-			if e.Pos != "" && e.Pos != "-" {
-				msg = relPos(root, e.Pos) + ": " + msg
-			} else {
-				msg = p.PkgPath + ": " + msg
-			}
-			if !seen[msg] {
-				seen[msg] = true
-				out = append(out, msg)
+			if e.Kind == packages.ListError && len(p.GoFiles) == 0 && !user(p) {
+				missing[p.PkgPath] = true
+				add(p, e)
 			}
 		}
 	})
-	slices.Sort(out)
-	return out
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if !user(p) {
+			return
+		}
+		// Only the package's own errors: IllTyped also says that some
+		// dependency has errors, which every outlined dependency has.
+		if len(p.Errors) > 0 {
+			path := strings.TrimSuffix(p.PkgPath, "_test")
+			if !slices.Contains(lp.broken, path) {
+				lp.broken = append(lp.broken, path)
+			}
+			for _, f := range p.CompiledGoFiles {
+				lp.brokenFiles[relSlash(root, f)] = true
+			}
+		}
+		for _, e := range p.Errors {
+			if imp, ok := couldNotImport(e.Msg); ok && missing[imp] {
+				continue // go's own error about imp says why, and how to fix it
+			}
+			add(p, e)
+		}
+	})
+	slices.Sort(lp.errors)
+	slices.Sort(lp.broken)
+	return lp
 }
 
-// relPos makes the file of a "file:line:col" position relative to root.
-func relPos(root, pos string) string {
+// couldNotImport returns X of a type checker's "could not import X (…)".
+func couldNotImport(msg string) (string, bool) {
+	rest, ok := strings.CutPrefix(msg, "could not import ")
+	if !ok {
+		return "", false
+	}
+	imp, _, _ := strings.Cut(rest, " ")
+	return imp, true
+}
+
+// relPos makes the file of a "file:line:col" position relative to root;
+// a relative file is relative to dir.
+func relPos(dir, root, pos string) string {
 	file, rest := pos, ""
 	// Split off ":line" and ":col" from the right; file names may hold colons.
 	for range 2 {
@@ -461,10 +530,10 @@ func relPos(root, pos string) string {
 		}
 		file, rest = file[:i], file[i:]+rest
 	}
-	if filepath.IsAbs(file) {
-		file = relSlash(root, file)
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(dir, file)
 	}
-	return file + rest
+	return relSlash(root, file) + rest
 }
 
 // serviceOf returns the topology service implemented by the package, if

@@ -187,11 +187,14 @@ func TestHelpers(t *testing.T) {
 	if got := modulePath([]byte("// c\nmodule \"example.com/m\" // x\n\ngo 1.24\n")); got != "example.com/m" {
 		t.Errorf("modulePath = %q", got)
 	}
-	if got := relPos("/r", "/r/a/b.go:3:4"); got != "a/b.go:3:4" {
+	if got := relPos("/r/x", "/r", "/r/a/b.go:3:4"); got != "a/b.go:3:4" {
 		t.Errorf("relPos = %q", got)
 	}
-	if got := relPos("/r", "/r/a:b.go:3"); got != "a:b.go:3" {
+	if got := relPos("/r/x", "/r", "/r/a:b.go:3"); got != "a:b.go:3" {
 		t.Errorf("relPos with a colon in the name = %q", got)
+	}
+	if got := relPos("/r/x", "/r", "a/b.go:3:4"); got != "x/a/b.go:3:4" {
+		t.Errorf("relPos of a position relative to the directory go list ran in = %q", got)
 	}
 	for _, tt := range []struct {
 		pat, pkg string

@@ -142,20 +142,38 @@ func claimOf(g *graph.Graph, pkg string) (string, error) {
 var genericDirs = []string{".", "main", "cmd", "app", "server", "service", "internal", "pkg", "src"}
 
 // defaultName names a service after its package's directory, skipping
-// generic names (cmd/server, collector/app).
+// generic names (cmd/server, collector/app). Characters a topology's names
+// cannot hold become hyphens.
 func defaultName(pkg string) string {
 	p := pkg
 	for {
 		base := path.Base(p)
 		if !slices.Contains(genericDirs, base) {
-			return base
+			return safeName(base)
 		}
 		dir := path.Dir(p)
 		if dir == p || dir == "." || dir == "/" {
-			return path.Base(pkg)
+			return safeName(path.Base(pkg))
 		}
 		p = dir
 	}
+}
+
+// safeName keeps the letters, digits, '.', '_' and '-' of a directory's
+// name and turns runs of anything else into one hyphen.
+func safeName(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '_' || r == '-' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return cmp.Or(strings.Trim(b.String(), "-"), "service")
 }
 
 // uniqueNames gives services the topology does not name and that would
@@ -490,7 +508,10 @@ func splitWords(s string) []string {
 	}
 	for i, r := range rs {
 		switch {
-		case r == '_' || r == '-' || r == '.' || r == ' ' || r == '/':
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			// Separators (_ - . / space), and anything else a name in
+			// code may hold (PAY*, A->B, a control character): a node
+			// name is made of letters and digits joined by hyphens.
 			flush()
 		case unicode.IsUpper(r) && i > 0 && (unicode.IsLower(rs[i-1]) || (i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1]))):
 			flush()

@@ -52,7 +52,9 @@ func joinCode(g *graph.Graph, code *codeResult) (*joinResult, error) {
 	}
 	g.Index()
 
-	if topology {
+	// A package pattern of the topology can be judged only when the whole
+	// module was loaded: `check ./api/...` does not show the others.
+	if topology && code.whole {
 		jr.notes = append(jr.notes, unmatchedPatterns(g, code)...)
 	}
 

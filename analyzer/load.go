@@ -3,6 +3,7 @@ package analyzer
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"errors"
 	"os"
 	"os/exec"
@@ -14,11 +15,33 @@ import (
 	"github.com/faultline-dev/faultline/graph/topology"
 )
 
+// goEnv is the environment the go command runs in: the process's own, or
+// with safe set, one that runs nothing but the go command itself:
+// CGO_ENABLED=0 (cgo runs the C compiler and pkg-config on flags the code
+// chooses), GOTOOLCHAIN=local (a go.mod's toolchain line would download and
+// run another Go toolchain) and no -mod=mod (which lets go rewrite go.mod
+// and go.sum); -mod=readonly, Go's default, then applies, or vendor mode
+// where there is a vendor directory.
+func goEnv(safe bool) []string {
+	env := os.Environ()
+	if !safe {
+		return nil // the process's own
+	}
+	var flags []string
+	for _, f := range strings.Fields(os.Getenv("GOFLAGS")) {
+		if f != "-mod=mod" && f != "--mod=mod" {
+			flags = append(flags, f)
+		}
+	}
+	return append(env, "CGO_ENABLED=0", "GOTOOLCHAIN=local", "GOFLAGS="+strings.Join(flags, " "))
+}
+
 // findModule returns the root directory and path of the Go module dir
 // belongs to, or empty strings outside a module.
-func findModule(dir string) (root, path string, err error) {
-	cmd := exec.Command("go", "env", "GOMOD")
+func findModule(dir string, env []string) (root, path string, err error) {
+	cmd := exec.Command("go", "env", "GOMOD", "GOWORK")
 	cmd.Dir = dir
+	cmd.Env = env
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -28,8 +51,12 @@ func findModule(dir string) (root, path string, err error) {
 		}
 		return "", "", inputErrorf("go env GOMOD: %v: %s", err, strings.TrimSpace(stderr.String()))
 	}
-	gomod := strings.TrimSpace(string(out))
+	gomod, gowork, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+	gomod, gowork = strings.TrimSpace(gomod), strings.TrimSpace(gowork)
 	if gomod == "" || gomod == os.DevNull {
+		if gowork != "" && gowork != "off" {
+			return "", "", inputErrorf("%s is in the go.work workspace %s but in none of its modules: run faultline in a module of the workspace (faultline check -C DIR, for each module DIR that go.work uses)", dir, gowork)
+		}
 		return "", "", nil
 	}
 	data, err := os.ReadFile(gomod)
@@ -76,15 +103,27 @@ func findTopology(dir, modRoot, explicit string) (string, error) {
 	if modRoot != "" {
 		base = modRoot
 	}
-	if fi, err := os.Stat(filepath.Join(base, "topology.cue")); err == nil && !fi.IsDir() {
-		return filepath.Join(base, "topology.cue"), nil
+	file := ""
+	if fi, err := os.Lstat(filepath.Join(base, "topology.cue")); err == nil && !fi.IsDir() {
+		file = filepath.Join(base, "topology.cue")
 	}
+	folder := ""
 	if fi, err := os.Stat(filepath.Join(base, "faultline")); err == nil && fi.IsDir() {
 		if ms, _ := filepath.Glob(filepath.Join(base, "faultline", "*.cue")); len(ms) > 0 {
-			return filepath.Join(base, "faultline"), nil
+			folder = filepath.Join(base, "faultline")
 		}
 	}
-	return "", nil
+	if file != "" && folder != "" {
+		return "", inputErrorf("both %s and %s%c hold a topology: faultline would have to guess which one describes the system; keep one, or name it with -topology",
+			relSlash(dir, file), relSlash(dir, folder), filepath.Separator)
+	}
+	return cmp.Or(file, folder), nil
+}
+
+// declaresNothing reports whether a topology has no nodes, no entrypoints
+// and no settings: an empty file, or one of comments only.
+func declaresNothing(g *graph.Graph) bool {
+	return len(g.Nodes) == 0 && len(g.Entrypoints) == 0 && len(g.Settings.Fields) == 0
 }
 
 // topoDir is the directory of a topology path.

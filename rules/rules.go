@@ -188,6 +188,10 @@ func Analyzers() []*analysis.Analyzer {
 	return as
 }
 
+// Clean escapes control characters, invalid UTF-8 and bidirectional
+// controls in text taken from analysed code, for printing.
+func Clean(s string) string { return lint.Clean(s) }
+
 // ShortFunc shortens a function's full name for messages.
 func ShortFunc(fullName string) string { return lint.ShortFunc(fullName) }
 

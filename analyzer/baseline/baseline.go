@@ -21,6 +21,7 @@ import (
 	"strings"
 
 	"github.com/faultline-dev/faultline/analyzer"
+	"github.com/faultline-dev/faultline/rules"
 )
 
 const header = "# faultline baseline: accepted findings; regenerate with faultline check -write-baseline FILE"
@@ -39,9 +40,11 @@ type Baseline struct {
 	Entries []Entry
 }
 
-// Write writes the unsuppressed findings as a baseline.
-func Write(w io.Writer, fs []analyzer.Finding) error {
-	var es []Entry
+// Write writes the unsuppressed findings as a baseline, with the entries
+// of keep: accepted findings the run could not check (a package that failed
+// to load, a narrower pattern), which must not be pruned.
+func Write(w io.Writer, fs []analyzer.Finding, keep []Entry) error {
+	es := slices.Clone(keep)
 	for _, f := range fs {
 		if f.Suppression != nil {
 			continue
@@ -55,22 +58,30 @@ func Write(w io.Writer, fs []analyzer.Finding) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, header)
 	for _, e := range es {
-		fmt.Fprintf(bw, "%s\t%s\t%s\t%s\n", e.Fingerprint, e.Rule, e.File, oneLine(e.Message))
+		fmt.Fprintf(bw, "%s\t%s\t%s\t%s\n", e.Fingerprint, oneLine(e.Rule), oneLine(e.File), oneLine(e.Message))
 	}
 	return bw.Flush()
 }
 
-func oneLine(s string) string { return strings.NewReplacer("\n", " ", "\t", " ").Replace(s) }
+// oneLine keeps a field on its line and out of the next field: control
+// characters (tabs and newlines among them) are written as escapes.
+func oneLine(s string) string { return rules.Clean(s) }
 
 // Read parses a baseline. name is used in error messages.
 func Read(r io.Reader, name string) (*Baseline, error) {
 	b := &Baseline{}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	br := bufio.NewReader(r)
 	line := 0
-	for sc.Scan() {
+	for {
+		text, err := br.ReadString('\n')
+		if err != nil && err != io.EOF {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		if err == io.EOF && text == "" {
+			break
+		}
 		line++
-		text := strings.TrimRight(sc.Text(), "\r")
+		text = strings.TrimRight(text, "\r\n")
 		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
 			continue
 		}
@@ -79,9 +90,6 @@ func Read(r io.Reader, name string) (*Baseline, error) {
 			return nil, fmt.Errorf("%s:%d: not a baseline entry: want FINGERPRINT<TAB>RULE<TAB>FILE<TAB>MESSAGE as written by -write-baseline", name, line)
 		}
 		b.Entries = append(b.Entries, Entry{Fingerprint: parts[0], Rule: parts[1], File: parts[2], Message: parts[3]})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
 	}
 	return b, nil
 }
@@ -100,8 +108,10 @@ func isFingerprint(s string) bool {
 
 // Apply splits the unsuppressed findings into new ones and baselined ones,
 // and returns the baseline entries that no longer occur (to be pruned).
-// Suppressed findings pass through in fresh unchanged.
-func (b *Baseline) Apply(fs []analyzer.Finding) (fresh []analyzer.Finding, baselined int, stale []Entry) {
+// Suppressed findings pass through in fresh unchanged. Entries that the
+// run could not have found (checked reports false: their rule did not run,
+// their package failed to load or was not analysed) are never stale.
+func (b *Baseline) Apply(fs []analyzer.Finding, checked func(rule, file string) bool) (fresh []analyzer.Finding, baselined int, stale []Entry) {
 	left := map[string]int{}
 	for _, e := range b.Entries {
 		left[e.Fingerprint]++
@@ -117,8 +127,22 @@ func (b *Baseline) Apply(fs []analyzer.Finding) (fresh []analyzer.Finding, basel
 	for _, e := range b.Entries {
 		if left[e.Fingerprint] > 0 {
 			left[e.Fingerprint]--
-			stale = append(stale, e)
+			if checked(e.Rule, e.File) {
+				stale = append(stale, e)
+			}
 		}
 	}
 	return fresh, baselined, stale
+}
+
+// Unchecked returns the entries the run could not have found, to carry
+// over into a rewritten baseline.
+func (b *Baseline) Unchecked(checked func(rule, file string) bool) []Entry {
+	var out []Entry
+	for _, e := range b.Entries {
+		if !checked(e.Rule, e.File) {
+			out = append(out, e)
+		}
+	}
+	return out
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/faultline-dev/faultline/analyzer"
 	"github.com/faultline-dev/faultline/graph"
+	"github.com/faultline-dev/faultline/rules"
 )
 
 // Unsuppressed returns the findings no suppression silenced.
@@ -31,14 +32,21 @@ func Unsuppressed(fs []analyzer.Finding) []analyzer.Finding {
 // Suppressed findings are not written.
 type Text struct{ W io.Writer }
 
-// Print writes the findings.
+// Print writes the findings. Text from the analysed code or topology
+// (messages quote names, hosts and paths) is escaped with Clean, so a
+// finding is always one line.
 func (p Text) Print(fs []analyzer.Finding) error {
 	bw := bufio.NewWriter(p.W)
 	for _, f := range Unsuppressed(fs) {
-		fmt.Fprintf(bw, "%s: %s (%s)\n", f.Pos(), f.Message, f.Rule)
+		fmt.Fprintf(bw, "%s: %s (%s)\n", Clean(f.Pos()), Clean(f.Message), f.Rule)
 	}
 	return bw.Flush()
 }
+
+// Clean escapes control characters, invalid UTF-8 and bidirectional
+// controls, so that text taken from analysed code prints as one line that
+// says what it holds.
+func Clean(s string) string { return rules.Clean(s) }
 
 // JSON writes the findings and the graph as one JSON document:
 //

@@ -17,6 +17,7 @@ import (
 	"github.com/awalterschulze/gographviz"
 
 	"github.com/faultline-dev/faultline/graph"
+	"github.com/faultline-dev/faultline/graph/internal/graphviztest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -279,10 +280,7 @@ func TestClusters(t *testing.T) {
 // TestSystemDot renders the output with a system Graphviz when there is
 // one, and checks that the SVG is well-formed and names stay text.
 func TestSystemDot(t *testing.T) {
-	dotBin, err := exec.LookPath("dot")
-	if err != nil {
-		t.Skip("no dot binary on PATH: the system Graphviz check is skipped")
-	}
+	dotBin := graphviztest.SystemDot(t)
 	out := write(t, sample(), sampleOptions())
 	cmd := exec.Command(dotBin, "-Tsvg")
 	cmd.Stdin = bytes.NewReader(out)

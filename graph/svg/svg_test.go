@@ -7,13 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/faultline-dev/faultline/graph"
 	"github.com/faultline-dev/faultline/graph/dot"
+	"github.com/faultline-dev/faultline/graph/internal/graphviztest"
 )
 
 var hostile = []string{`<script>alert(1)</script>`, `a"b`, `c&d`, `back\slash\`}
@@ -108,10 +108,7 @@ func TestBuiltin(t *testing.T) {
 }
 
 func TestSystemBinary(t *testing.T) {
-	bin, err := exec.LookPath("dot")
-	if err != nil {
-		t.Skip("no dot binary on PATH: the system Graphviz rendering is not tested")
-	}
+	bin := graphviztest.SystemDot(t)
 	var buf bytes.Buffer
 	if err := Render(context.Background(), &buf, smallDOT(t), Options{Binary: bin}); err != nil {
 		t.Fatal(err)

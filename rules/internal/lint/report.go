@@ -142,6 +142,10 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 			return
 		}
 	}
+	d.Message = Clean(d.Message)
+	for i := range d.Related {
+		d.Related[i].Message = Clean(d.Related[i].Message)
+	}
 	if vetMode.Load() {
 		d.Message += " (" + r.rule + ")"
 	}

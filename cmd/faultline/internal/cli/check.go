@@ -24,6 +24,7 @@ type commonFlags struct {
 	deps     bool
 	enable   listFlag
 	disable  listFlag
+	safe     bool
 }
 
 func (c *commonFlags) bind(fs *flag.FlagSet) {
@@ -33,6 +34,7 @@ func (c *commonFlags) bind(fs *flag.FlagSet) {
 	fs.BoolVar(&c.deps, "deps", false, "analyze the code of dependencies too, for facts about wrappers in other modules (several times slower)")
 	fs.Var(&c.enable, "enable", "run only these `rules` (comma-separated)")
 	fs.Var(&c.disable, "disable", "do not run these `rules` (comma-separated)")
+	fs.BoolVar(&c.safe, "safe", os.Getenv("FAULTLINE_SAFE") == "1", "for code you do not trust: load packages with CGO_ENABLED=0, GOTOOLCHAIN=local and without -mod=mod, so the go command runs no C toolchain, downloads no toolchain and changes no file (default from FAULTLINE_SAFE=1)")
 }
 
 func (c *commonFlags) config(patterns []string) analyzer.Config {
@@ -44,6 +46,7 @@ func (c *commonFlags) config(patterns []string) analyzer.Config {
 		Topology: c.topology,
 		Enable:   c.enable,
 		Disable:  c.disable,
+		Safe:     c.safe,
 	}
 }
 
@@ -75,15 +78,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	var base *baseline.Baseline
 	if *baselineIn != "" {
-		f, err := os.Open(*baselineIn)
-		if err != nil {
-			fmt.Fprintf(stderr, "faultline: -baseline: %v\n", err)
-			return ExitInput
-		}
-		base, err = baseline.Read(f, *baselineIn)
-		f.Close()
-		if err != nil {
-			fmt.Fprintf(stderr, "%v\n", err)
+		if base, err = readBaseline(*baselineIn); err != nil {
+			printInputError(stderr, fmt.Errorf("-baseline: %w", err))
 			return ExitInput
 		}
 	}
@@ -92,15 +88,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	for _, e := range res.PackageErrors {
-		fmt.Fprintln(stderr, e)
-	}
+	inputErr := printLoadErrors(stderr, res)
 
 	findings := res.Findings
 	baselined := 0
 	var stale []baseline.Entry
 	if base != nil {
-		findings, baselined, stale = base.Apply(findings)
+		findings, baselined, stale = base.Apply(findings, res.Checked)
 	}
 
 	var buf bytes.Buffer
@@ -112,8 +106,23 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return ExitInput
 	}
 	if *baselineOut != "" {
+		// Accepted findings this run could not check are carried over from
+		// the baseline being rewritten (or the one given with -baseline).
+		old := base
+		if old == nil {
+			if _, err := os.Stat(*baselineOut); err == nil {
+				if old, err = readBaseline(*baselineOut); err != nil {
+					printInputError(stderr, fmt.Errorf("-write-baseline: %w", err))
+					return ExitInput
+				}
+			}
+		}
+		var keep []baseline.Entry
+		if old != nil {
+			keep = old.Unchecked(res.Checked)
+		}
 		var b bytes.Buffer
-		if err := baseline.Write(&b, res.Findings); err != nil {
+		if err := baseline.Write(&b, res.Findings, keep); err != nil {
 			return fail(stderr, err)
 		}
 		if err := writeOutput(*baselineOut, b.Bytes(), nil); err != nil {
@@ -138,7 +147,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	if len(res.PackageErrors) > 0 {
+	if inputErr {
 		return ExitInput
 	}
 	if *failOn == "never" {
@@ -188,8 +197,10 @@ func summary(res *analyzer.Result, fs []analyzer.Finding, baselined int) string 
 		where = fmt.Sprintf("in %d %s and %s", res.Packages, plural(res.Packages, "package"), res.Topology)
 	case res.Packages > 0:
 		where = fmt.Sprintf("in %d %s", res.Packages, plural(res.Packages, "package"))
-	default:
+	case res.Topology != "":
 		where = "in " + res.Topology
+	default:
+		return "faultline: nothing was analysed (errors above)"
 	}
 	var b strings.Builder
 	if total == 0 {
@@ -207,7 +218,66 @@ func summary(res *analyzer.Result, fs []analyzer.Finding, baselined int) string 
 	if len(extra) > 0 {
 		fmt.Fprintf(&b, " (%s)", strings.Join(extra, ", "))
 	}
+	if n := len(res.Unanalysed); n > 0 {
+		const show = 5
+		names := res.Unanalysed[:min(n, show)]
+		more := ""
+		if n > show {
+			more = fmt.Sprintf(" and %d more", n-show)
+		}
+		fmt.Fprintf(&b, "; %d %s not analysed (errors above): %s%s", n, plural(n, "package"), strings.Join(names, ", "), more)
+	}
+	if res.TopologyError != nil {
+		b.WriteString("; the topology has errors (above), so only the code rules ran")
+	}
 	return b.String()
+}
+
+// printLoadErrors prints what could not be loaded: the topology's errors
+// and the packages' errors. It reports whether there were any: the run is
+// then an input error (exit 2), although everything else was analysed.
+func printLoadErrors(stderr io.Writer, res *analyzer.Result) bool {
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "faultline: warning: %s\n", report.Clean(w))
+	}
+	if res.TopologyError != nil {
+		printInputError(stderr, res.TopologyError)
+	}
+	for _, e := range res.PackageErrors {
+		// go's own messages may go on over indented lines ("to add:\n\tgo
+		// get …"); anything else that could forge a line is escaped.
+		for i, line := range strings.Split(e, "\n") {
+			if i > 0 {
+				fmt.Fprint(stderr, "\t")
+			}
+			fmt.Fprintln(stderr, report.Clean(strings.TrimLeft(line, "\t")))
+		}
+	}
+	return res.TopologyError != nil || len(res.PackageErrors) > 0
+}
+
+// readBaseline reads a baseline file, which must be a regular file.
+func readBaseline(path string) (*baseline.Baseline, error) {
+	f, err := openRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return baseline.Read(f, path)
+}
+
+// openRegular opens a file for reading, refusing anything but a regular
+// file (after symlinks): a FIFO would hang the gate and a device such as
+// /dev/zero would never end.
+func openRegular(path string) (*os.File, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file (%s): give the path of a file", path, fi.Mode().Type())
+	}
+	return os.Open(path)
 }
 
 func counts(c [4]int) string {
@@ -241,9 +311,15 @@ func writeOutput(path string, data []byte, w io.Writer) error {
 }
 
 func writeFileAtomic(path string, data []byte) error {
-	// A device, a pipe or a terminal (-o /dev/stdout, -o /dev/null) is
-	// written as it is: renaming a file over it would replace it.
+	// A device, a pipe or a terminal named directly (-o /dev/stdout, -o
+	// /dev/null, a FIFO the user made) is written as it is: renaming a file
+	// over it would replace it. Reached through a symbolic link elsewhere
+	// (a link a repository could ship at an output path), it is refused: a
+	// FIFO would hang the gate, a device would take the report.
 	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		if lfi, err := os.Lstat(path); err == nil && lfi.Mode()&os.ModeSymlink != 0 && !systemPath(path) {
+			return fmt.Errorf("%s is a symbolic link to a %s, not to a file: faultline writes reports to files (or to a device or FIFO named directly, such as /dev/stdout); remove the link or choose another path", path, kindOf(fi.Mode()))
+		}
 		f, err := os.OpenFile(path, os.O_WRONLY, 0)
 		if err != nil {
 			return err
@@ -277,6 +353,29 @@ func writeFileAtomic(path string, data []byte) error {
 		return err
 	}
 	return nil
+}
+
+// systemPath reports whether path names one of the system's own device
+// paths (/dev/stdout, /dev/fd/3, /proc/self/fd/1), which are symbolic links
+// to the process's files by design.
+func systemPath(path string) bool {
+	abs, err := filepath.Abs(path)
+	return err == nil && (strings.HasPrefix(abs, "/dev/") || strings.HasPrefix(abs, "/proc/"))
+}
+
+// kindOf names the type of a file that is not a regular file.
+func kindOf(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "FIFO"
+	case m&os.ModeDevice != 0:
+		return "device"
+	case m&os.ModeSocket != 0:
+		return "socket"
+	case m.IsDir():
+		return "directory"
+	}
+	return "special file"
 }
 
 // writeReports writes every report into dir: findings.txt, findings.json,

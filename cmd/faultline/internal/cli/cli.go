@@ -115,7 +115,10 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 }
 
 // isVetProtocol reports whether faultline was started by go vet: with
-// -V=full or -flags to describe itself, or with a unit .cfg file to analyse.
+// -V=full or -flags to describe itself, or to analyse one unit, as
+// `faultline [-flag=value…] FILE.cfg`: flags only (go vet passes them in
+// the -name=value form), then the one .cfg file it wrote. A subcommand's
+// argument that happens to end in .cfg (check -o out.cfg) is not that.
 func isVetProtocol(args []string) bool {
 	if len(args) == 0 {
 		return false
@@ -124,7 +127,16 @@ func isVetProtocol(args []string) bool {
 	case "-V=full", "--V=full", "-V", "-flags", "--flags":
 		return true
 	}
-	return strings.HasSuffix(args[len(args)-1], ".cfg")
+	last := args[len(args)-1]
+	if !strings.HasSuffix(last, ".cfg") || strings.HasPrefix(last, "-") {
+		return false
+	}
+	for _, a := range args[:len(args)-1] {
+		if !strings.HasPrefix(a, "-") {
+			return false
+		}
+	}
+	return true
 }
 
 // version is the module version faultline was built at, or "devel".
@@ -196,14 +208,25 @@ var positioned = regexp.MustCompile(`^\S+:\d+(:\d+)?: `)
 func fail(stderr io.Writer, err error) int {
 	var ie *analyzer.InputError
 	if errors.As(err, &ie) {
-		for _, line := range strings.Split(strings.TrimRight(ie.Error(), "\n"), "\n") {
-			if !positioned.MatchString(line) {
-				line = "faultline: " + line
-			}
-			fmt.Fprintf(stderr, "%s\n", line)
-		}
+		printInputError(stderr, err)
 		return ExitInput
 	}
 	fmt.Fprintf(stderr, "faultline: internal error: %v\n", err)
 	return ExitInternal
+}
+
+// printInputError prints an input error one line per problem, each
+// starting with its position or with "faultline:". A "-flag: " prefix
+// before a position goes: "-baseline: base.txt:2: …" prints as
+// "base.txt:2: …", in the form editors jump to.
+func printInputError(stderr io.Writer, err error) {
+	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
+		if flag, rest, ok := strings.Cut(line, ": "); ok && strings.HasPrefix(flag, "-") && positioned.MatchString(rest) {
+			line = rest
+		}
+		if !positioned.MatchString(line) {
+			line = "faultline: " + line
+		}
+		fmt.Fprintf(stderr, "%s\n", line)
+	}
 }

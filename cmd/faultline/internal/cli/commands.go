@@ -93,9 +93,7 @@ func runGraph(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	for _, e := range res.PackageErrors {
-		fmt.Fprintln(stderr, e)
-	}
+	inputErr := printLoadErrors(stderr, res)
 	if res.Graph == nil {
 		fmt.Fprintln(stderr, "faultline: no graph: there is no topology and no service was found in the code")
 		return ExitInput
@@ -129,7 +127,7 @@ func runGraph(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "faultline: -o: %v\n", err)
 		return ExitInput
 	}
-	if len(res.PackageErrors) > 0 {
+	if inputErr {
 		return ExitInput
 	}
 	return ExitOK
@@ -143,18 +141,17 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		force = fs.Bool("force", false, "overwrite an existing file")
 		tests = fs.Bool("tests", false, "analyze _test.go files too")
 		deps  = fs.Bool("deps", false, "analyze the code of dependencies too, for clients and wrappers in other modules (several times slower)")
+		safe  = fs.Bool("safe", os.Getenv("FAULTLINE_SAFE") == "1", "for code you do not trust: the go command runs no C toolchain, downloads no toolchain and changes no file (see check -h)")
 	)
 	patterns, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagExit(err)
 	}
-	res, err := analyzer.Run(analyzer.Config{Dir: *dir, Patterns: patterns, Tests: *tests, Deps: *deps, NoTopology: true, Graph: true, Enable: []string{"directive"}})
+	res, err := analyzer.Run(analyzer.Config{Dir: *dir, Patterns: patterns, Tests: *tests, Deps: *deps, Safe: *safe, NoTopology: true, Graph: true, Enable: []string{"directive"}})
 	if err != nil {
 		return fail(stderr, err)
 	}
-	for _, e := range res.PackageErrors {
-		fmt.Fprintln(stderr, e)
-	}
+	inputErr := printLoadErrors(stderr, res)
 	if res.Graph == nil || len(res.Graph.Nodes) == 0 {
 		fmt.Fprintln(stderr, "faultline: no services found: init looks for main packages and the calls they make")
 		return ExitInput
@@ -167,12 +164,19 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	if path == "" {
 		path = filepath.Join(res.Root, "topology.cue")
 	}
+	// What could not be loaded is missing from the topology: it is still
+	// written, as a start, but the run is an input error.
+	done := ExitOK
+	if inputErr {
+		done = ExitInput
+		fmt.Fprintf(stderr, "faultline: the topology is incomplete: %d %s could not be analysed (errors above)\n", len(res.Unanalysed), plural(len(res.Unanalysed), "package"))
+	}
 	if path == "-" {
 		_, err := stdout.Write(data)
 		if err != nil {
 			return fail(stderr, err)
 		}
-		return ExitOK
+		return done
 	}
 	if _, err := os.Stat(path); err == nil && !*force {
 		fmt.Fprintf(stderr, "faultline: %s exists; not overwriting it (use -force, or -o FILE to write elsewhere)\n", path)
@@ -184,5 +188,5 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "faultline: wrote %s: %d services, %d nodes, %d edges inferred from %d packages; set replicas, zones and entrypoints, then run faultline check\n",
 		path, res.Services, len(res.Graph.Nodes), len(res.Graph.Edges), res.Packages)
-	return ExitOK
+	return done
 }
