@@ -78,7 +78,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if irr == nil || vf == nil {
 		return r.Result(), nil
 	}
-	c := &checker{pass: pass, r: r, vf: vf}
+	c := &checker{r: r, vf: vf, ix: edit.NewIndex(pass)}
 	for _, fn := range irr.SrcFuncs {
 		if remote.TestHelper(fn) {
 			continue // test code outside _test.go files
@@ -95,9 +95,9 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 type checker struct {
-	pass *analysis.Pass
-	r    *lint.Reporter
-	vf   *valueflow.Result
+	r  *lint.Reporter
+	vf *valueflow.Result
+	ix *edit.Index
 }
 
 func (c *checker) check(call ssa.CallInstruction) {
@@ -173,7 +173,7 @@ func (c *checker) check(call ssa.CallInstruction) {
 }
 
 func (c *checker) report(call ssa.CallInstruction, category, msg string, fix *analysis.SuggestedFix) {
-	pos, end := edit.CallRange(c.pass, call.Pos())
+	pos, end := c.ix.CallRange(call.Pos())
 	d := analysis.Diagnostic{Pos: pos, End: end, Category: category, Message: msg}
 	if fix != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
@@ -357,7 +357,7 @@ func sliceElems(v ssa.Value, seen map[ssa.Value]bool) (elems []ssa.Value, comple
 // dialTimeoutFix rewrites net.Dial(n, a) into net.DialTimeout(n, a,
 // 10*time.Second).
 func (c *checker) dialTimeoutFix(call ssa.CallInstruction) *analysis.SuggestedFix {
-	file, expr := edit.Call(c.pass, call.Pos())
+	file, expr := c.ix.Call(call.Pos())
 	if expr == nil || len(expr.Args) != 2 || expr.Ellipsis.IsValid() {
 		return nil
 	}
@@ -365,7 +365,7 @@ func (c *checker) dialTimeoutFix(call ssa.CallInstruction) *analysis.SuggestedFi
 	if !ok {
 		return nil
 	}
-	timeName, imp, ok := edit.Import(c.pass, file, "time")
+	timeName, imp, ok := c.ix.Import(file, "time")
 	if !ok {
 		return nil
 	}
@@ -380,7 +380,7 @@ func (c *checker) dialTimeoutFix(call ssa.CallInstruction) *analysis.SuggestedFi
 // tlsDialFix rewrites tls.Dial(n, a, cfg) into tls.DialWithDialer(
 // &net.Dialer{Timeout: 10 * time.Second}, n, a, cfg).
 func (c *checker) tlsDialFix(call ssa.CallInstruction) *analysis.SuggestedFix {
-	file, expr := edit.Call(c.pass, call.Pos())
+	file, expr := c.ix.Call(call.Pos())
 	if expr == nil || len(expr.Args) != 3 || expr.Ellipsis.IsValid() {
 		return nil
 	}
@@ -388,11 +388,11 @@ func (c *checker) tlsDialFix(call ssa.CallInstruction) *analysis.SuggestedFix {
 	if !ok {
 		return nil
 	}
-	timeName, timeImp, ok := edit.Import(c.pass, file, "time")
+	timeName, timeImp, ok := c.ix.Import(file, "time")
 	if !ok {
 		return nil
 	}
-	netName, netImp, ok := edit.Import(c.pass, file, "net")
+	netName, netImp, ok := c.ix.Import(file, "net")
 	if !ok {
 		return nil
 	}
@@ -418,15 +418,15 @@ func (c *checker) dialerFix(dialer ssa.Value) *analysis.SuggestedFix {
 	if !ok || !isNetDialer(a.Type()) {
 		return nil
 	}
-	file, lit := edit.CompositeLit(c.pass, a.Pos())
+	file, lit := c.ix.CompositeLit(a.Pos())
 	if lit == nil || edit.KeyedField(lit, "Deadline") != nil {
 		return nil
 	}
-	timeName, imp, ok := edit.Import(c.pass, file, "time")
+	timeName, imp, ok := c.ix.Import(file, "time")
 	if !ok {
 		return nil
 	}
-	e, ok := edit.SetField(c.pass, lit, "Timeout", fmt.Sprintf("10 * %s.Second", timeName))
+	e, ok := c.ix.SetField(lit, "Timeout", fmt.Sprintf("10 * %s.Second", timeName))
 	if !ok {
 		return nil
 	}

@@ -112,7 +112,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if irr == nil || vf == nil {
 		return r.Result(), nil
 	}
-	c := &checker{pass: pass, r: r, vf: vf}
+	c := &checker{pass: pass, r: r, vf: vf, ix: edit.NewIndex(pass)}
 	var cands []candidate
 	for _, fn := range irr.SrcFuncs {
 		if remote.TestHelper(fn) {
@@ -154,11 +154,12 @@ type checker struct {
 	pass *analysis.Pass
 	r    *lint.Reporter
 	vf   *valueflow.Result
+	ix   *edit.Index
 }
 
 // reportf reports at the call whose left parenthesis is at lparen.
 func (c *checker) reportf(lparen token.Pos, category, format string, args ...any) {
-	pos, end := edit.CallRange(c.pass, lparen)
+	pos, end := c.ix.CallRange(lparen)
 	c.r.Report(analysis.Diagnostic{Pos: pos, End: end, Category: category, Message: fmt.Sprintf(format, args...)})
 }
 
@@ -247,7 +248,7 @@ func (c *checker) localOrigin(client ssa.Value) (ssa.Value, bool) {
 }
 
 func (c *checker) reportSingle(cand candidate) {
-	pos, end := edit.CallRange(c.pass, cand.call.Pos())
+	pos, end := c.ix.CallRange(cand.call.Pos())
 	d := analysis.Diagnostic{Pos: pos, End: end, Message: c.singleMessage(cand)}
 	if cand.bodyOnly {
 		d.Category = CategoryBodyOnly
@@ -337,7 +338,7 @@ func (c *checker) reportGroup(origin ssa.Value, g []candidate) {
 	var related []analysis.RelatedInformation
 	for _, cand := range g {
 		names = append(names, callerName(cand.caller)+": "+cand.callee.Name())
-		pos, end := edit.CallRange(c.pass, cand.call.Pos())
+		pos, end := c.ix.CallRange(cand.call.Pos())
 		related = append(related, analysis.RelatedInformation{Pos: pos, End: end, Message: "request with no deadline through this client"})
 	}
 	uses := fmt.Sprintf("%d requests through it have no deadline (%s)", len(g), strings.Join(names, ", "))
@@ -366,11 +367,11 @@ func (c *checker) reportGroup(origin ssa.Value, g []candidate) {
 func (c *checker) span(origin ssa.Value) (token.Pos, token.Pos) {
 	switch o := origin.(type) {
 	case *ssa.Alloc:
-		if _, lit := edit.CompositeLit(c.pass, o.Pos()); lit != nil {
+		if _, lit := c.ix.CompositeLit(o.Pos()); lit != nil {
 			return lit.Pos(), lit.End()
 		}
 	case *ssa.Call:
-		if _, call := edit.Call(c.pass, o.Pos()); call != nil {
+		if _, call := c.ix.Call(o.Pos()); call != nil {
 			return call.Pos(), call.End()
 		}
 	}
@@ -401,15 +402,15 @@ func (c *checker) timeoutFix(origin ssa.Value, retry bool) (analysis.SuggestedFi
 		if retry || !lint.IsNamed(o.Type(), "net/http", "Client") {
 			return analysis.SuggestedFix{}, false
 		}
-		file, lit := edit.CompositeLit(c.pass, o.Pos())
+		file, lit := c.ix.CompositeLit(o.Pos())
 		if lit == nil {
 			return analysis.SuggestedFix{}, false
 		}
-		timeName, imp, ok := edit.Import(c.pass, file, "time")
+		timeName, imp, ok := c.ix.Import(file, "time")
 		if !ok {
 			return analysis.SuggestedFix{}, false
 		}
-		e, ok := edit.SetField(c.pass, lit, "Timeout", fmt.Sprintf(value, timeName))
+		e, ok := c.ix.SetField(lit, "Timeout", fmt.Sprintf(value, timeName))
 		if !ok {
 			return analysis.SuggestedFix{}, false
 		}
@@ -418,21 +419,21 @@ func (c *checker) timeoutFix(origin ssa.Value, retry bool) (analysis.SuggestedFi
 		if !retry || !retryNew.Has(remote.Callee(&o.Call)) {
 			return analysis.SuggestedFix{}, false
 		}
-		file, call := edit.Call(c.pass, o.Pos())
+		file, call := c.ix.Call(o.Pos())
 		if call == nil {
 			return analysis.SuggestedFix{}, false
 		}
-		stmt := assignedTo(file, call)
+		stmt := c.ix.AssignedTo(call)
 		if stmt == nil {
 			return analysis.SuggestedFix{}, false
 		}
-		timeName, imp, ok := edit.Import(c.pass, file, "time")
+		timeName, imp, ok := c.ix.Import(file, "time")
 		if !ok {
 			return analysis.SuggestedFix{}, false
 		}
 		name := stmt.Lhs[0].(*ast.Ident).Name
-		line := "\n" + edit.Indentation(c.pass, stmt.Pos()) + name + ".HTTPClient.Timeout = " + fmt.Sprintf(value, timeName)
-		at, ok := edit.LineEnd(c.pass, stmt.End())
+		line := "\n" + c.ix.Indentation(stmt.Pos()) + name + ".HTTPClient.Timeout = " + fmt.Sprintf(value, timeName)
+		at, ok := c.ix.LineEnd(stmt.End())
 		if !ok {
 			return analysis.SuggestedFix{}, false
 		}
@@ -440,24 +441,6 @@ func (c *checker) timeoutFix(origin ssa.Value, retry bool) (analysis.SuggestedFi
 		return edit.Fix("Set HTTPClient.Timeout to 10 seconds", imp, e), true
 	}
 	return analysis.SuggestedFix{}, false
-}
-
-// assignedTo returns the statement `x := call` or `x = call` of file, with
-// a single identifier on the left, or nil.
-func assignedTo(file *ast.File, call *ast.CallExpr) *ast.AssignStmt {
-	var found *ast.AssignStmt
-	ast.Inspect(file, func(n ast.Node) bool {
-		if found != nil {
-			return false
-		}
-		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 && as.Rhs[0] == call {
-			if id, ok := as.Lhs[0].(*ast.Ident); ok && id.Name != "_" {
-				found = as
-			}
-		}
-		return true
-	})
-	return found
 }
 
 // reportTransports reports transports with no dial, TLS handshake or

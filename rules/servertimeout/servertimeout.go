@@ -103,6 +103,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return r.Result(), nil
 	}
 	serves := servedParams(pass, irr)
+	ix := edit.NewIndex(pass)
 	for _, fn := range irr.SrcFuncs {
 		if remote.TestHelper(fn) {
 			continue // test code outside _test.go files
@@ -116,20 +117,20 @@ func run(pass *analysis.Pass) (any, error) {
 				callee := remote.Callee(call.Common())
 				switch {
 				case packageServe.Has(callee):
-					reportPackageServe(pass, r, call, callee)
+					reportPackageServe(ix, r, call, callee)
 				case serverServe.Has(callee):
 					srv, _, ok := valueflow.MethodCall(call.Common())
 					if !ok || vf.ServerReadTimeout(srv) != valueflow.Unset {
 						continue
 					}
-					reportServer(pass, r, vf, call, srv, "http.Server starts serving")
+					reportServer(pass, ix, r, vf, call, srv, "http.Server starts serving")
 				default:
 					for _, i := range serves.of(call.Common()) {
 						srv := call.Common().Args[i]
 						if paramOf(srv, fn) || vf.ServerReadTimeout(srv) != valueflow.Unset {
 							continue // a parameter: its callers are asked
 						}
-						reportServer(pass, r, vf, call, srv, "http.Server passed to "+remote.FuncName(callee)+" starts serving there")
+						reportServer(pass, ix, r, vf, call, srv, "http.Server passed to "+remote.FuncName(callee)+" starts serving there")
 					}
 				}
 			}
@@ -141,14 +142,14 @@ func run(pass *analysis.Pass) (any, error) {
 
 // reportServer reports a server with no read timeout that starts serving
 // at call; subject says where.
-func reportServer(pass *analysis.Pass, r *lint.Reporter, vf *valueflow.Result, call ssa.CallInstruction, srv ssa.Value, subject string) {
-	pos, end := edit.CallRange(pass, call.Pos())
+func reportServer(pass *analysis.Pass, ix *edit.Index, r *lint.Reporter, vf *valueflow.Result, call ssa.CallInstruction, srv ssa.Value, subject string) {
+	pos, end := ix.CallRange(call.Pos())
 	d := analysis.Diagnostic{
 		Pos:     pos,
 		End:     end,
 		Message: subject + " with neither ReadHeaderTimeout nor ReadTimeout set: a slow or stalled client holds its connection and goroutine forever; set ReadHeaderTimeout",
 	}
-	if fix, ok := literalFix(pass, vf, srv); ok {
+	if fix, ok := literalFix(pass, ix, vf, srv); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	r.Report(d)
@@ -357,20 +358,20 @@ func peel(v ssa.Value) ssa.Value {
 
 // literalFix adds ReadHeaderTimeout: 10 * time.Second to the http.Server
 // literal the server is built from, when it has exactly that one origin.
-func literalFix(pass *analysis.Pass, vf *valueflow.Result, srv ssa.Value) (analysis.SuggestedFix, bool) {
+func literalFix(pass *analysis.Pass, ix *edit.Index, vf *valueflow.Result, srv ssa.Value) (analysis.SuggestedFix, bool) {
 	os, complete := vf.Origins(srv)
 	if !complete || len(os) != 1 || !os[0].Literal {
 		return analysis.SuggestedFix{}, false
 	}
-	file, lit := edit.CompositeLit(pass, os[0].Value.Pos())
+	file, lit := ix.CompositeLit(os[0].Value.Pos())
 	if lit == nil || !lint.IsNamed(pass.TypesInfo.TypeOf(lit), "net/http", "Server") || edit.KeyedField(lit, "ReadTimeout") != nil {
 		return analysis.SuggestedFix{}, false
 	}
-	timeName, imp, ok := edit.Import(pass, file, "time")
+	timeName, imp, ok := ix.Import(file, "time")
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	e, ok := edit.SetField(pass, lit, "ReadHeaderTimeout", "10 * "+timeName+".Second")
+	e, ok := ix.SetField(lit, "ReadHeaderTimeout", "10 * "+timeName+".Second")
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
@@ -379,14 +380,14 @@ func literalFix(pass *analysis.Pass, vf *valueflow.Result, srv ssa.Value) (analy
 
 // reportPackageServe reports a call of http.ListenAndServe and its kin,
 // with a fix for the two forms that take an address.
-func reportPackageServe(pass *analysis.Pass, r *lint.Reporter, call ssa.CallInstruction, callee *types.Func) {
-	pos, end := edit.CallRange(pass, call.Pos())
+func reportPackageServe(ix *edit.Index, r *lint.Reporter, call ssa.CallInstruction, callee *types.Func) {
+	pos, end := ix.CallRange(call.Pos())
 	d := analysis.Diagnostic{
 		Pos:     pos,
 		End:     end,
 		Message: "http." + callee.Name() + " serves with a zero http.Server, which has no timeouts: a slow or stalled client holds its connection forever; use an http.Server with ReadHeaderTimeout",
 	}
-	if fix, ok := listenFix(pass, call, callee); ok {
+	if fix, ok := listenFix(ix, call, callee); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	r.Report(d)
@@ -394,11 +395,11 @@ func reportPackageServe(pass *analysis.Pass, r *lint.Reporter, call ssa.CallInst
 
 // listenFix rewrites http.ListenAndServe(addr, h) into
 // (&http.Server{Addr: addr, Handler: h, ReadHeaderTimeout: 10 * time.Second}).ListenAndServe().
-func listenFix(pass *analysis.Pass, call ssa.CallInstruction, callee *types.Func) (analysis.SuggestedFix, bool) {
+func listenFix(ix *edit.Index, call ssa.CallInstruction, callee *types.Func) (analysis.SuggestedFix, bool) {
 	if callee.Name() != "ListenAndServe" && callee.Name() != "ListenAndServeTLS" {
 		return analysis.SuggestedFix{}, false
 	}
-	file, expr := edit.Call(pass, call.Pos())
+	file, expr := ix.Call(call.Pos())
 	if expr == nil || expr.Ellipsis.IsValid() {
 		return analysis.SuggestedFix{}, false
 	}
@@ -406,14 +407,14 @@ func listenFix(pass *analysis.Pass, call ssa.CallInstruction, callee *types.Func
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	httpName := edit.Text(pass, sel.X)
-	timeName, imp, ok := edit.Import(pass, file, "time")
+	httpName := ix.Text(sel.X)
+	timeName, imp, ok := ix.Import(file, "time")
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
 	args := make([]string, len(expr.Args))
 	for i, a := range expr.Args {
-		args[i] = edit.Text(pass, a)
+		args[i] = ix.Text(a)
 	}
 	// ListenAndServe(addr, handler); ListenAndServeTLS(addr, certFile, keyFile, handler).
 	handler, method := args[1], "ListenAndServe()"
