@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/faultline-dev/faultline/graph"
 	"github.com/faultline-dev/faultline/rules"
@@ -50,6 +51,11 @@ type Config struct {
 	// Enable, when not empty, restricts the run to these rules; Disable
 	// switches rules off. Names are checked against the catalogue.
 	Enable, Disable []string
+	// TopologyTimeout and TopologyMemory bound the time and the memory
+	// the topology's evaluation may take (zero: the defaults of package
+	// topology, 1 minute and 4 GiB; negative: no limit).
+	TopologyTimeout time.Duration
+	TopologyMemory  int64
 	// Safe runs the go command for code that is not trusted: no cgo (which
 	// runs the C compiler and pkg-config), no toolchain download for a
 	// go.mod's toolchain line, and no change to go.mod or go.sum. See the
@@ -206,7 +212,7 @@ func Run(cfg Config) (*Result, error) {
 		if modRoot == "" || !within(topoPath, modRoot) {
 			res.Root = topoDir(topoPath)
 		}
-		g, err = loadTopology(topoPath, res.Root)
+		g, err = loadTopology(topoPath, res.Root, cfg)
 		var ie *InputError
 		switch {
 		case err == nil && declaresNothing(g) && (cfg.Topology != "" || modRoot == ""):
@@ -217,7 +223,7 @@ func Run(cfg Config) (*Result, error) {
 		case err == nil:
 			res.Topology = relSlash(res.Root, topoPath)
 			enabled = applySettings(enabled, g)
-		case errors.As(err, &ie) && modRoot != "" && !cfg.NoCode && !cfg.Graph:
+		case errors.As(err, &ie) && modRoot != "" && !cfg.NoCode && !cfg.Graph && !tooExpensive(err):
 			// The code is still checked: its findings are reported next
 			// to the topology's errors, and the run exits 2. The graph
 			// rules need the topology, so they do not run.

@@ -134,10 +134,15 @@ func topoDir(p string) string {
 	return filepath.Dir(p)
 }
 
-func loadTopology(path, root string) (*graph.Graph, error) {
-	g, err := topology.Load(path, topology.Options{Root: root})
+func loadTopology(path, root string, cfg Config) (*graph.Graph, error) {
+	g, err := topology.Load(path, topology.Options{Root: root, Timeout: cfg.TopologyTimeout, MaxMemory: cfg.TopologyMemory})
 	if err != nil {
 		return nil, &InputError{err}
 	}
 	return g, nil
 }
+
+// tooExpensive reports whether a topology's evaluation was abandoned for
+// its time or memory: it goes on in the background, so nothing else may
+// start.
+func tooExpensive(err error) bool { return errors.Is(err, topology.ErrTooExpensive) }

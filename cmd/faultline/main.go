@@ -13,4 +13,9 @@ import (
 	"github.com/faultline-dev/faultline/cmd/faultline/internal/cli"
 )
 
-func main() { os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() {
+	if code, ok := cli.Supervise(os.Args, os.Stderr); ok {
+		os.Exit(code)
+	}
+	os.Exit(cli.ChildExit(cli.Main(os.Args[1:], os.Stdout, os.Stderr)))
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -419,6 +420,10 @@ func (l *loader) suggest(s string, candidates []string, otherwise string) string
 	return otherwise
 }
 
+// durationSyntax matches what time.ParseDuration parses, whatever the size
+// of the numbers.
+var durationSyntax = regexp.MustCompile(`^[-+]?(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+$`)
+
 // duration reads a duration field and reports one that Go cannot parse.
 func (l *loader) duration(o obj, key string, p fieldPath) time.Duration {
 	s, ok := o[key].(string)
@@ -427,6 +432,11 @@ func (l *loader) duration(o obj, key string, p fieldPath) time.Duration {
 	}
 	d, err := time.ParseDuration(s)
 	switch {
+	case err != nil && durationSyntax.MatchString(s):
+		l.errs.add("dur|"+p.with(key).String(), l.posOf(p.with(key)),
+			fmt.Sprintf("%s: %q is out of range: a duration is at most 2562047h (about 292 years)", key, s),
+			`give the real bound, such as "30s" or "24h"`)
+		return 0
 	case err != nil:
 		l.errs.add("dur|"+p.with(key).String(), l.posOf(p.with(key)),
 			fmt.Sprintf("%s: %q is not a duration", key, s), `use a Go duration such as "2s" or "150ms"`)
@@ -644,7 +654,10 @@ func getFloat(o obj, k string) (float64, bool) {
 		return 0, false
 	}
 	f, err := n.Float64()
-	return f, err == nil
+	if err != nil {
+		return 0, false
+	}
+	return f, true
 }
 
 func getStrings(o obj, k string) ([]string, bool) {

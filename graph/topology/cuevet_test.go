@@ -81,7 +81,7 @@ func TestCueVet(t *testing.T) {
 	// Errors the schema catches; the others (durations, references, names,
 	// attributes, settings entries) are checked in Go only.
 	schemaErrors := map[string]bool{
-		"types": true, "bounds": true, "unknown-fields": true, "conflict-hides-typo": true,
+		"types": true, "bounds": true, "ranges": true, "unknown-fields": true, "conflict-hides-typo": true,
 		"enums": true, "breaker-struct": true, "conflicts": true, "incomplete": true,
 		"not-a-struct": true, "top-level": true, "undefined-reference": true,
 	}

@@ -58,8 +58,19 @@ var testForceStrict bool
 // panicPrefix starts the message of the error that replaces a panic.
 const panicPrefix = "faultline could not evaluate the topology"
 
-// load reads a topology from its files, sorted by name.
-func load(files []*srcFile) (g *graph.Graph, err error) {
+// load reads a topology from its files, sorted by name, within the time and
+// memory limits of opts. dir names the topology (the directory given) in an
+// error about all of it; a topology of one file is named by the file.
+func load(files []*srcFile, dir string, opts Options) (*graph.Graph, error) {
+	where := dir
+	if len(files) == 1 {
+		where = files[0].name
+	}
+	return withBudget(where, opts, func() (*graph.Graph, error) { return evaluate(files) })
+}
+
+// evaluate reads a topology from its files, sorted by name.
+func evaluate(files []*srcFile) (g *graph.Graph, err error) {
 	// The CUE evaluator is large and bad input is arbitrary: should it (or
 	// this package) panic, the user gets an error, not a stack trace. The
 	// fuzz test fails on this error, so it is not a place to hide bugs.

@@ -19,7 +19,7 @@ type shape struct {
 	elem   *shape            // the element of a list, or the value of a map ([string]: X)
 	isMap  bool              // a struct of any labels, each an elem
 	isList bool
-	desc   string   // what a value must be, e.g. "an integer >= 0"
+	desc   string   // what a value must be, e.g. "an integer from 0 to 1000000"
 	enum   []string // the allowed strings when the value is an enumeration
 }
 
@@ -117,10 +117,11 @@ func describe(v cue.Value) (string, []string) {
 		}
 		return joinOr(parts), nil
 	case cue.AndOp:
-		kind, bounds := "", []string(nil)
+		kind, bounds, limits := "", []string(nil), map[string]string{}
 		for _, a := range flattenAnd(args) {
-			if b := bound(a); b != "" {
-				bounds = append(bounds, b)
+			if sym, n := bound(a); sym != "" {
+				bounds = append(bounds, sym+" "+n)
+				limits[sym] = n
 			} else if kind == "" {
 				kind, _ = describe(a)
 			}
@@ -128,13 +129,16 @@ func describe(v cue.Value) (string, []string) {
 		if kind == "" {
 			kind = kindWord(v.IncompleteKind(), v)
 		}
-		if len(bounds) == 0 {
+		switch {
+		case len(bounds) == 0:
 			return kind, nil
+		case len(bounds) == 2 && limits[">="] != "" && limits["<="] != "":
+			return kind + " from " + limits[">="] + " to " + limits["<="], nil
 		}
 		return kind + " " + strings.Join(bounds, " and "), nil
 	}
-	if b := bound(v); b != "" {
-		return "a number " + b, nil
+	if sym, n := bound(v); sym != "" {
+		return "a number " + sym + " " + n, nil
 	}
 	return kindWord(v.IncompleteKind(), v), nil
 }
@@ -152,10 +156,9 @@ func flattenAnd(args []cue.Value) []cue.Value {
 	return out
 }
 
-// bound formats a bound such as >=0, or returns "".
-func bound(v cue.Value) string {
+// bound returns the operator and the number of a bound such as >=0, or "".
+func bound(v cue.Value) (sym, n string) {
 	op, args := v.Expr()
-	var sym string
 	switch op {
 	case cue.GreaterThanEqualOp:
 		sym = ">="
@@ -166,12 +169,12 @@ func bound(v cue.Value) string {
 	case cue.LessThanOp:
 		sym = "<"
 	default:
-		return ""
+		return "", ""
 	}
 	if len(args) != 1 {
-		return ""
+		return "", ""
 	}
-	return sym + " " + strings.TrimSpace(formatValue(args[0]))
+	return sym, strings.TrimSpace(formatValue(args[0]))
 }
 
 func kindWord(k cue.Kind, v cue.Value) string {

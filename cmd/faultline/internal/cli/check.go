@@ -8,7 +8,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/faultline-dev/faultline/analyzer"
 	"github.com/faultline-dev/faultline/analyzer/baseline"
@@ -25,6 +27,9 @@ type commonFlags struct {
 	enable   listFlag
 	disable  listFlag
 	safe     bool
+
+	topoTimeout time.Duration
+	topoMemory  byteSize
 }
 
 func (c *commonFlags) bind(fs *flag.FlagSet) {
@@ -34,6 +39,8 @@ func (c *commonFlags) bind(fs *flag.FlagSet) {
 	fs.BoolVar(&c.deps, "deps", false, "analyze the code of dependencies too, for facts about wrappers in other modules (several times slower)")
 	fs.Var(&c.enable, "enable", "run only these `rules` (comma-separated)")
 	fs.Var(&c.disable, "disable", "do not run these `rules` (comma-separated)")
+	fs.DurationVar(&c.topoTimeout, "topology-timeout", 0, "the `time` the topology's evaluation may take (default 1m; -1s: no limit)")
+	fs.Var(&c.topoMemory, "topology-memory", "the `memory` the topology's evaluation may take, such as 512MiB or 8GiB (default 4GiB; -1: no limit)")
 	fs.BoolVar(&c.safe, "safe", os.Getenv("FAULTLINE_SAFE") == "1", "for code you do not trust: load packages with CGO_ENABLED=0, GOTOOLCHAIN=local and without -mod=mod, so the go command runs no C toolchain, downloads no toolchain and changes no file (default from FAULTLINE_SAFE=1)")
 }
 
@@ -47,6 +54,9 @@ func (c *commonFlags) config(patterns []string) analyzer.Config {
 		Enable:   c.enable,
 		Disable:  c.disable,
 		Safe:     c.safe,
+
+		TopologyTimeout: c.topoTimeout,
+		TopologyMemory:  int64(c.topoMemory),
 	}
 }
 
@@ -433,4 +443,35 @@ func reportTitle(res *analyzer.Result) string {
 		return res.Module
 	}
 	return filepath.Base(res.Root)
+}
+
+// byteSize is a flag holding a number of bytes: 4GiB, 512MiB, 1000000,
+// or -1 for no limit.
+type byteSize int64
+
+func (b *byteSize) String() string { return strconv.FormatInt(int64(*b), 10) }
+
+func (b *byteSize) Set(s string) error {
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"TiB", 1 << 40}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"B", 1}}
+	mult := int64(1)
+	num := strings.TrimSpace(s)
+	for _, u := range units {
+		if n, ok := strings.CutSuffix(num, u.suffix); ok {
+			num, mult = strings.TrimSpace(n), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || (n > 0 && n > (1<<62)/mult) {
+		return fmt.Errorf("want a size such as 512MiB or 8GiB, or -1 for no limit")
+	}
+	if n < 0 {
+		*b = -1
+		return nil
+	}
+	*b = byteSize(n * mult)
+	return nil
 }

@@ -17,7 +17,12 @@ var update = flag.Bool("update", false, "rewrite the expected output in testdata
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"faultline": func() { os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr)) },
+		"faultline": func() {
+			if code, ok := Supervise(os.Args, os.Stderr); ok {
+				os.Exit(code)
+			}
+			os.Exit(ChildExit(Main(os.Args[1:], os.Stdout, os.Stderr)))
+		},
 	})
 }
 
