@@ -4,11 +4,16 @@
 package faultline_test
 
 import (
+	"go/ast"
+	"go/token"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/faultline-dev/faultline/rules"
 )
 
 const module = "github.com/faultline-dev/faultline"
@@ -80,6 +85,35 @@ func TestOutsideDependencies(t *testing.T) {
 		}
 		if layer(p.PkgPath) == "graph" && p.PkgPath == module+"/graph" && len(modules) > 0 {
 			t.Errorf("package graph must use the standard library only, imports %v", keys(modules))
+		}
+	}
+}
+
+// TestEngineKnowsNoRule checks that the engine and the command line do not
+// name rules: what a rule does after the join, or to the topology's
+// suppressions, lives in the rule (its Refine and Audit hooks, or graph
+// data its Check reads), so a rule can change without the engine knowing.
+func TestEngineKnowsNoRule(t *testing.T) {
+	names := map[string]bool{}
+	for _, n := range rules.Names() {
+		names[n] = true
+	}
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax}, "./analyzer/...", "./cmd/...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pkgs {
+		for _, f := range p.Syntax {
+			ast.Inspect(f, func(n ast.Node) bool {
+				lit, ok := n.(*ast.BasicLit)
+				if !ok || lit.Kind != token.STRING {
+					return true
+				}
+				if s, err := strconv.Unquote(lit.Value); err == nil && names[s] {
+					t.Errorf("%s: the rule name %q in %s: give the rule a hook or graph data instead", p.Fset.Position(lit.Pos()), s, p.PkgPath)
+				}
+				return true
+			})
 		}
 	}
 }

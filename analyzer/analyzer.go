@@ -51,6 +51,9 @@ type Config struct {
 	// Enable, when not empty, restricts the run to these rules; Disable
 	// switches rules off. Names are checked against the catalogue.
 	Enable, Disable []string
+	// NoRules runs no rule at all: the run builds the system graph only
+	// (faultline init). It implies Graph.
+	NoRules bool
 	// TopologyTimeout and TopologyMemory bound the time and the memory
 	// the topology's evaluation may take (zero: the defaults of package
 	// topology, 1 minute and 4 GiB; negative: no limit).
@@ -84,8 +87,9 @@ type Finding struct {
 	Suppression *Suppression `json:"suppression,omitempty"`
 
 	subject  string // fingerprint input
-	category string // the diagnostic's category, for the engine's filters
-	pkg      string // the Go package of a code finding
+	category string // the diagnostic's category, for Refine
+	pkg      string // the Go package of a code finding; "" for a graph finding
+	entry    string // the entrypoint a graph finding concerns, for suppressions
 }
 
 // Related is a further location of a finding: a node of a path, a call site.
@@ -191,6 +195,9 @@ func Run(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.NoRules {
+		enabled, cfg.Graph = nil, true
+	}
 
 	env := goEnv(cfg.Safe)
 	modRoot, modPath, err := findModule(dir, env)
@@ -260,11 +267,6 @@ func Run(cfg Config) (*Result, error) {
 			if len(jr.graph.Nodes) > 0 {
 				g = jr.graph
 			}
-			for _, f := range jr.notes {
-				if slices.ContainsFunc(enabled, func(r *rules.Rule) bool { return r.Name == f.Rule }) {
-					res.Findings = append(res.Findings, f)
-				}
-			}
 			res.Services = len(jr.services)
 			attributeServices(res.Findings, jr.services)
 		}
@@ -276,13 +278,13 @@ func Run(cfg Config) (*Result, error) {
 
 	if g != nil {
 		res.Graph = g
-		res.Findings = dropBoundedRequests(res.Findings, g)
-		res.Findings = dropSoftBreakers(res.Findings, g)
-		sup := newSuppressor(g, code, res.Root)
+		res.Findings = refine(res.Findings, res.Rules, g)
+		res.Findings = append(res.Findings, runGraphRules(res.Rules, g)...)
+		sup := newSuppressor(g, code, res.Root, res.Rules)
 		for i := range res.Findings {
-			sup.suppressCode(&res.Findings[i])
+			sup.apply(&res.Findings[i])
 		}
-		res.Findings = append(res.Findings, runGraphRules(enabled, g, sup)...)
+		res.Findings = append(res.Findings, runAudits(res.Rules, g, sup)...)
 	}
 
 	for i := range res.Findings {
@@ -334,19 +336,6 @@ func applySettings(enabled []*rules.Rule, g *graph.Graph) []*rules.Rule {
 	}
 	return slices.DeleteFunc(slices.Clone(enabled), func(r *rules.Rule) bool {
 		return slices.Contains(g.Settings.Disable, r.Name)
-	})
-}
-
-func sortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(
-			strings.Compare(a.File, b.File),
-			cmp.Compare(a.Line, b.Line),
-			cmp.Compare(a.Column, b.Column),
-			strings.Compare(a.Rule, b.Rule),
-			strings.Compare(a.Message, b.Message),
-			strings.Compare(a.Fingerprint, b.Fingerprint),
-		)
 	})
 }
 

@@ -1,16 +1,13 @@
 package analyzer
 
 import (
-	"cmp"
 	"fmt"
 	"go/ast"
 	"go/build"
 	"go/parser"
 	"go/token"
-	"go/types"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -49,13 +46,6 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 	patterns := cfg.Patterns
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
-	}
-	// Loading and analysing a large module is mostly garbage: collect it
-	// twice as often as Go's default, which lowers the peak memory by
-	// about a sixth for about a tenth more time. GOGC in the environment
-	// overrides this.
-	if os.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(50))
 	}
 	pcfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Tests: cfg.Tests, Env: goEnv(cfg.Safe)}
 	if !cfg.Deps {
@@ -100,10 +90,23 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 	if len(analyzers) == 0 {
 		return res, nil
 	}
-	if err := configureAnalyzers(analyzers, g); err != nil {
+	conf, err := runConfig(g)
+	if err != nil {
 		return nil, err
 	}
-	ag, err := checker.Analyze(analyzers, pkgs, nil)
+	// The catalogue's analyzers, bound to this run's configuration: the
+	// copies stand for the rules (and the call sites) in what follows.
+	bound := rules.Bind(analyzers, conf)
+	for i, a := range analyzers {
+		if r := byAnalyzer[a]; r != nil {
+			byAnalyzer[bound[i]] = r
+		}
+	}
+	callSites := bound[len(bound)-1]
+	if !wantCalls {
+		callSites = nil
+	}
+	ag, err := checker.Analyze(bound, pkgs, nil)
 	if err != nil {
 		return nil, fmt.Errorf("analysis: %v", err)
 	}
@@ -115,7 +118,7 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 	}
 	res.categories = map[string]string{}
 	if wantCalls {
-		collectCalls(res, ag, pkgs, modRoot)
+		collectCalls(res, ag, callSites, pkgs, modRoot)
 	}
 	seen := map[string]bool{} // test variants repeat the package's own files
 	for _, act := range ag.Roots {
@@ -156,7 +159,7 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 
 // collectCalls gathers the call-site facts of the main module's packages
 // and the import graph within the module.
-func collectCalls(res *codeResult, ag *checker.Graph, roots []*packages.Package, modRoot string) {
+func collectCalls(res *codeResult, ag *checker.Graph, callSites *analysis.Analyzer, roots []*packages.Package, modRoot string) {
 	res.calls = map[string]*rules.Calls{}
 	res.imports = map[string][]string{}
 	res.files = map[string]string{}
@@ -186,7 +189,7 @@ func collectCalls(res *codeResult, ag *checker.Graph, roots []*packages.Package,
 	}
 	slices.Sort(res.mains)
 	for act := range ag.All() {
-		if act.Analyzer != rules.CallSites || !inModule(act.Package) {
+		if act.Analyzer != callSites || !inModule(act.Package) {
 			continue
 		}
 		var c rules.Calls
@@ -210,71 +213,27 @@ func collectCalls(res *codeResult, ag *checker.Graph, roots []*packages.Package,
 	}
 }
 
-// configureAnalyzers passes the topology's settings to the analyzers
-// through their flags, the interface they also have under go vet: each
-// analyzer with a -wrappers flag gets the declared wrapper functions as
-// KIND:FUNC items.
-func configureAnalyzers(as []*analysis.Analyzer, g *graph.Graph) error {
-	var items []string
-	if g != nil {
-		for _, w := range g.Settings.Wrappers {
-			for _, kind := range w.Provides {
-				items = append(items, kind+":"+w.Func)
-			}
-		}
+// runConfig is the configuration of the code rules for a run: the
+// wrappers the topology's settings declare.
+func runConfig(g *graph.Graph) (*rules.Config, error) {
+	c := &rules.Config{}
+	if g == nil {
+		return c, nil
 	}
-	value := strings.Join(items, ",")
-	seen := map[*analysis.Analyzer]bool{}
-	var visit func(a *analysis.Analyzer) error
-	visit = func(a *analysis.Analyzer) error {
-		if seen[a] {
-			return nil
-		}
-		seen[a] = true
-		if f := a.Flags.Lookup("wrappers"); f != nil {
-			if err := f.Value.Set(value); err != nil {
+	for _, w := range g.Settings.Wrappers {
+		for _, kind := range w.Provides {
+			wr := rules.Wrapper{Kind: kind, Func: w.Func}
+			if err := wr.Check(); err != nil {
 				pos := ""
-				if g != nil && g.Settings.Fields["wrappers"].IsValid() {
+				if g.Settings.Fields["wrappers"].IsValid() {
 					pos = g.Settings.Fields["wrappers"].String() + ": "
 				}
-				return inputErrorf("%ssettings.wrappers: %v", pos, err)
+				return nil, inputErrorf("%ssettings.wrappers: %s: %v", pos, wr, err)
 			}
-		}
-		for _, r := range a.Requires {
-			if err := visit(r); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	for _, a := range as {
-		if err := visit(a); err != nil {
-			return err
+			c.Wrappers = append(c.Wrappers, wr)
 		}
 	}
-	return nil
-}
-
-func init() {
-	// Dependencies parsed without their bodies have type errors (imports
-	// the bodies used); the analyzers must still run on them, to pass
-	// along the facts they do have, and on the user's packages above them.
-	// The analyzers skip packages with type errors themselves (see ir).
-	seen := map[*analysis.Analyzer]bool{}
-	var allow func(a *analysis.Analyzer)
-	allow = func(a *analysis.Analyzer) {
-		if seen[a] {
-			return
-		}
-		seen[a] = true
-		a.RunDespiteErrors = true
-		for _, r := range a.Requires {
-			allow(r)
-		}
-	}
-	for _, a := range append(rules.Analyzers(), rules.CallSites) {
-		allow(a)
-	}
+	return c, nil
 }
 
 // outlineDeps returns a parser that keeps only the declarations, not the
@@ -340,95 +299,6 @@ func elideData(f *ast.File) {
 		}
 		return true
 	})
-}
-
-// converter turns analysis diagnostics of one package into findings.
-type converter struct {
-	pkg     *packages.Package
-	modRoot string
-	g       *graph.Graph
-}
-
-func (c converter) finding(rule *rules.Rule, d analysis.Diagnostic) Finding {
-	pos := c.pkg.Fset.Position(d.Pos)
-	f := Finding{
-		Rule:     rule.Name,
-		Severity: rule.SeverityOf(d.Category),
-		Message:  d.Message,
-		File:     relSlash(c.modRoot, pos.Filename),
-		Line:     pos.Line,
-		Column:   pos.Column,
-		Service:  serviceOf(c.g, c.pkg.PkgPath),
-		pkg:      strings.TrimSuffix(c.pkg.PkgPath, "_test"),
-	}
-	for _, r := range d.Related {
-		rp := c.pkg.Fset.Position(r.Pos)
-		f.Related = append(f.Related, Related{File: relSlash(c.modRoot, rp.Filename), Line: rp.Line, Column: rp.Column, Message: r.Message})
-	}
-	// The subject: where (file and enclosing function, not the line) and
-	// what (the message). numberOccurrences tells identical ones apart.
-	f.subject = f.File + "\x00" + enclosingFunc(c.pkg, d.Pos) + "\x00" + d.Message
-	return f
-}
-
-// numberOccurrences appends to the subject of findings that would
-// otherwise be identical (same rule, file, function and message) their
-// rank in source order, so their fingerprints differ but do not depend on
-// line numbers.
-func numberOccurrences(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(strings.Compare(a.Rule, b.Rule), strings.Compare(a.subject, b.subject),
-			cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
-	})
-	base := make([]string, len(fs))
-	for i := range fs {
-		base[i] = fs[i].subject
-	}
-	n := 0
-	for i := range fs {
-		if i > 0 && fs[i].Rule == fs[i-1].Rule && base[i] == base[i-1] {
-			n++
-		} else {
-			n = 0
-		}
-		fs[i].subject = base[i] + "\x00#" + strconv.Itoa(n)
-	}
-}
-
-// enclosingFunc names the function declaration containing pos:
-// "pkg/path.Func" or "pkg/path.(Type).Method"; "" at package level.
-func enclosingFunc(pkg *packages.Package, pos token.Pos) string {
-	for _, file := range pkg.Syntax {
-		if file.FileStart > pos || pos > file.FileEnd {
-			continue
-		}
-		for _, decl := range file.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok || fd.Pos() > pos || pos > fd.End() {
-				continue
-			}
-			name := fd.Name.Name
-			if fd.Recv != nil && len(fd.Recv.List) > 0 {
-				name = "(" + recvTypeName(fd.Recv.List[0].Type) + ")." + name
-			}
-			return pkg.PkgPath + "." + name
-		}
-	}
-	return ""
-}
-
-func recvTypeName(e ast.Expr) string {
-	switch e := e.(type) {
-	case *ast.StarExpr:
-		return recvTypeName(e.X)
-	case *ast.IndexExpr:
-		return recvTypeName(e.X)
-	case *ast.IndexListExpr:
-		return recvTypeName(e.X)
-	case *ast.Ident:
-		return e.Name
-	}
-	return types.ExprString(e)
 }
 
 // loadProblems is what could not be loaded or type-checked: the errors to

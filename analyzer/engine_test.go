@@ -1,102 +1,16 @@
 package analyzer
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
-	"time"
+
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/faultline-dev/faultline/graph"
 	"github.com/faultline-dev/faultline/rules"
 )
-
-// testGraph builds an indexed graph: entrypoints "name>service[:timeout]",
-// edges "from>to[:timeout][:propagates]".
-func testGraph(entries, edges []string) *graph.Graph {
-	g := &graph.Graph{}
-	nodes := map[string]bool{}
-	node := func(n string) {
-		if !nodes[n] {
-			nodes[n] = true
-			g.Nodes = append(g.Nodes, &graph.Node{Name: n, Kind: graph.Service, Replicas: 1})
-		}
-	}
-	for _, s := range entries {
-		parts := strings.Split(s, ":")
-		name, svc, _ := strings.Cut(parts[0], ">")
-		ep := &graph.Entrypoint{Name: name, Service: svc}
-		if len(parts) > 1 {
-			ep.Timeout, _ = time.ParseDuration(parts[1])
-		}
-		node(svc)
-		g.Entrypoints = append(g.Entrypoints, ep)
-	}
-	for _, s := range edges {
-		parts := strings.Split(s, ":")
-		from, to, _ := strings.Cut(parts[0], ">")
-		e := &graph.Edge{From: from, To: to}
-		for _, p := range parts[1:] {
-			if p == "propagates" {
-				e.PropagatesDeadline = true
-			} else {
-				e.Timeout, _ = time.ParseDuration(p)
-			}
-		}
-		node(from)
-		node(to)
-		g.Edges = append(g.Edges, e)
-	}
-	g.Index()
-	return g
-}
-
-func TestBoundedUpstream(t *testing.T) {
-	tests := []struct {
-		name    string
-		entries []string
-		edges   []string
-		service string
-		want    bool
-	}{
-		{"entrypoint with timeout", []string{"web>gw:10s"}, nil, "gw", true},
-		{"entrypoint without timeout", []string{"web>gw"}, nil, "gw", false},
-		{"one of two entrypoints unbounded", []string{"web>gw:10s", "api>gw"}, nil, "gw", false},
-		{"every caller has a timeout", []string{"web>gw:10s"}, []string{"gw>svc:2s", "cron>svc:1s"}, "svc", true},
-		{"a caller without timeout", nil, []string{"gw>svc:2s", "cron>svc"}, "svc", false},
-		{"propagated from a bounded caller", []string{"web>gw:10s"}, []string{"gw>svc:propagates"}, "svc", true},
-		{"propagated from an unbounded caller", []string{"web>gw"}, []string{"gw>svc:propagates"}, "svc", false},
-		{"no callers at all", nil, []string{"svc>db:1s"}, "svc", false},
-		{"propagation cycle", nil, []string{"a>b:propagates", "b>a:propagates"}, "a", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			g := testGraph(tt.entries, tt.edges)
-			if got := boundedUpstream(g, tt.service, map[string]bool{}, map[string]bool{}); got != tt.want {
-				t.Errorf("boundedUpstream(%s) = %v, want %v", tt.service, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestDropBoundedRequests(t *testing.T) {
-	g := testGraph([]string{"web>gw:10s"}, []string{"gw>svc", "gw>other:1s"})
-	fs := []Finding{
-		{Rule: "ctxdeadline", Service: "gw", category: requestContext, Message: "gw bounded by its entrypoint"},
-		{Rule: "ctxdeadline", Service: "svc", category: requestContext, Message: "svc: gw calls it with no timeout"},
-		{Rule: "ctxdeadline", Service: "other", category: requestContext, Message: "other: bounded"},
-		{Rule: "ctxdeadline", Service: "other", Message: "a fresh Background is never dropped"},
-		{Rule: "ctxdeadline", category: requestContext, Message: "no service known: kept"},
-	}
-	got := dropBoundedRequests(fs, g)
-	var msgs []string
-	for _, f := range got {
-		msgs = append(msgs, f.Message)
-	}
-	want := "svc: gw calls it with no timeout|a fresh Background is never dropped|no service known: kept"
-	if strings.Join(msgs, "|") != want {
-		t.Errorf("kept %q, want %q", strings.Join(msgs, "|"), want)
-	}
-}
 
 func TestNumberOccurrences(t *testing.T) {
 	fs := []Finding{
@@ -129,47 +43,48 @@ func TestFingerprint(t *testing.T) {
 }
 
 func TestSuppressor(t *testing.T) {
-	g := testGraph(nil, []string{"a>b", "a>c"})
+	g := &graph.Graph{
+		Nodes: []*graph.Node{{Name: "a", Kind: graph.Service}, {Name: "b", Kind: graph.Service}, {Name: "c", Kind: graph.Service}},
+		Edges: []*graph.Edge{{From: "a", To: "b"}, {From: "a", To: "c"}},
+	}
+	g.Index()
 	g.Edge("a", "b").Ignore = []graph.Ignore{{Rule: "nobreaker", Reason: "mesh breaker", Pos: graph.Pos{File: "t.cue", Line: 3}}}
 	g.Node("c").Ignore = []graph.Ignore{
 		{Rule: "spof", Reason: "managed", Pos: graph.Pos{File: "t.cue", Line: 5}},
 		{Rule: "zonespof", Reason: "", Pos: graph.Pos{File: "t.cue", Line: 6}},
-		{Rule: "spfo", Reason: "typo", Pos: graph.Pos{File: "t.cue", Line: 7}},
-		{Rule: "cascade", Reason: "stale", Pos: graph.Pos{File: "t.cue", Line: 8}},
 	}
-	g.Settings.Ignore = []graph.SettingsIgnore{{Rule: "notimeout", Subject: "a->c", Reason: "batch job", Pos: graph.Pos{File: "t.cue", Line: 9}}}
-	s := newSuppressor(g, nil, "")
-	if sp := s.suppress("nobreaker", rules.Finding{Service: "a", Target: "b"}, Finding{}); sp == nil || sp.Reason != "mesh breaker" {
+	g.Settings.Ignore = []graph.SettingsIgnore{
+		{Rule: "notimeout", Subject: "a->c", Reason: "batch job", Pos: graph.Pos{File: "t.cue", Line: 9}},
+		{Rule: "httptimeout", Subject: "a", Reason: "a's code is a test harness", Pos: graph.Pos{File: "t.cue", Line: 10}},
+	}
+	s := newSuppressor(g, nil, "", nil)
+	apply := func(f Finding) *Suppression {
+		s.apply(&f)
+		return f.Suppression
+	}
+	if sp := apply(Finding{Rule: "nobreaker", Service: "a", Target: "b"}); sp == nil || sp.Reason != "mesh breaker" {
 		t.Errorf("edge attribute: %+v", sp)
 	}
-	if sp := s.suppress("nobreaker", rules.Finding{Service: "a", Target: "c"}, Finding{}); sp != nil {
+	if sp := apply(Finding{Rule: "nobreaker", Service: "a", Target: "c"}); sp != nil {
 		t.Errorf("an attribute on a->b suppressed a->c: %+v", sp)
 	}
-	if sp := s.suppress("spof", rules.Finding{Service: "c"}, Finding{}); sp == nil || sp.Kind != "inSource" {
+	if sp := apply(Finding{Rule: "spof", Service: "c"}); sp == nil || sp.Kind != "inSource" {
 		t.Errorf("node attribute: %+v", sp)
 	}
-	if sp := s.suppress("zonespof", rules.Finding{Service: "c"}, Finding{}); sp != nil {
+	if sp := apply(Finding{Rule: "zonespof", Service: "c"}); sp != nil {
 		t.Errorf("an attribute without a reason suppressed: %+v", sp)
 	}
-	if sp := s.suppress("notimeout", rules.Finding{Service: "a", Target: "c"}, Finding{}); sp == nil || sp.Kind != "external" {
+	if sp := apply(Finding{Rule: "notimeout", Service: "a", Target: "c"}); sp == nil || sp.Kind != "external" {
 		t.Errorf("settings.ignore on an edge: %+v", sp)
 	}
-	var msgs []string
-	for _, f := range s.unused(map[string]bool{"cascade": true, "spof": true, "nobreaker": true, "notimeout": true, "zonespof": true}) {
-		msgs = append(msgs, f.Message)
+	if sp := apply(Finding{Rule: "httptimeout", Service: "a", pkg: "m/a"}); sp == nil || sp.Kind != "external" {
+		t.Errorf("settings.ignore of a code finding's service: %+v", sp)
 	}
-	got := strings.Join(msgs, "\n")
-	for _, want := range []string{
-		`@faultline(ignore="zonespof") on c gives no reason`,
-		`@faultline(ignore="spfo") on c names an unknown rule (did you mean spof?)`,
-		`@faultline(ignore="cascade") on c suppresses nothing`,
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("unused() lacks %q in:\n%s", want, got)
-		}
+	if sp := apply(Finding{Rule: "spof", Service: "c", pkg: "m/c"}); sp != nil {
+		t.Errorf("a node attribute suppressed a code finding: %+v", sp)
 	}
-	if strings.Contains(got, "mesh breaker") || strings.Contains(got, "batch job") || strings.Contains(got, `"spof") on c suppresses nothing`) {
-		t.Errorf("used suppressions reported as unused:\n%s", got)
+	if !s.Used(&g.Edge("a", "b").Ignore[0]) || s.Used(&g.Node("c").Ignore[1]) || !s.UsedSetting(0) {
+		t.Error("the suppressions used are not the ones recorded")
 	}
 }
 
@@ -209,34 +124,31 @@ func TestHelpers(t *testing.T) {
 	}
 }
 
-func TestDropSoftBreakers(t *testing.T) {
-	call := func(line int) graph.CallSite { return graph.CallSite{Pos: graph.Pos{File: "a.go", Line: line, Col: 2}} }
-	g := &graph.Graph{Edges: []*graph.Edge{
-		{From: "gw", To: "recs", Criticality: graph.Soft, Calls: []graph.CallSite{call(10)}},
-		{From: "gw", To: "events", Mode: graph.ModeAsync, Calls: []graph.CallSite{call(20)}},
-		{From: "gw", To: "catalog", Calls: []graph.CallSite{call(30)}},
-	}}
-	rel := func(lines ...int) []Related {
-		var rs []Related
-		for _, l := range lines {
-			rs = append(rs, Related{File: "a.go", Line: l, Column: 2})
+// TestRefine checks that the engine applies a rule's Refine hook to its own
+// code findings only, and tells it the category, service and call sites.
+func TestRefine(t *testing.T) {
+	var seen []rules.CodeFinding
+	r := &rules.Rule{Name: "x", Analyzer: &analysis.Analyzer{Name: "x"}, Refine: func(*graph.Graph) func(rules.CodeFinding) bool {
+		return func(f rules.CodeFinding) bool {
+			seen = append(seen, f)
+			return f.Service != "drop"
 		}
-		return rs
-	}
+	}}
 	fs := []Finding{
-		{Rule: "nobreaker", pkg: "p", Message: "soft", Related: rel(10)},
-		{Rule: "nobreaker", pkg: "p", Message: "soft and async", Related: rel(10, 20)},
-		{Rule: "nobreaker", pkg: "p", Message: "soft and hard", Related: rel(10, 30)},
-		{Rule: "nobreaker", pkg: "p", Message: "not in the graph", Related: rel(10, 40)},
-		{Rule: "nobreaker", Message: "graph side", Related: rel(10)},
-		{Rule: "httptimeout", pkg: "p", Message: "another rule", Related: rel(10)},
+		{Rule: "x", pkg: "p", Service: "drop", category: "c", Message: "dropped", Related: []Related{{File: "a.go", Line: 3, Column: 4}}},
+		{Rule: "x", pkg: "p", Service: "keep", Message: "kept"},
+		{Rule: "x", Service: "drop", Message: "a graph finding of the rule"},
+		{Rule: "y", pkg: "p", Service: "drop", Message: "another rule"},
 	}
 	var got []string
-	for _, f := range dropSoftBreakers(fs, g) {
+	for _, f := range refine(fs, []*rules.Rule{r}, &graph.Graph{}) {
 		got = append(got, f.Message)
 	}
-	want := []string{"soft and hard", "not in the graph", "graph side", "another rule"}
-	if !slices.Equal(got, want) {
+	if want := []string{"kept", "a graph finding of the rule", "another rule"}; !slices.Equal(got, want) {
 		t.Errorf("kept %q, want %q", got, want)
+	}
+	want := rules.CodeFinding{Category: "c", Service: "drop", Related: []graph.Pos{{File: "a.go", Line: 3, Col: 4}}}
+	if len(seen) != 2 || !reflect.DeepEqual(seen[0], want) {
+		t.Errorf("Refine saw %+v, want first %+v", seen, want)
 	}
 }

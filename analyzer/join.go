@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"cmp"
-	"fmt"
 	"net"
 	"path"
 	"slices"
@@ -674,9 +673,4 @@ func (c *codeCall) describe() string {
 		return "no visible target"
 	}
 	return strings.Join(parts, ", ")
-}
-
-// siteLabel names a call for messages: the API and the function it is in.
-func siteLabel(s rules.CallSite) string {
-	return fmt.Sprintf("%s in %s", s.API, rules.ShortFunc(s.Func))
 }

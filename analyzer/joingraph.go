@@ -15,7 +15,6 @@ type joinResult struct {
 	graph    *graph.Graph
 	services []*codeService
 	calls    []*codeCall
-	notes    []Finding // ambiguities and package patterns that match nothing
 }
 
 // joinCode ties the code's call sites to the topology g, or builds the
@@ -55,7 +54,7 @@ func joinCode(g *graph.Graph, code *codeResult) (*joinResult, error) {
 	// A package pattern of the topology can be judged only when the whole
 	// module was loaded: `check ./api/...` does not show the others.
 	if topology && code.whole {
-		jr.notes = append(jr.notes, unmatchedPatterns(g, code)...)
+		g.UnmatchedPatterns = unmatchedPatterns(g, code)
 	}
 
 	// A consumer's read is an asynchronous edge to its queue, as the
@@ -101,17 +100,11 @@ func (jr *joinResult) attach(g *graph.Graph, c *codeCall, caller string, topolog
 		}
 	}
 	if len(best) > 1 {
-		var names []string
+		a := graph.Ambiguity{Caller: caller, Call: cs}
 		for _, e := range best {
-			names = append(names, e.To)
+			a.Candidates = append(a.Candidates, e.To)
 		}
-		jr.notes = append(jr.notes, Finding{
-			Rule: "undeclared", Severity: rules.Note,
-			Message: "cannot tell which dependency of " + caller + " the call " + siteLabel(c.site) + " (" + c.describe() + ") reaches: " +
-				strings.Join(names, ", ") + " match equally; add match hints (env, host, grpc) to those edges",
-			File: c.site.File, Line: c.site.Line, Column: c.site.Col, Service: caller,
-			subject: "ambiguous|" + caller + "|" + c.site.Func + "|" + c.site.API,
-		})
+		g.Ambiguities = append(g.Ambiguities, a)
 		return
 	}
 	if len(best) == 1 {
@@ -280,6 +273,7 @@ func callSite(c *codeCall) graph.CallSite {
 	cs := graph.CallSite{
 		Pos:     graph.Pos{File: c.site.File, Line: c.site.Line, Col: c.site.Col},
 		Func:    c.site.Func,
+		API:     c.site.API,
 		Kind:    c.site.Kind,
 		Target:  c.describe(),
 		Timeout: c.site.Timeout,
@@ -314,32 +308,21 @@ func mainPos(code *codeResult, pkg string) graph.Pos {
 	return graph.Pos{}
 }
 
-// unmatchedPatterns notes the topology's package patterns that match no
+// unmatchedPatterns returns the topology's package patterns that match no
 // package of the module.
-func unmatchedPatterns(g *graph.Graph, code *codeResult) []Finding {
-	var out []Finding
+func unmatchedPatterns(g *graph.Graph, code *codeResult) []graph.UnmatchedPattern {
+	var out []graph.UnmatchedPattern
 	for _, n := range g.Nodes {
 		for _, pat := range n.Packages {
-			found := false
+			found := slices.ContainsFunc(code.mains, func(m string) bool { return matchPattern(pat, m) >= 0 })
 			for p := range code.imports {
-				if matchPattern(pat, p) >= 0 {
-					found = true
+				if found {
 					break
 				}
-			}
-			for _, m := range code.mains {
-				if matchPattern(pat, m) >= 0 {
-					found = true
-				}
+				found = matchPattern(pat, p) >= 0
 			}
 			if !found {
-				pos := n.FieldPos("package")
-				out = append(out, Finding{
-					Rule: "drift", Severity: rules.Note,
-					Message: "services." + n.Name + ".package " + pat + " matches no package of the module: the code of " + n.Name + " cannot be checked against the topology; fix the import path",
-					File:    pos.File, Line: pos.Line, Column: pos.Col, Service: n.Name,
-					subject: "pattern|" + n.Name + "|" + pat,
-				})
+				out = append(out, graph.UnmatchedPattern{Node: n.Name, Pattern: pat, Pos: n.FieldPos("package")})
 			}
 		}
 	}

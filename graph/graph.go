@@ -239,6 +239,7 @@ func (t Tri) String() string {
 type CallSite struct {
 	Pos    Pos    // the call, relative to the module root
 	Func   string // the enclosing function, package-qualified
+	API    string // the remote API called, e.g. "(*net/http.Client).Do"
 	Kind   string // "http", "grpc", "sql", "redis", "kafka", "amqp", "tcp", …
 	Target string // the target as the code shows it: "env PAYMENT_ADDR, gRPC service shop.v1.Payment"
 
@@ -361,12 +362,33 @@ type SettingsIgnore struct {
 	Pos     Pos
 }
 
+// Ambiguity is a call of a service that matches several edges of the
+// topology equally well: the join cannot tell which dependency it reaches.
+type Ambiguity struct {
+	Caller     string
+	Call       CallSite
+	Candidates []string // the edges' targets, in the caller's edge order
+}
+
+// UnmatchedPattern is a package pattern of a service of the topology that
+// matches no package of the code analysed (which was the whole module).
+type UnmatchedPattern struct {
+	Node    string
+	Pattern string
+	Pos     Pos // the package field
+}
+
 // Graph is a whole system.
 type Graph struct {
 	Nodes       []*Node
 	Edges       []*Edge
 	Entrypoints []*Entrypoint
 	Settings    Settings
+
+	// What joining the code to the topology could not decide, for the
+	// rules to report; empty without code or without a topology.
+	Ambiguities       []Ambiguity
+	UnmatchedPatterns []UnmatchedPattern
 
 	nodeIndex map[string]int
 	out, in   [][]int // edge indices by node index

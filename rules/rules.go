@@ -21,6 +21,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/drift"
 	"github.com/faultline-dev/faultline/rules/httptimeout"
 	"github.com/faultline-dev/faultline/rules/internal/callsites"
+	"github.com/faultline-dev/faultline/rules/internal/config"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/nestedretry"
 	"github.com/faultline-dev/faultline/rules/nobreaker"
@@ -56,11 +57,15 @@ const (
 // ParseSeverity parses "note", "warning" or "error".
 func ParseSeverity(s string) (Severity, bool) { return lint.ParseSeverity(s) }
 
-// GraphPass and Finding are what graph rules receive and report.
+// GraphPass and Finding are what graph rules receive and report;
+// CodeFinding is what a Refine hook is told of a code rule's finding, and
+// Suppressions what an Audit is told of the suppressions used.
 type (
-	GraphPass = lint.GraphPass
-	Finding   = lint.Finding
-	Related   = lint.Related
+	GraphPass    = lint.GraphPass
+	Finding      = lint.Finding
+	Related      = lint.Related
+	CodeFinding  = lint.CodeFinding
+	Suppressions = lint.Suppressions
 )
 
 // CodeResult is the result of every code rule's analyzer: the diagnostics
@@ -72,6 +77,31 @@ type Directive = lint.Directive
 
 // ParseDirectives returns the `//faultline:ignore` comments of a file.
 var ParseDirectives = lint.ParseDirectives
+
+// Config is the configuration of a run of the code rules.
+type Config = config.Config
+
+// Wrapper is a team's own protecting function, declared in the
+// configuration.
+type Wrapper = config.Wrapper
+
+// ParseWrappers parses comma-separated KIND:FUNC wrapper items.
+func ParseWrappers(s string) ([]Wrapper, error) { return config.ParseWrappers(s) }
+
+// Bind returns the analyzers as, configured with c: copies of them, where
+// they depend on the configuration, so that the catalogue's analyzers stay
+// unchanged and runs with different configurations do not meet.
+func Bind(as []*analysis.Analyzer, c *Config) []*analysis.Analyzer {
+	return config.Bind(as, config.With(c))
+}
+
+// VetAnalyzers returns the analyzers `go vet -vettool=faultline` runs: the
+// code rules, configured by the -faultline.wrappers flag, with messages
+// that end in the rule's name (vet does not print it).
+func VetAnalyzers() []*analysis.Analyzer {
+	conf := config.WithFlags(&Config{Annotate: true})
+	return append(config.Bind(Analyzers(), conf), conf)
+}
 
 // CallSites is the analyzer that records outbound calls and the evidence
 // of their targets; the engine joins its facts to the topology.
@@ -103,10 +133,6 @@ const (
 	HintParam  = callsites.Param
 	HintField  = callsites.Field
 )
-
-// SetVetMode makes code rules append " (rule)" to their messages, for
-// `go vet`, which prints messages without the analyzer's name.
-func SetVetMode(on bool) { lint.SetVetMode(on) }
 
 // NewGraphPass returns a pass of rule r over the graph g.
 var NewGraphPass = lint.NewGraphPass

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/faultline-dev/faultline/rules/internal/config"
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
@@ -37,9 +38,11 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        doc.AnalyzerDoc(),
 	URL:        lint.URL("ctxdeadline"),
 	Run:        run,
-	Requires:   []*analysis.Analyzer{ir.Analyzer, valueflow.Analyzer, resilience.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, valueflow.Analyzer, resilience.Analyzer},
 	FactTypes:  []analysis.Fact{new(Fact)},
 	ResultType: lint.ResultType,
+
+	RunDespiteErrors: true, // packages with type errors are skipped by ir
 }
 
 // Rule is ctxdeadline's catalogue entry. A fresh context with no deadline
@@ -51,6 +54,7 @@ var Rule = &lint.Rule{
 	Severity:   lint.Error,
 	Categories: map[string]lint.Severity{CategoryRequest: lint.Warning},
 	Analyzer:   Analyzer,
+	Refine:     refine,
 }
 
 // Fact summarises how contexts flow through a function, for its callers in
@@ -136,13 +140,13 @@ const maxVia = 3
 
 func run(pass *analysis.Pass) (any, error) {
 	r := lint.NewReporter(pass, "ctxdeadline")
-	irr, _ := pass.ResultOf[ir.Analyzer].(*ir.IR)
+	irr := lint.ResultOf[*ir.IR](pass)
 	if irr == nil {
 		return r.Result(), nil
 	}
-	vf, _ := pass.ResultOf[valueflow.Analyzer].(*valueflow.Result)
+	vf := lint.ResultOf[*valueflow.Result](pass)
 	c := newChecker(pass, irr, vf)
-	c.res, _ = pass.ResultOf[resilience.Analyzer].(*resilience.Result)
+	c.res = lint.ResultOf[*resilience.Result](pass)
 	c.guarded = map[ssa.CallInstruction]bool{}
 	c.scan()
 	c.solve()

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/faultline-dev/faultline/rules/internal/config"
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
@@ -27,8 +28,10 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        doc.AnalyzerDoc(),
 	URL:        lint.URL("deephealth"),
 	Run:        run,
-	Requires:   []*analysis.Analyzer{ir.Analyzer, remote.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, remote.Analyzer},
 	ResultType: lint.ResultType,
+
+	RunDespiteErrors: true, // packages with type errors are skipped by ir
 }
 
 // CategoryReadiness is the category of findings on readiness checks: a
@@ -59,8 +62,8 @@ type checker struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	r := lint.NewReporter(pass, "deephealth")
-	irr, _ := pass.ResultOf[ir.Analyzer].(*ir.IR)
-	rem, _ := pass.ResultOf[remote.Analyzer].(*remote.Result)
+	irr := lint.ResultOf[*ir.IR](pass)
+	rem := lint.ResultOf[*remote.Result](pass)
 	if irr == nil || rem == nil {
 		return r.Result(), nil
 	}

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/faultline-dev/faultline/rules/internal/config"
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
@@ -30,8 +31,10 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        doc.AnalyzerDoc(),
 	URL:        lint.URL("dialtimeout"),
 	Run:        run,
-	Requires:   []*analysis.Analyzer{ir.Analyzer, valueflow.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, valueflow.Analyzer},
 	ResultType: lint.ResultType,
+
+	RunDespiteErrors: true, // packages with type errors are skipped by ir
 }
 
 // CategoryBlockingDial marks blocking gRPC dials, which wait forever
@@ -73,8 +76,8 @@ const connectClause = "connecting to an unreachable host blocks until the operat
 
 func run(pass *analysis.Pass) (any, error) {
 	r := lint.NewReporter(pass, "dialtimeout")
-	irr, _ := pass.ResultOf[ir.Analyzer].(*ir.IR)
-	vf, _ := pass.ResultOf[valueflow.Analyzer].(*valueflow.Result)
+	irr := lint.ResultOf[*ir.IR](pass)
+	vf := lint.ResultOf[*valueflow.Result](pass)
 	if irr == nil || vf == nil {
 		return r.Result(), nil
 	}

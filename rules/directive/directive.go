@@ -2,11 +2,14 @@ package directive
 
 import (
 	_ "embed"
+	"fmt"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/faultline-dev/faultline/graph"
+	"github.com/faultline-dev/faultline/rules/internal/config"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
 
@@ -28,25 +31,82 @@ func New(codeRules []*analysis.Analyzer, names []string) *lint.Rule {
 		Name:       "directive",
 		Doc:        doc.AnalyzerDoc(),
 		URL:        lint.URL("directive"),
-		Requires:   slices.Clone(codeRules),
+		Requires:   append([]*analysis.Analyzer{config.Analyzer}, codeRules...),
 		ResultType: lint.ResultType,
+
+		RunDespiteErrors: true, // packages with type errors are skipped by the rules it reads
 	}
-	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, codeRules, known), nil }
+	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, known), nil }
 	return &lint.Rule{
 		Name:     "directive",
 		Summary:  doc.Summary,
 		Doc:      docMD,
 		Severity: lint.Warning,
 		Analyzer: a,
+		Audit:    func(p *lint.GraphPass) { audit(p, known) },
 	}
 }
 
-func run(pass *analysis.Pass, codeRules []*analysis.Analyzer, known map[string]bool) *lint.Result {
+// audit reports the topology's suppressions that are malformed or that
+// silenced nothing: @faultline(ignore=…) attributes and settings.ignore
+// entries. Suppressions of rules that did not run are not judged.
+func audit(p *lint.GraphPass, known map[string]bool) {
+	report := func(pos graph.Pos, where, msg string) {
+		p.Report(lint.Finding{Message: msg, Pos: pos, Subject: where + "\x00" + msg})
+	}
+	unknown := func(rule string) string {
+		if s := lint.Nearest(rule, keys(known)); s != "" {
+			return " (did you mean " + s + "?)"
+		}
+		return ""
+	}
+	attributes := func(where string, ignores []graph.Ignore) {
+		for i := range ignores {
+			ig := &ignores[i]
+			switch {
+			case !known[ig.Rule]:
+				report(ig.Pos, where, fmt.Sprintf("@faultline(ignore=%q) on %s names an unknown rule%s: it suppresses nothing", ig.Rule, where, unknown(ig.Rule)))
+			case ig.Reason == "":
+				report(ig.Pos, where, fmt.Sprintf("@faultline(ignore=%q) on %s gives no reason: add reason=\"…\" saying why the finding does not apply", ig.Rule, where))
+			case p.Suppressions.Ran(ig.Rule) && !p.Suppressions.Used(ig):
+				report(ig.Pos, where, fmt.Sprintf("@faultline(ignore=%q) on %s suppresses nothing: the finding it was written for is gone; remove it", ig.Rule, where))
+			}
+		}
+	}
+	g := p.Graph
+	for _, n := range g.Nodes {
+		attributes(n.Name, n.Ignore)
+	}
+	for _, e := range g.Edges {
+		attributes(e.Key(), e.Ignore)
+	}
+	for _, ep := range g.Entrypoints {
+		attributes("entrypoint "+ep.Name, ep.Ignore)
+	}
+	for i, si := range g.Settings.Ignore {
+		where := "settings.ignore" + si.Subject
+		switch {
+		case !known[si.Rule]:
+			report(si.Pos, where, fmt.Sprintf("settings.ignore names an unknown rule %q%s", si.Rule, unknown(si.Rule)))
+		case si.Reason == "":
+			report(si.Pos, where, fmt.Sprintf("settings.ignore entry for %s on %q gives no reason: add reason", si.Rule, si.Subject))
+		case p.Suppressions.Ran(si.Rule) && !p.Suppressions.UsedSetting(i):
+			report(si.Pos, where, fmt.Sprintf("settings.ignore entry for %s on %q suppresses nothing; remove it", si.Rule, si.Subject))
+		}
+	}
+}
+
+func run(pass *analysis.Pass, known map[string]bool) *lint.Result {
 	used := map[string]map[int]bool{} // rule -> directive offsets it used
 	code := map[string]bool{}
-	for _, a := range codeRules {
+	// The code rules are what the pass's analyzer requires: the catalogue's,
+	// or copies of them bound to a run's configuration.
+	for _, a := range pass.Analyzer.Requires {
+		res, ok := pass.ResultOf[a].(*lint.Result)
+		if !ok {
+			continue // the configuration
+		}
 		code[a.Name] = true
-		res, _ := pass.ResultOf[a].(*lint.Result)
 		if res == nil {
 			continue
 		}

@@ -26,6 +26,16 @@ var Rule = &lint.Rule{
 
 func check(pass *lint.GraphPass) {
 	g := pass.Graph
+	for _, u := range g.UnmatchedPatterns {
+		pass.Report(lint.Finding{
+			Severity: lint.Note,
+			Message: "services." + u.Node + ".package " + u.Pattern + " matches no package of the module: the code of " + u.Node +
+				" cannot be checked against the topology; fix the import path",
+			Pos:     u.Pos,
+			Service: u.Node,
+			Subject: "pattern|" + u.Node + "|" + u.Pattern,
+		})
+	}
 	for _, e := range g.Edges {
 		switch {
 		case e.Source == graph.FromBoth && e.Via != graph.ViaMesh:

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/faultline-dev/faultline/rules/internal/config"
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
@@ -25,12 +26,11 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        doc.AnalyzerDoc(),
 	URL:        lint.URL("nestedretry"),
 	Run:        run,
-	Requires:   []*analysis.Analyzer{ir.Analyzer, resilience.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, resilience.Analyzer},
 	ResultType: lint.ResultType,
-}
 
-// wrappers is the -wrappers flag: the team's own retriers and breakers.
-var wrappers = resilience.AddWrappersFlag(&Analyzer.Flags)
+	RunDespiteErrors: true, // packages with type errors are skipped by ir
+}
 
 // Rule is nestedretry's catalogue entry.
 var Rule = &lint.Rule{
@@ -45,7 +45,7 @@ var dials = lint.NewFuncSet("google.golang.org/grpc.NewClient", "google.golang.o
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := lint.NewReporter(pass, "nestedretry")
-	res, _ := pass.ResultOf[resilience.Analyzer].(*resilience.Result)
+	res := lint.ResultOf[*resilience.Result](pass)
 	if !res.Analysed() {
 		return rep.Result(), nil
 	}

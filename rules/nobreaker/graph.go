@@ -22,6 +22,38 @@ var Rule = &lint.Rule{
 	Doc:      docMD,
 	Severity: lint.Warning,
 	Check:    checkGraph,
+	Refine:   refine,
+}
+
+// refine keeps the code side's findings except those whose calls all
+// belong to soft or asynchronous edges of the graph: the graph side does
+// not report such edges (the request survives the dependency's failure),
+// and one rule must not say both. Under go vet, with no graph, every
+// unguarded dependency is still reported.
+func refine(g *graph.Graph) func(lint.CodeFinding) bool {
+	edgesAt := map[graph.Pos][]*graph.Edge{}
+	for _, e := range g.Edges {
+		for _, c := range e.Calls {
+			edgesAt[c.Pos] = append(edgesAt[c.Pos], e)
+		}
+	}
+	return func(f lint.CodeFinding) bool {
+		if len(f.Related) == 0 {
+			return true
+		}
+		for _, r := range f.Related {
+			es := edgesAt[r]
+			if len(es) == 0 {
+				return true // a call the graph does not place
+			}
+			for _, e := range es {
+				if e.Sync() && e.Criticality != graph.Soft {
+					return true
+				}
+			}
+		}
+		return false
+	}
 }
 
 // checkGraph reports every hard synchronous edge (Edge.HardSync: a

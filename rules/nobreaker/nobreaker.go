@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/faultline-dev/faultline/rules/internal/callsites"
+	"github.com/faultline-dev/faultline/rules/internal/config"
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
@@ -28,12 +29,11 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        doc.AnalyzerDoc(),
 	URL:        lint.URL("nobreaker"),
 	Run:        run,
-	Requires:   []*analysis.Analyzer{ir.Analyzer, callsites.Analyzer, resilience.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, callsites.Analyzer, resilience.Analyzer},
 	ResultType: lint.ResultType,
-}
 
-// wrappers is the -wrappers flag: the team's own breakers.
-var wrappers = resilience.AddWrappersFlag(&Analyzer.Flags)
+	RunDespiteErrors: true, // packages with type errors are skipped by ir
+}
 
 // init gives the catalogue entry (graph.go) its code side.
 func init() { Rule.Analyzer = Analyzer }
@@ -154,8 +154,8 @@ type callSite struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := lint.NewReporter(pass, "nobreaker")
-	res, _ := pass.ResultOf[resilience.Analyzer].(*resilience.Result)
-	sites, _ := pass.ResultOf[callsites.Analyzer].(*callsites.Calls)
+	res := lint.ResultOf[*resilience.Result](pass)
+	sites := lint.ResultOf[*callsites.Calls](pass)
 	if !res.Analysed() || sites == nil || len(sites.Sites) == 0 {
 		return rep.Result(), nil
 	}

@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/faultline-dev/faultline/rules/internal/config"
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
@@ -22,12 +23,11 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        doc.AnalyzerDoc(),
 	URL:        lint.URL("retrybound"),
 	Run:        run,
-	Requires:   []*analysis.Analyzer{ir.Analyzer, resilience.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, resilience.Analyzer},
 	ResultType: lint.ResultType,
-}
 
-// wrappers is the -wrappers flag: the team's own retriers and breakers.
-var wrappers = resilience.AddWrappersFlag(&Analyzer.Flags)
+	RunDespiteErrors: true, // packages with type errors are skipped by ir
+}
 
 // Rule is retrybound's catalogue entry.
 var Rule = &lint.Rule{
@@ -40,7 +40,7 @@ var Rule = &lint.Rule{
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := lint.NewReporter(pass, "retrybound")
-	res, _ := pass.ResultOf[resilience.Analyzer].(*resilience.Result)
+	res := lint.ResultOf[*resilience.Result](pass)
 	if !res.Analysed() {
 		return rep.Result(), nil
 	}

@@ -3,6 +3,7 @@ package undeclared
 import (
 	_ "embed"
 	"strconv"
+	"strings"
 
 	"github.com/faultline-dev/faultline/graph"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
@@ -35,6 +36,17 @@ func hasTopology(g *graph.Graph) bool {
 
 func check(pass *lint.GraphPass) {
 	g := pass.Graph
+	for _, a := range g.Ambiguities {
+		c := a.Call
+		pass.Report(lint.Finding{
+			Severity: lint.Note,
+			Message: "cannot tell which dependency of " + a.Caller + " the call " + c.API + " in " + lint.ShortFunc(c.Func) +
+				" (" + c.Target + ") reaches: " + strings.Join(a.Candidates, ", ") + " match equally; add match hints (env, host, grpc) to those edges",
+			Pos:     c.Pos,
+			Service: a.Caller,
+			Subject: "ambiguous|" + a.Caller + "|" + c.Func + "|" + c.API,
+		})
+	}
 	if !hasTopology(g) {
 		return
 	}

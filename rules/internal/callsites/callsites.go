@@ -55,6 +55,8 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{ir.Analyzer, remote.Analyzer, resilience.Analyzer},
 	FactTypes:  []analysis.Fact{new(Calls), new(GRPCMethod), new(Returns), new(GRPCService)},
 	ResultType: reflect.TypeFor[*Calls](),
+
+	RunDespiteErrors: true, // packages with type errors are skipped by ir
 }
 
 // Hint kinds.
@@ -187,7 +189,7 @@ func (m *GRPCMethod) Service() string {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Calls{}
-	irr, _ := pass.ResultOf[ir.Analyzer].(*ir.IR)
+	irr := lint.ResultOf[*ir.IR](pass)
 	if irr == nil {
 		return res, nil
 	}
@@ -196,7 +198,7 @@ func run(pass *analysis.Pass) (any, error) {
 	t.exportReturns()
 	res.Registers = t.registrations()
 
-	rr, _ := pass.ResultOf[resilience.Analyzer].(*resilience.Result)
+	rr := lint.ResultOf[*resilience.Result](pass)
 	for _, fn := range irr.SrcFuncs {
 		if rr.TestCode(fn) {
 			// Test helpers and harnesses call test doubles and fixtures:
@@ -282,7 +284,7 @@ const (
 // certain only in a main package, where every caller is in view; elsewhere
 // a caller in another package may add them, and they are unknown.
 func (t *tracer) protection(fn *ssa.Function, call ssa.CallInstruction) (Tri, int, string) {
-	res, _ := t.pass.ResultOf[resilience.Analyzer].(*resilience.Result)
+	res := lint.ResultOf[*resilience.Result](t.pass)
 	if res == nil {
 		return Unknown, 0, ""
 	}

@@ -95,7 +95,7 @@ func (t *tracer) index() {
 	t.callSites = map[*ssa.Function][]ssa.Instruction{}
 	t.flagVars = map[*ssa.Global]flagBinding{}
 	t.flagFields = map[*types.Var]flagBinding{}
-	rr, _ := t.pass.ResultOf[resilience.Analyzer].(*resilience.Result)
+	rr := lint.ResultOf[*resilience.Result](t.pass)
 	for _, fn := range t.irr.SrcFuncs {
 		// Test code outside _test.go files (a func(t *testing.T) in an
 		// integration-test package, a fixture's methods, what only tests

@@ -25,10 +25,11 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
 
 // Analyzer builds SSA for relevant packages. Its result is a *IR, nil for
@@ -38,6 +39,8 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "build SSA for packages that can reach the network (faultline internal)",
 	Run:        run,
 	ResultType: reflect.TypeFor[*IR](),
+
+	RunDespiteErrors: true, // packages with type errors are skipped by ir
 }
 
 // IR is the SSA form of one package.
@@ -139,36 +142,28 @@ var roots = map[string]bool{
 	"net/http": true, "net/rpc": true, "net/smtp": true,
 }
 
-var (
-	reachMu sync.Mutex
-	reachOf = map[*types.Package]bool{}
-)
+// reachOf remembers, per package, whether it reaches a root.
+var reachOf lint.PkgMemo[bool]
 
 // reaches reports whether pkg imports a root, directly or indirectly, or a
 // modelled library (which reaches the network by definition).
 func reaches(pkg *types.Package) bool {
-	reachMu.Lock()
-	defer reachMu.Unlock()
-	return reachLocked(pkg, map[*types.Package]bool{})
+	return reach(pkg, map[*types.Package]bool{})
 }
 
-func reachLocked(pkg *types.Package, visiting map[*types.Package]bool) bool {
-	if r, ok := reachOf[pkg]; ok {
-		return r
-	}
+func reach(pkg *types.Package, visiting map[*types.Package]bool) bool {
 	if visiting[pkg] {
-		return false
+		return false // a cycle only through packages under way: decided by them
 	}
 	visiting[pkg] = true
-	r := false
-	for _, imp := range pkg.Imports() {
-		if roots[imp.Path()] || Modelled(imp.Path()) || reachLocked(imp, visiting) {
-			r = true
-			break
+	return reachOf.Get(pkg, func() bool {
+		for _, imp := range pkg.Imports() {
+			if roots[imp.Path()] || Modelled(imp.Path()) || reach(imp, visiting) {
+				return true
+			}
 		}
-	}
-	reachOf[pkg] = r
-	return r
+		return false
+	})
 }
 
 var goroot = func() string {

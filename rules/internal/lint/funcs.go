@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/types"
 	"strings"
-	"sync"
 )
 
 // FuncSet is a set of functions and methods written as data, in the form
@@ -23,8 +22,7 @@ type FuncSet struct {
 	byPath map[string][]funcEntry
 	value  map[string]string // entry -> value, for FuncMap
 
-	mu       sync.Mutex
-	resolved map[*types.Package]*resolvedSet
+	resolved PkgMemo[*resolvedSet]
 }
 
 type funcEntry struct {
@@ -41,7 +39,7 @@ type resolvedSet struct {
 // NewFuncSet returns the set of the given entries. It panics on a malformed
 // entry: tables are part of the program.
 func NewFuncSet(entries ...string) *FuncSet {
-	s := &FuncSet{byPath: map[string][]funcEntry{}, resolved: map[*types.Package]*resolvedSet{}}
+	s := &FuncSet{byPath: map[string][]funcEntry{}}
 	for _, e := range entries {
 		path, fe, err := parseEntry(e)
 		if err != nil {
@@ -55,7 +53,7 @@ func NewFuncSet(entries ...string) *FuncSet {
 // ParseFuncSet is NewFuncSet for entries from users (flags, settings): it
 // returns an error instead of panicking.
 func ParseFuncSet(entries []string) (*FuncSet, error) {
-	s := &FuncSet{byPath: map[string][]funcEntry{}, resolved: map[*types.Package]*resolvedSet{}}
+	s := &FuncSet{byPath: map[string][]funcEntry{}}
 	for _, e := range entries {
 		path, fe, err := parseEntry(e)
 		if err != nil {
@@ -126,11 +124,10 @@ func (s *FuncSet) Entry(fn *types.Func) (string, bool) {
 func (s *FuncSet) Empty() bool { return s == nil || len(s.byPath) == 0 }
 
 func (s *FuncSet) resolve(pkg *types.Package) *resolvedSet {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if r, ok := s.resolved[pkg]; ok {
-		return r
-	}
+	return s.resolved.Get(pkg, func() *resolvedSet { return s.resolveIn(pkg) })
+}
+
+func (s *FuncSet) resolveIn(pkg *types.Package) *resolvedSet {
 	r := &resolvedSet{funcs: map[*types.Func]string{}, types: map[*types.TypeName]string{}}
 	for _, e := range s.byPath[pkg.Path()] {
 		if e.typ == "" {
@@ -151,7 +148,6 @@ func (s *FuncSet) resolve(pkg *types.Package) *resolvedSet {
 			r.funcs[m] = e.raw
 		}
 	}
-	s.resolved[pkg] = r
 	return r
 }
 

@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"reflect"
 	"strings"
-	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -100,12 +99,10 @@ type Result struct {
 // ResultType is the ResultType of every code rule's analyzer.
 var ResultType = reflect.TypeFor[*Result]()
 
-var vetMode atomic.Bool
-
-// SetVetMode makes code rules append " (rule)" to their messages, for
-// drivers such as `go vet` that print a diagnostic's message but not the
-// analyzer that produced it.
-func SetVetMode(on bool) { vetMode.Store(on) }
+// annotator is the configuration of a run (package config): whether to
+// append " (rule)" to messages, for drivers such as `go vet` that print a
+// diagnostic's message but not the analyzer that produced it.
+type annotator interface{ AnnotateMessages() bool }
 
 // Reporter reports the diagnostics of one rule on one package, dropping (and
 // recording) those that a `//faultline:ignore` directive suppresses.
@@ -116,11 +113,18 @@ type Reporter struct {
 	result Result
 	seen   map[token.Pos]bool // used directives
 	calls  map[token.Pos]*ast.CallExpr
+
+	annotate bool
 }
 
 // NewReporter returns the reporter of pass for the named rule.
 func NewReporter(pass *analysis.Pass, rule string) *Reporter {
 	r := &Reporter{pass: pass, rule: rule, dirs: make(map[string][]Directive), seen: make(map[token.Pos]bool)}
+	for _, res := range pass.ResultOf {
+		if a, ok := res.(annotator); ok {
+			r.annotate = a.AnnotateMessages()
+		}
+	}
 	for _, f := range pass.Files {
 		for _, d := range ParseDirectives(pass.Fset, f) {
 			r.dirs[d.File] = append(r.dirs[d.File], d)
@@ -146,7 +150,7 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 	for i := range d.Related {
 		d.Related[i].Message = Clean(d.Related[i].Message)
 	}
-	if vetMode.Load() {
+	if r.annotate {
 		d.Message += " (" + r.rule + ")"
 	}
 	r.pass.Report(d)

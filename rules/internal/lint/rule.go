@@ -67,6 +67,33 @@ type Rule struct {
 
 	Analyzer *analysis.Analyzer // the code side; nil for graph-only rules
 	Check    func(*GraphPass)   // the graph side; nil for code-only rules
+
+	// Refine, for a code rule whose findings depend on the whole system,
+	// returns the filter that the driver applies to the rule's code
+	// findings once the code is joined to the system graph g: a finding
+	// is kept when it returns true. Under go vet, which has no graph, no
+	// finding is dropped.
+	Refine func(g *graph.Graph) func(CodeFinding) bool
+
+	// Audit, for a rule about suppressions, runs after every other rule
+	// and after the driver applied the suppressions, and reports through
+	// the pass; the pass's Suppressions says which were used.
+	Audit func(*GraphPass)
+}
+
+// CodeFinding is what Refine is told of a finding of a code rule.
+type CodeFinding struct {
+	Category string      // the diagnostic's category
+	Service  string      // the service of the system the finding's code belongs to, or ""
+	Related  []graph.Pos // the positions of its related information (call sites)
+}
+
+// Suppressions tells an Audit which of the topology's suppressions the
+// driver used, and which rules ran.
+type Suppressions interface {
+	Used(ig *graph.Ignore) bool // an @faultline(ignore=…) attribute
+	UsedSetting(i int) bool     // the entry g.Settings.Ignore[i]
+	Ran(rule string) bool       // the rule ran in this run
 }
 
 // SeverityOf returns the severity of a finding of r in the given category.
@@ -134,6 +161,9 @@ type GraphPass struct {
 	Graph *graph.Graph
 	Rule  *Rule
 
+	// Suppressions is set for an Audit.
+	Suppressions Suppressions
+
 	findings []Finding
 }
 
@@ -188,4 +218,19 @@ func (s *Severity) UnmarshalText(b []byte) error {
 	}
 	*s = v
 	return nil
+}
+
+// ResultOf returns the result of type T among the results of the analyzers
+// the pass's analyzer requires. Results are found by type, not by
+// analyzer: a run binds copies of the analyzers to its configuration (see
+// package config), so the catalogue's analyzer values are not the keys of
+// pass.ResultOf. It returns the zero T when no requirement has one.
+func ResultOf[T any](pass *analysis.Pass) T {
+	for _, r := range pass.ResultOf {
+		if t, ok := r.(T); ok {
+			return t
+		}
+	}
+	var zero T
+	return zero
 }

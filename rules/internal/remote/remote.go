@@ -12,12 +12,12 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/faultline-dev/faultline/rules/internal/ir"
+	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
 
 // Analyzer computes which functions perform remote operations.
@@ -28,6 +28,8 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{ir.Analyzer},
 	FactTypes:  []analysis.Fact{new(Fact)},
 	ResultType: reflect.TypeFor[*Result](),
+
+	RunDespiteErrors: true, // packages with type errors are skipped by ir
 }
 
 // Fact records that a function performs remote operations, directly or
@@ -202,8 +204,7 @@ type resolved struct {
 
 var (
 	byPath     = map[string][]*API{}
-	resolvedMu sync.Mutex
-	resolvedOf = map[*types.Package]*resolved{}
+	resolvedOf lint.PkgMemo[*resolved]
 )
 
 func init() {
@@ -219,56 +220,29 @@ func resolve(pkg *types.Package) *resolved {
 	if entries == nil {
 		return nil
 	}
-	resolvedMu.Lock()
-	defer resolvedMu.Unlock()
-	if r, ok := resolvedOf[pkg]; ok {
+	return resolvedOf.Get(pkg, func() *resolved {
+		r := &resolved{funcs: map[*types.Func]*API{}, types: map[*types.TypeName]*API{}}
+		for _, a := range entries {
+			if a.Type == "" {
+				if f, ok := pkg.Scope().Lookup(a.Name).(*types.Func); ok {
+					r.funcs[f] = a
+				}
+				continue
+			}
+			tn, ok := pkg.Scope().Lookup(a.Type).(*types.TypeName)
+			if !ok {
+				continue
+			}
+			if a.Name == "*" {
+				r.types[tn] = a
+				continue
+			}
+			if m := lint.MethodOf(tn, a.Name); m != nil {
+				r.funcs[m] = a
+			}
+		}
 		return r
-	}
-	r := &resolved{funcs: map[*types.Func]*API{}, types: map[*types.TypeName]*API{}}
-	for _, a := range entries {
-		if a.Type == "" {
-			if f, ok := pkg.Scope().Lookup(a.Name).(*types.Func); ok {
-				r.funcs[f] = a
-			}
-			continue
-		}
-		tn, ok := pkg.Scope().Lookup(a.Type).(*types.TypeName)
-		if !ok {
-			continue
-		}
-		if a.Name == "*" {
-			r.types[tn] = a
-			continue
-		}
-		if m := methodOf(tn, a.Name); m != nil {
-			r.funcs[m] = a
-		}
-	}
-	resolvedOf[pkg] = r
-	return r
-}
-
-// methodOf returns the method name declared on the named type tn (for an
-// interface, declared in it or in an interface it embeds).
-func methodOf(tn *types.TypeName, name string) *types.Func {
-	named, ok := tn.Type().(*types.Named)
-	if !ok {
-		return nil
-	}
-	if iface, ok := named.Underlying().(*types.Interface); ok {
-		for i := range iface.NumMethods() {
-			if m := iface.Method(i); m.Name() == name {
-				return m
-			}
-		}
-		return nil
-	}
-	for i := range named.NumMethods() {
-		if m := named.Method(i); m.Name() == name {
-			return m
-		}
-	}
-	return nil
+	})
 }
 
 // recvNamed returns the named type of a method's receiver, or nil.
@@ -346,7 +320,7 @@ func isTesting(t types.Type) bool {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{pass: pass, funcs: map[*ssa.Function]*Fact{}, objs: map[*types.Func]*Fact{}}
-	irr, _ := pass.ResultOf[ir.Analyzer].(*ir.IR)
+	irr := lint.ResultOf[*ir.IR](pass)
 	if irr == nil {
 		return res, nil
 	}

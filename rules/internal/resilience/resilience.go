@@ -37,6 +37,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/faultline-dev/faultline/rules/internal/config"
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
@@ -48,15 +49,12 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "faultlineresilience",
 	Doc:        "find circuit breakers, retries and timeouts around calls (faultline internal)",
 	Run:        run,
-	Requires:   []*analysis.Analyzer{ir.Analyzer, remote.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, remote.Analyzer},
 	FactTypes:  []analysis.Fact{new(Fact)},
 	ResultType: reflect.TypeFor[*Result](),
-}
 
-// The analyzer's own -wrappers flag: `faultline check` sets the flag of
-// every analyzer a rule requires, so declared wrappers reach the facts even
-// when the rules that expose the flag under go vet are disabled.
-var _ = AddWrappersFlag(&Analyzer.Flags)
+	RunDespiteErrors: true, // see ir: packages with type errors are skipped there
+}
 
 // Protection is what guards a call: a set of kinds and, for retries, the
 // number of attempts when known.
@@ -199,9 +197,9 @@ type region struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	irr, _ := pass.ResultOf[ir.Analyzer].(*ir.IR)
-	rem, _ := pass.ResultOf[remote.Analyzer].(*remote.Result)
-	r := &Result{pass: pass, irr: irr, remote: rem, wrappers: currentWrappers()}
+	irr := lint.ResultOf[*ir.IR](pass)
+	rem := lint.ResultOf[*remote.Result](pass)
+	r := &Result{pass: pass, irr: irr, remote: rem, wrappers: wrappersOf(config.Of(pass))}
 	if irr == nil {
 		r.local = map[*types.Func]*Fact{}
 		exportSleepFacts(r)

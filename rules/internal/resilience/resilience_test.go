@@ -1,13 +1,12 @@
 package resilience_test
 
 import (
-	"flag"
-	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/faultline-dev/faultline/rules/internal/config"
 	"github.com/faultline-dev/faultline/rules/internal/resilience"
 	"github.com/faultline-dev/faultline/rules/internal/resilience/resiliencetest"
 	"github.com/faultline-dev/faultline/rules/nestedretry"
@@ -25,33 +24,9 @@ func TestFacts(t *testing.T) {
 
 // TestWrapperFacts checks that a declared wrapper is a protection API.
 func TestWrapperFacts(t *testing.T) {
-	fs := flag.NewFlagSet("test", flag.ContinueOnError)
-	resilience.AddWrappersFlag(fs)
-	if err := fs.Set("wrappers", "retry:example.com/platform/retrying.Do"); err != nil {
-		t.Fatal(err)
-	}
-	defer fs.Set("wrappers", "")
-	analysistest.Run(t, resiliencetest.TestData(t), resilience.Analyzer, "factwrap")
-}
-
-func TestParseWrappers(t *testing.T) {
-	ws, err := resilience.ParseWrappers("breaker:example.com/platform/resilience.Do, retry:(*example.com/x.R).Run,,timeout:example.com/y.Call")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, w := range ws {
-		got = append(got, w.String())
-	}
-	want := "breaker:example.com/platform/resilience.Do retry:(*example.com/x.R).Run timeout:example.com/y.Call"
-	if strings.Join(got, " ") != want {
-		t.Errorf("ParseWrappers = %q, want %q", strings.Join(got, " "), want)
-	}
-	for _, bad := range []string{"example.com/x.Do", "retries:example.com/x.Do", "breaker:", "breaker:(*x.T)"} {
-		if _, err := resilience.ParseWrappers(bad); err == nil {
-			t.Errorf("ParseWrappers(%q) succeeded, want an error", bad)
-		}
-	}
+	conf := &config.Config{Wrappers: []config.Wrapper{{Kind: "retry", Func: "example.com/platform/retrying.Do"}}}
+	a := config.Bind([]*analysis.Analyzer{resilience.Analyzer}, config.With(conf))[0]
+	analysistest.Run(t, resiliencetest.TestData(t), a, "factwrap")
 }
 
 func TestKindString(t *testing.T) {

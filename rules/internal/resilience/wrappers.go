@@ -1,12 +1,9 @@
 package resilience
 
 import (
-	"flag"
-	"fmt"
-	"slices"
 	"strings"
-	"sync"
 
+	"github.com/faultline-dev/faultline/rules/internal/config"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
 
@@ -52,146 +49,23 @@ func ParseKind(s string) (Kind, bool) {
 	return 0, false
 }
 
-// Wrapper is a function of the user's own code declared to protect the
-// calls made inside the function values it is given (a parameter of
-// function type), or, when it has none, the requests sent through the
-// client, transport, interceptor or dial option it returns.
-type Wrapper struct {
-	Kind Kind
-	Func string // types.Func.FullName form: "example.com/platform/resilience.Do"
-}
-
-// String writes the wrapper as a -wrappers item, KIND:FUNC.
-func (w Wrapper) String() string { return w.Kind.String() + ":" + w.Func }
-
-// ParseWrappers parses the value of a -wrappers flag: comma-separated
-// KIND:FUNC items, KIND one of breaker, retry and timeout, FUNC a function
-// or method as types.Func.FullName prints it:
-//
-//	breaker:example.com/platform/resilience.Do,retry:(*example.com/x.R).Run
-//
-// Blank items are ignored. The error names the offending item.
-func ParseWrappers(s string) ([]Wrapper, error) {
-	var out []Wrapper
-	for _, item := range strings.Split(s, ",") {
-		item = strings.TrimSpace(item)
-		if item == "" {
-			continue
-		}
-		kind, fn, ok := strings.Cut(item, ":")
-		if !ok {
-			return nil, fmt.Errorf("wrapper %q: want KIND:FUNC, e.g. breaker:example.com/platform/resilience.Do", item)
-		}
-		k, ok := ParseKind(strings.TrimSpace(kind))
-		if !ok {
-			return nil, fmt.Errorf("wrapper %q: unknown kind %q: want breaker, retry or timeout", item, kind)
-		}
-		fn = strings.TrimSpace(fn)
-		if _, err := lint.ParseFuncSet([]string{fn}); err != nil {
-			return nil, fmt.Errorf("wrapper %q: %v", item, err)
-		}
-		out = append(out, Wrapper{Kind: k, Func: fn})
-	}
-	return out, nil
-}
-
-// WrappersFlag is the value of a rule's -wrappers flag. Every rule that
-// uses this package has one; the wrappers declared in any of them apply to
-// all, because the facts this package computes are shared. `faultline
-// check` gives each the topology's settings.wrappers.
-type WrappersFlag struct {
-	mu    sync.Mutex
-	raw   string
-	items []Wrapper
-}
-
-var (
-	flagsMu sync.Mutex
-	flags   []*WrappersFlag
-)
-
-// AddWrappersFlag defines the -wrappers flag on fs (an analyzer's Flags).
-func AddWrappersFlag(fs *flag.FlagSet) *WrappersFlag {
-	f := &WrappersFlag{}
-	flagsMu.Lock()
-	flags = append(flags, f)
-	flagsMu.Unlock()
-	fs.Var(f, "wrappers", "your own protecting functions, comma-separated KIND:FUNC items (KIND: breaker, retry or timeout; FUNC: pkg/path.Func or (*pkg/path.Type).Method)")
-	return f
-}
-
-// String returns the flag's value as set.
-func (f *WrappersFlag) String() string {
-	if f == nil {
-		return ""
-	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.raw
-}
-
-// Set parses and replaces the flag's value.
-func (f *WrappersFlag) Set(s string) error {
-	items, err := ParseWrappers(s)
-	if err != nil {
-		return err
-	}
-	f.mu.Lock()
-	f.raw, f.items = s, items
-	f.mu.Unlock()
-	return nil
-}
-
-// declaredWrappers is the union of the wrappers of every -wrappers flag,
-// sorted and without duplicates.
-func declaredWrappers() []Wrapper {
-	flagsMu.Lock()
-	defer flagsMu.Unlock()
-	var all []Wrapper
-	for _, f := range flags {
-		f.mu.Lock()
-		all = append(all, f.items...)
-		f.mu.Unlock()
-	}
-	slices.SortFunc(all, func(a, b Wrapper) int { return strings.Compare(a.String(), b.String()) })
-	return slices.Compact(all)
-}
-
 // wrapperSet resolves declared wrappers by object identity.
 type wrapperSet struct {
 	kinds map[string]Kind // FUNC -> kinds
 	set   *lint.FuncSet
 }
 
-var (
-	wsMu    sync.Mutex
-	wsKey   string
-	wsCache *wrapperSet
-)
-
-// currentWrappers returns the resolved set of the declared wrappers,
-// rebuilt when a flag changes.
-func currentWrappers() *wrapperSet {
-	ws := declaredWrappers()
-	var key strings.Builder
-	for _, w := range ws {
-		key.WriteString(w.String())
-		key.WriteByte(',')
-	}
-	wsMu.Lock()
-	defer wsMu.Unlock()
-	if wsCache != nil && wsKey == key.String() {
-		return wsCache
-	}
+// wrappersOf resolves the wrappers declared in the run's configuration.
+func wrappersOf(c *config.Config) *wrapperSet {
 	s := &wrapperSet{kinds: map[string]Kind{}}
 	var funcs []string
-	for _, w := range ws {
+	for _, w := range c.Wrappers {
+		k, _ := ParseKind(w.Kind) // checked by config
 		if s.kinds[w.Func] == 0 {
 			funcs = append(funcs, w.Func)
 		}
-		s.kinds[w.Func] |= w.Kind
+		s.kinds[w.Func] |= k
 	}
-	s.set, _ = lint.ParseFuncSet(funcs) // validated by ParseWrappers
-	wsKey, wsCache = key.String(), s
+	s.set, _ = lint.ParseFuncSet(funcs) // checked by config
 	return s
 }

@@ -49,6 +49,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/faultline-dev/faultline/rules/internal/ir"
+	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
 
 // State is what is known of a configuration value.
@@ -160,6 +161,8 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{ir.Analyzer},
 	FactTypes:  []analysis.Fact{new(Fact), new(PackageFact)},
 	ResultType: reflect.TypeFor[*Result](),
+
+	RunDespiteErrors: true, // packages with type errors are skipped by ir
 }
 
 // Result answers value-flow questions within one package. It is safe for
@@ -170,7 +173,7 @@ type Result struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	irr, _ := pass.ResultOf[ir.Analyzer].(*ir.IR)
+	irr := lint.ResultOf[*ir.IR](pass)
 	if irr == nil {
 		return &Result{}, nil
 	}

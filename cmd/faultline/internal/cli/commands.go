@@ -147,7 +147,7 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return flagExit(err)
 	}
-	res, err := analyzer.Run(analyzer.Config{Dir: *dir, Patterns: patterns, Tests: *tests, Deps: *deps, Safe: *safe, NoTopology: true, Graph: true, Enable: []string{"directive"}})
+	res, err := analyzer.Run(analyzer.Config{Dir: *dir, Patterns: patterns, Tests: *tests, Deps: *deps, Safe: *safe, NoTopology: true, NoRules: true})
 	if err != nil {
 		return fail(stderr, err)
 	}

@@ -1,28 +1,20 @@
-package analyzer
+package ctxdeadline
 
 import (
-	"slices"
-
 	"github.com/faultline-dev/faultline/graph"
+	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
 
-// requestContext is the category ctxdeadline gives to calls made with a
-// server handler's request context.
-const requestContext = "request-context"
-
-// dropBoundedRequests removes ctxdeadline's request-context findings in
-// services whose requests are bounded upstream: there the handler's
-// context is cancelled when the caller gives up, so the call cannot wait
-// forever. It returns the findings kept.
-func dropBoundedRequests(fs []Finding, g *graph.Graph) []Finding {
-	if g == nil {
-		return fs
-	}
+// refine keeps the request-context findings of services whose requests are
+// not bounded upstream. Where every caller bounds a service's requests,
+// its handlers' contexts are cancelled when the caller gives up, so a call
+// made with one cannot wait forever.
+func refine(g *graph.Graph) func(lint.CodeFinding) bool {
 	memo := map[string]bool{}
-	return slices.DeleteFunc(fs, func(f Finding) bool {
-		return f.Rule == "ctxdeadline" && f.category == requestContext && f.Service != "" &&
-			boundedUpstream(g, f.Service, memo, map[string]bool{})
-	})
+	return func(f lint.CodeFinding) bool {
+		return f.Category != CategoryRequest || f.Service == "" ||
+			!boundedUpstream(g, f.Service, memo, map[string]bool{})
+	}
 }
 
 // boundedUpstream reports whether every request that reaches service s is
@@ -33,7 +25,7 @@ func dropBoundedRequests(fs []Finding, g *graph.Graph) []Finding {
 //     deadline travels with the call; an HTTP client's timeout closes the
 //     connection), or propagates a deadline its own caller is bounded by.
 //
-// A service with no declared callers and no entrypoint is not known to be
+// A service with no known callers and no entrypoint is not known to be
 // bounded.
 func boundedUpstream(g *graph.Graph, s string, memo, visiting map[string]bool) bool {
 	if v, ok := memo[s]; ok {
