@@ -13,8 +13,14 @@ import (
 
 	"github.com/faultline-dev/faultline/analyzer"
 	"github.com/faultline-dev/faultline/graph"
+	"github.com/faultline-dev/faultline/graph/svg"
+	"github.com/faultline-dev/faultline/graph/svg/builtin"
 	"github.com/faultline-dev/faultline/rules"
 )
+
+// inProcess draws the tests' pictures with the WebAssembly Graphviz in
+// the test process, as faultline-render does.
+var inProcess = svg.Func(builtin.Render)
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 

@@ -21,16 +21,19 @@ import (
 // not written. GitHub shows only the first few annotations of each kind
 // per step; SARIF (code scanning) shows them all.
 type GitHub struct {
-	W io.Writer
-	// Root is the directory Finding.File paths are relative to, and
-	// SrcRoot the repository's root, which annotation paths must be
-	// relative to. Either may be empty when they are the same.
-	Root, SrcRoot string
+	// SrcRoot is the repository's root, which annotation paths must be
+	// relative to (see RepoRoot); empty when it is the result's Root, the
+	// directory Finding.File paths are relative to.
+	SrcRoot string
 }
 
 // Print writes the annotations.
-func (p GitHub) Print(fs []analyzer.Finding) error {
-	bw := bufio.NewWriter(p.W)
+func (p GitHub) Print(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) error {
+	root := ""
+	if res != nil {
+		root = res.Root
+	}
+	bw := bufio.NewWriter(w)
 	for _, f := range Unsuppressed(fs) {
 		cmd := "warning"
 		switch f.Severity {
@@ -41,7 +44,7 @@ func (p GitHub) Print(fs []analyzer.Finding) error {
 		}
 		var props []string
 		if f.File != "" {
-			props = append(props, "file="+escapeProperty(p.path(f.File)))
+			props = append(props, "file="+escapeProperty(p.path(root, f.File)))
 			if f.Line > 0 {
 				props = append(props, "line="+strconv.Itoa(f.Line))
 				if f.Column > 0 {
@@ -55,12 +58,12 @@ func (p GitHub) Print(fs []analyzer.Finding) error {
 	return bw.Flush()
 }
 
-// path makes a root-relative path relative to the repository root.
-func (p GitHub) path(file string) string {
-	if p.SrcRoot == "" || p.Root == "" || p.SrcRoot == p.Root {
+// path makes a path relative to root relative to the repository root.
+func (p GitHub) path(root, file string) string {
+	if p.SrcRoot == "" || root == "" || p.SrcRoot == root {
 		return file
 	}
-	rel, err := filepath.Rel(p.SrcRoot, filepath.Join(p.Root, filepath.FromSlash(file)))
+	rel, err := filepath.Rel(p.SrcRoot, filepath.Join(root, filepath.FromSlash(file)))
 	if err != nil || strings.HasPrefix(rel, "..") {
 		return file
 	}

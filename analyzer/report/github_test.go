@@ -35,7 +35,7 @@ func TestGitHub(t *testing.T) {
 		{Rule: "x", Severity: rules.Warning, Message: "nowhere"},
 	}
 	var buf bytes.Buffer
-	if err := (GitHub{W: &buf, Root: "/repo/svc/shop", SrcRoot: "/repo"}).Print(fs); err != nil {
+	if err := (GitHub{SrcRoot: "/repo"}).Print(&buf, &analyzer.Result{Root: "/repo/svc/shop"}, fs); err != nil {
 		t.Fatal(err)
 	}
 	want := `::error file=svc/shop/topology.cue,line=3,col=2,title=spof (faultline)::m1

@@ -61,7 +61,6 @@ func sha256Source(s string) string {
 // times out) the page is written without it and Print returns a
 // *PictureError saying why, which callers may treat as a warning.
 type HTML struct {
-	W       io.Writer
 	Picture Picture
 	// Title names the system, such as the module path; Version is
 	// faultline's version.
@@ -143,7 +142,7 @@ type htmlDoc struct {
 
 // Print writes the report of res with the findings fs (fs may differ from
 // res.Findings: a baseline may have removed some).
-func (p HTML) Print(res *analyzer.Result, fs []analyzer.Finding) error {
+func (p HTML) Print(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) error {
 	page := htmlPage{
 		CSP: pageCSP, CSS: template.CSS(htmlCSS), JS: template.JS(htmlJS),
 		Title: p.Title, Version: cmp.Or(p.Version, "devel"), Scope: scope(res),
@@ -303,7 +302,7 @@ func (p HTML) Print(res *analyzer.Result, fs []analyzer.Finding) error {
 	if err := pageTemplate.Execute(&buf, page); err != nil {
 		return err
 	}
-	if _, err := p.W.Write(buf.Bytes()); err != nil {
+	if _, err := w.Write(buf.Bytes()); err != nil {
 		return err
 	}
 	return pictureErr

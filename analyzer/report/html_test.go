@@ -18,11 +18,13 @@ import (
 func printHTML(t *testing.T, p HTML, res *analyzer.Result, fs []analyzer.Finding) (string, error) {
 	t.Helper()
 	var buf bytes.Buffer
-	p.W = &buf
 	if p.Rules == nil {
 		p.Rules = fixtureRules()
 	}
-	err := p.Print(res, fs)
+	if p.Picture.Renderer == nil {
+		p.Picture.Renderer = inProcess
+	}
+	err := p.Print(&buf, res, fs)
 	return buf.String(), err
 }
 

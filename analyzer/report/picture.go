@@ -23,9 +23,11 @@ type Picture struct {
 	// Depth limits the picture to this many hops from the focus, or from
 	// every entrypoint when there is no focus; 0 for no limit.
 	Depth int
-	// DotBinary renders SVG with this Graphviz dot program instead of the
-	// built-in renderer.
-	DotBinary string
+	// Renderer lays out SVG pictures (the SVG and HTML printers): the
+	// caller's choice, such as svg.Program running faultline-render or
+	// svg.Dot running a Graphviz dot program. Without one, drawing fails
+	// with svg.ErrNoRenderer.
+	Renderer svg.Renderer
 	// Timeout bounds the SVG layout; 0 means svg.DefaultTimeout.
 	Timeout time.Duration
 }
@@ -145,33 +147,41 @@ func level(s rules.Severity) dot.Level {
 	return dot.None
 }
 
+// ErrNoGraph is returned by the printers that draw the graph (DOT, SVG)
+// when the result has none.
+var ErrNoGraph = errors.New("no graph: there is no topology and no service was found in the code")
+
 // DOT writes the graph as Graphviz DOT, with the nodes and edges that have
 // findings coloured by their worst severity.
 type DOT struct {
-	W       io.Writer
 	Picture Picture
 }
 
-// Print writes g (which must not be nil) with the findings fs marked.
-func (p DOT) Print(fs []analyzer.Finding, g *graph.Graph) error {
-	sub, _, opt, err := p.Picture.prepare(g, fs)
+// Print writes the graph of res with the findings fs marked.
+func (p DOT) Print(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) error {
+	if res == nil || res.Graph == nil {
+		return ErrNoGraph
+	}
+	sub, _, opt, err := p.Picture.prepare(res.Graph, fs)
 	if err != nil {
 		return err
 	}
-	return dot.Write(p.W, sub, opt)
+	return dot.Write(w, sub, opt)
 }
 
-// SVG writes the graph as an SVG picture, laid out by Graphviz (built in,
-// or a dot program). A graph above the size svg.CheckSize allows is
-// refused with a *svg.TooLargeError before any layout work.
+// SVG writes the graph as an SVG picture, laid out by the Picture's
+// Renderer. A graph above the size svg.CheckSize allows is refused with a
+// *svg.TooLargeError before any layout work.
 type SVG struct {
-	W       io.Writer
 	Picture Picture
 }
 
-// Print renders g (which must not be nil) with the findings fs marked.
-func (p SVG) Print(fs []analyzer.Finding, g *graph.Graph) error {
-	sub, _, opt, err := p.Picture.prepare(g, fs)
+// Print renders the graph of res with the findings fs marked.
+func (p SVG) Print(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) error {
+	if res == nil || res.Graph == nil {
+		return ErrNoGraph
+	}
+	sub, _, opt, err := p.Picture.prepare(res.Graph, fs)
 	if err != nil {
 		return err
 	}
@@ -179,7 +189,7 @@ func (p SVG) Print(fs []analyzer.Finding, g *graph.Graph) error {
 	if err != nil {
 		return err
 	}
-	_, err = p.W.Write(data)
+	_, err = w.Write(data)
 	return err
 }
 
@@ -194,7 +204,7 @@ func (p Picture) render(g *graph.Graph, opt dot.Options) ([]byte, error) {
 		return nil, err
 	}
 	var out bytes.Buffer
-	if err := svg.Render(context.Background(), &out, src.Bytes(), svg.Options{Binary: p.DotBinary, Timeout: p.Timeout}); err != nil {
+	if err := svg.Render(context.Background(), &out, src.Bytes(), svg.Options{Renderer: p.Renderer, Timeout: p.Timeout}); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil

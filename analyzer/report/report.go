@@ -1,6 +1,7 @@
 // Package report holds faultline's output formats. Each printer is a small
-// type that writes a run's findings to an io.Writer; none of them decides
-// what the findings mean for the build (the command line does).
+// type, holding its own options, that implements Printer: it writes a
+// run's findings to an io.Writer. None of them decides what the findings
+// mean for the build (the command line does).
 package report
 
 import (
@@ -12,6 +13,29 @@ import (
 	"github.com/faultline-dev/faultline/analyzer"
 	"github.com/faultline-dev/faultline/graph"
 	"github.com/faultline-dev/faultline/rules"
+)
+
+// A Printer writes the findings fs of the run res to w in one format.
+//
+// fs may differ from res.Findings: a baseline may have removed some. res,
+// which must not be nil, gives what some formats show besides the
+// findings: the graph, the root directory that Finding.File paths are
+// relative to, what was analysed and what could not be loaded. Options
+// of one format (a picture's focus, SARIF's version) are fields of its
+// printer.
+type Printer interface {
+	Print(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) error
+}
+
+// The printers of this package.
+var (
+	_ Printer = Text{}
+	_ Printer = JSON{}
+	_ Printer = SARIF{}
+	_ Printer = GitHub{}
+	_ Printer = DOT{}
+	_ Printer = SVG{}
+	_ Printer = HTML{}
 )
 
 // Unsuppressed returns the findings no suppression silenced.
@@ -30,13 +54,13 @@ func Unsuppressed(fs []analyzer.Finding) []analyzer.Finding {
 //	path/file.go:12:5: message (rule)
 //
 // Suppressed findings are not written.
-type Text struct{ W io.Writer }
+type Text struct{}
 
 // Print writes the findings. Text from the analysed code or topology
 // (messages quote names, hosts and paths) is escaped with Clean, so a
 // finding is always one line.
-func (p Text) Print(fs []analyzer.Finding) error {
-	bw := bufio.NewWriter(p.W)
+func (Text) Print(w io.Writer, _ *analyzer.Result, fs []analyzer.Finding) error {
+	bw := bufio.NewWriter(w)
 	for _, f := range Unsuppressed(fs) {
 		fmt.Fprintf(bw, "%s: %s (%s)\n", Clean(f.Pos()), Clean(f.Message), f.Rule)
 	}
@@ -51,9 +75,14 @@ func Clean(s string) string { return rules.Clean(s) }
 // JSON writes the findings and the graph as one JSON document:
 //
 //	{"version": 1, "findings": [...], "suppressed": [...], "graph": {...}}
-type JSON struct{ W io.Writer }
+type JSON struct {
+	// Picture's Focus and Depth, when set, cut the graph down as they do
+	// a picture, and keep only the findings about what remains.
+	Picture Picture
+}
 
-// jsonDoc is the document JSON writes; version 1 is the format in DESIGN.md.
+// jsonDoc is the document JSON writes; version 1 is the document of
+// `check -format json` and `-report` (README.md, "Reports and pictures").
 type jsonDoc struct {
 	Version    int                `json:"version"`
 	Findings   []analyzer.Finding `json:"findings"`
@@ -61,8 +90,19 @@ type jsonDoc struct {
 	Graph      *graph.JSON        `json:"graph,omitempty"`
 }
 
-// Print writes the document for findings and g (which may be nil).
-func (p JSON) Print(fs []analyzer.Finding, g *graph.Graph) error {
+// Print writes the document for the findings fs and the graph of res, if
+// there is one.
+func (p JSON) Print(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) error {
+	var g *graph.Graph
+	if res != nil {
+		g = res.Graph
+	}
+	if g != nil && (p.Picture.Focus != "" || p.Picture.Depth > 0) {
+		var err error
+		if g, fs, err = p.Picture.Apply(g, fs); err != nil {
+			return err
+		}
+	}
 	doc := jsonDoc{Version: 1, Findings: []analyzer.Finding{}}
 	for _, f := range fs {
 		if f.Suppression == nil {
@@ -75,7 +115,7 @@ func (p JSON) Print(fs []analyzer.Finding, g *graph.Graph) error {
 		j := g.ToJSON()
 		doc.Graph = &j
 	}
-	enc := json.NewEncoder(p.W)
+	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(doc)

@@ -49,7 +49,6 @@ func RuleURL(name string) string {
 // is cut is cut deterministically (the most severe results are kept) and a
 // run-level notification says so.
 type SARIF struct {
-	W io.Writer
 	// Version is faultline's version, for tool.driver.version.
 	Version string
 	// SrcRoot is the directory %SRCROOT% stands for, usually the root of
@@ -181,19 +180,19 @@ const srcRoot = "%SRCROOT%"
 
 // Print writes the log for the findings fs of res (fs may differ from
 // res.Findings: a baseline may have removed some).
-func (p SARIF) Print(res *analyzer.Result, fs []analyzer.Finding) error {
+func (p SARIF) Print(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) error {
 	catalogue := p.Rules
 	if catalogue == nil {
 		catalogue = rules.All()
 	}
-	w := &sarifWriter{root: res.Root, srcRoot: cmp.Or(p.SrcRoot, res.Root), graph: res.Graph}
+	sw := &sarifWriter{root: res.Root, srcRoot: cmp.Or(p.SrcRoot, res.Root), graph: res.Graph}
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name: "faultline", Version: p.Version, InformationURI: InformationURI,
 		}},
 		Results: []sarifResult{},
 	}
-	if abs, err := filepath.Abs(w.srcRoot); err == nil {
+	if abs, err := filepath.Abs(sw.srcRoot); err == nil {
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{srcRoot: {URI: fileURI(abs)}}
 	}
 
@@ -223,29 +222,29 @@ func (p SARIF) Print(res *analyzer.Result, fs []analyzer.Finding) error {
 
 	kept := keepMostSevere(fs, SARIFMaxResults)
 	if len(kept) < len(fs) {
-		w.notes = append(w.notes, sarifNotification{Level: "warning", Message: sarifText{Text: fmt.Sprintf(
+		sw.notes = append(sw.notes, sarifNotification{Level: "warning", Message: sarifText{Text: fmt.Sprintf(
 			"%d findings, more than the %d results per run that code scanning accepts: the %d most severe are in this log",
 			len(fs), SARIFMaxResults, SARIFMaxResults)}})
 	}
 	for _, f := range kept {
-		run.Results = append(run.Results, w.result(f, index[f.Rule]))
+		run.Results = append(run.Results, sw.result(f, index[f.Rule]))
 	}
-	if w.cutLocations > 0 {
-		w.notes = append(w.notes, sarifNotification{Level: "warning", Message: sarifText{Text: fmt.Sprintf(
+	if sw.cutLocations > 0 {
+		sw.notes = append(sw.notes, sarifNotification{Level: "warning", Message: sarifText{Text: fmt.Sprintf(
 			"%d results have more than %d related locations or path steps: the first %d of each are in this log",
-			w.cutLocations, SARIFMaxLocations, SARIFMaxLocations)}})
+			sw.cutLocations, SARIFMaxLocations, SARIFMaxLocations)}})
 	}
 	for _, e := range res.PackageErrors {
-		w.notes = append(w.notes, sarifNotification{Level: "error", Message: sarifText{Text: e}})
+		sw.notes = append(sw.notes, sarifNotification{Level: "error", Message: sarifText{Text: e}})
 	}
-	if len(w.notes) > 0 {
+	if len(sw.notes) > 0 {
 		run.Invocations = []sarifInvocation{{
 			ExecutionSuccessful:        len(res.PackageErrors) == 0,
-			ToolExecutionNotifications: w.notes,
+			ToolExecutionNotifications: sw.notes,
 		}}
 	}
 
-	enc := json.NewEncoder(p.W)
+	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(sarifLog{

@@ -63,8 +63,7 @@ func validateSARIF(t *testing.T, data []byte) sarifLog {
 func printSARIF(t *testing.T, p SARIF, res *analyzer.Result, fs []analyzer.Finding) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	p.W = &buf
-	if err := p.Print(res, fs); err != nil {
+	if err := p.Print(&buf, res, fs); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

@@ -3,155 +3,82 @@ package svg
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
 	"fmt"
-	"io"
-	"os"
 	"os/exec"
-	"path/filepath"
-	"runtime"
-	"runtime/debug"
 	"strings"
-	"sync"
+	"time"
 )
 
-// RendererName is the program that lays out pictures.
-const RendererName = "faultline-render"
-
-const modulePath = "github.com/faultline-dev/faultline"
-
-// ErrNoRenderer says no renderer could be found or built.
-var ErrNoRenderer = errors.New("no SVG renderer: install it with go install " + modulePath + "/cmd/" + RendererName + "@latest, or pass -dot-binary with a Graphviz dot program")
-
-var (
-	findOnce sync.Once
-	found    string
-	findErr  error
-)
-
-// FindRenderer returns the path of faultline-render, looking, in order, at
-// $FAULTLINE_RENDER, next to the running program, on PATH, and in the user
-// cache; when it is nowhere, it builds it into the cache with the go
-// command: from faultline's own source tree when faultline runs from one
-// (go run, tests), else `go install` at the version faultline was built
-// at. The first picture then takes the time of that build (tens of
-// seconds); later ones reuse it.
-func FindRenderer(ctx context.Context) (string, error) {
-	findOnce.Do(func() { found, findErr = findRenderer(ctx) })
-	return found, findErr
+// A Renderer lays out a Graphviz DOT graph and returns it as a standalone
+// SVG document. It must give up when ctx ends. Render checks what it
+// returns before writing it.
+//
+// Package svg does not choose a renderer: its caller does (faultline's
+// command line runs faultline-render, or a Graphviz dot program when asked;
+// tests and faultline-render itself lay out in-process with
+// graph/svg/builtin).
+type Renderer interface {
+	Render(ctx context.Context, dot []byte) ([]byte, error)
 }
 
-func findRenderer(ctx context.Context) (string, error) {
-	exe := RendererName
-	if runtime.GOOS == "windows" {
-		exe += ".exe"
-	}
-	if p := os.Getenv("FAULTLINE_RENDER"); p != "" {
-		return p, nil
-	}
-	if self, err := os.Executable(); err == nil {
-		if p := filepath.Join(filepath.Dir(self), exe); isFile(p) {
-			return p, nil
-		}
-	}
-	if p, err := exec.LookPath(exe); err == nil {
-		return p, nil
-	}
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		cache = os.TempDir()
-	}
-	src, version := sourceRoot(), buildVersion()
-	key := version
-	if src != "" {
-		key = "src-" + treeHash(src)
-	}
-	if key == "" {
-		return "", ErrNoRenderer
-	}
-	dir := filepath.Join(cache, "faultline", RendererName+"-"+key)
-	target := filepath.Join(dir, exe)
-	if isFile(target) {
-		return target, nil
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("%w (%v)", ErrNoRenderer, err)
-	}
-	// Build under a temporary name and rename, so that concurrent runs
-	// never see a partial program.
-	tmp, err := os.MkdirTemp(dir, "build-")
-	if err != nil {
-		return "", fmt.Errorf("%w (%v)", ErrNoRenderer, err)
-	}
-	defer os.RemoveAll(tmp)
-	var cmd *exec.Cmd
-	if src != "" {
-		cmd = exec.CommandContext(ctx, "go", "build", "-o", filepath.Join(tmp, exe), "./cmd/"+RendererName)
-		cmd.Dir = src
-	} else {
-		cmd = exec.CommandContext(ctx, "go", "install", modulePath+"/cmd/"+RendererName+"@"+version)
-		cmd.Env = append(os.Environ(), "GOBIN="+tmp)
-	}
-	var stderr bytes.Buffer
+// Program is a Renderer that runs a program, which reads DOT on its
+// standard input and writes SVG to its standard output: faultline-render,
+// or a Graphviz dot program (see Dot). The program is killed when the
+// layout runs out of time.
+type Program struct {
+	// Path is the program to run, a path or a name looked up on PATH.
+	Path string
+	// Args are its arguments.
+	Args []string
+}
+
+// Dot returns the Renderer that runs the Graphviz dot program at path.
+func Dot(path string) Program { return Program{Path: path, Args: []string{"-Tsvg"}} }
+
+// Render runs the program on dot.
+func (p Program) Render(ctx context.Context, dot []byte) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, p.Path, p.Args...)
+	cmd.Stdin = bytes.NewReader(dot)
+	cmd.WaitDelay = time.Second
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout = &stdout
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
-		return "", fmt.Errorf("%w (building it failed: %v: %s)", ErrNoRenderer, err, strings.TrimSpace(stderr.String()))
-	}
-	if err := os.Rename(filepath.Join(tmp, exe), target); err != nil && !isFile(target) {
-		return "", fmt.Errorf("%w (%v)", ErrNoRenderer, err)
-	}
-	return target, nil
-}
-
-// sourceRoot returns the root of faultline's source tree when this program
-// was built from one that is still there (its file names were not trimmed).
-func sourceRoot() string {
-	_, file, _, ok := runtime.Caller(0)
-	if !ok || !filepath.IsAbs(file) {
-		return ""
-	}
-	root := filepath.Dir(filepath.Dir(filepath.Dir(file))) // graph/svg/renderer.go
-	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
-	if err != nil || !bytes.Contains(data, []byte("module "+modulePath+"\n")) {
-		return ""
-	}
-	if !isFile(filepath.Join(root, "cmd", RendererName, "main.go")) {
-		return ""
-	}
-	return root
-}
-
-// buildVersion is the released version faultline was built at, or "".
-func buildVersion() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok || bi.Main.Path != modulePath || bi.Main.Version == "" || bi.Main.Version == "(devel)" {
-		return ""
-	}
-	return bi.Main.Version
-}
-
-// treeHash identifies the renderer's sources in a source tree, so that a
-// changed renderer is rebuilt: the contents of go.sum and of the Go files
-// it is built from.
-func treeHash(root string) string {
-	h := sha256.New()
-	files := []string{filepath.Join(root, "go.sum"), filepath.Join(root, "cmd", RendererName, "main.go")}
-	if ms, err := filepath.Glob(filepath.Join(root, "graph", "svg", "builtin", "*.go")); err == nil {
-		files = append(files, ms...)
-	}
-	for _, f := range files {
-		if fh, err := os.Open(f); err == nil {
-			io.WriteString(h, filepath.Base(f))
-			io.Copy(h, fh)
-			fh.Close()
+		if ctx.Err() != nil {
+			return nil, timeoutErr(ctx)
 		}
+		msg := strings.TrimSpace(stderr.String())
+		if msg != "" {
+			return nil, fmt.Errorf("svg: %s: %v: %s", p.Path, err, msg)
+		}
+		return nil, fmt.Errorf("svg: %s: %w", p.Path, err)
 	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
+	return stdout.Bytes(), nil
 }
 
-func isFile(p string) bool {
-	fi, err := os.Stat(p)
-	return err == nil && fi.Mode().IsRegular()
+// Func is a Renderer that lays out in-process, such as builtin.Render. An
+// in-process layout cannot be stopped: when ctx ends, Render stops waiting
+// for it and returns, and the layout finishes in the background.
+type Func func(ctx context.Context, dot []byte) ([]byte, error)
+
+// Render runs the layout, giving up (but not stopping it) when ctx ends.
+func (f Func) Render(ctx context.Context, dot []byte) ([]byte, error) {
+	type result struct {
+		out []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		out, err := f(ctx, dot)
+		done <- result{out, err}
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil {
+			return nil, fmt.Errorf("svg: %w", r.err)
+		}
+		return r.out, nil
+	case <-ctx.Done():
+		return nil, timeoutErr(ctx)
+	}
 }

@@ -1,13 +1,13 @@
 // Package svg turns Graphviz DOT into SVG pictures for faultline's
 // reports, and checks SVG before an HTML page embeds it.
 //
-// The layout itself runs in another program: faultline-render (a
-// WebAssembly build of Graphviz, package graph/svg/builtin, so no system
-// Graphviz and no cgo are needed) or, when asked, a system `dot`. A program
-// of its own keeps the WebAssembly start-up cost out of every faultline
-// process (go vet runs faultline hundreds of times), and a layout that runs
-// too long can be killed. FindRenderer locates faultline-render, building
-// it once into the user cache when it is not installed.
+// The layout itself is done by a Renderer the caller passes: a program
+// (Program: faultline-render, a WebAssembly build of Graphviz, or a system
+// `dot`, see Dot) or an in-process layout (Func, such as
+// graph/svg/builtin's). faultline's command line decides which, and runs a
+// program of its own so that the WebAssembly start-up cost stays out of
+// every faultline process (go vet runs faultline hundreds of times) and a
+// layout that runs too long can be killed.
 //
 // Graphviz's dot layout is superlinear in the size of the graph: on a
 // 2-core machine a layered graph of 1,000 nodes and 1,500 edges takes about
@@ -24,7 +24,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os/exec"
 	"strings"
 	"time"
 )
@@ -60,47 +59,32 @@ func CheckSize(nodes, edges int) error {
 
 // Options configures Render.
 type Options struct {
-	// Binary is the path of a Graphviz dot program to render with instead
-	// of faultline-render; empty for faultline-render.
-	Binary string
-	// Program is the path of faultline-render; empty to find it with
-	// FindRenderer.
-	Program string
-	// Layout, when set, renders in-process instead of running a program
-	// (tests pass builtin.Render).
-	Layout func(context.Context, []byte) ([]byte, error)
+	// Renderer lays the graph out; Render returns ErrNoRenderer when it
+	// is nil.
+	Renderer Renderer
 	// Timeout bounds the layout; zero means DefaultTimeout.
 	Timeout time.Duration
 }
 
+// ErrNoRenderer is returned by Render when it is given no renderer.
+var ErrNoRenderer = errors.New("no SVG renderer")
+
 // ErrTimeout is returned when the layout does not finish in time.
 var ErrTimeout = errors.New("the graph layout did not finish in time: cut the graph down with -focus ENTRYPOINT or -depth N")
 
-// Render lays out the DOT graph and writes it to w as a standalone SVG
-// document.
+// Render lays out the DOT graph with opt.Renderer and writes it to w as a
+// standalone SVG document, once Inline has checked it.
 func Render(ctx context.Context, w io.Writer, dot []byte, opt Options) error {
+	if opt.Renderer == nil {
+		return ErrNoRenderer
+	}
 	timeout := opt.Timeout
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	var out []byte
-	var err error
-	switch {
-	case opt.Layout != nil:
-		out, err = runLayout(ctx, opt.Layout, dot)
-	case opt.Binary != "":
-		out, err = runProgram(ctx, opt.Binary, []string{"-Tsvg"}, dot)
-	default:
-		prog := opt.Program
-		if prog == "" {
-			if prog, err = FindRenderer(ctx); err != nil {
-				return err
-			}
-		}
-		out, err = runProgram(ctx, prog, nil, dot)
-	}
+	out, err := opt.Renderer.Render(ctx, dot)
 	if err != nil {
 		return err
 	}
@@ -111,56 +95,11 @@ func Render(ctx context.Context, w io.Writer, dot []byte, opt Options) error {
 	return err
 }
 
-// runLayout runs an in-process layout, giving up (but not stopping it)
-// when ctx ends.
-func runLayout(ctx context.Context, layout func(context.Context, []byte) ([]byte, error), dot []byte) ([]byte, error) {
-	type result struct {
-		out []byte
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		out, err := layout(ctx, dot)
-		done <- result{out, err}
-	}()
-	select {
-	case r := <-done:
-		if r.err != nil {
-			return nil, fmt.Errorf("svg: %w", r.err)
-		}
-		return r.out, nil
-	case <-ctx.Done():
-		return nil, timeoutErr(ctx)
-	}
-}
-
 func timeoutErr(ctx context.Context) error {
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return ErrTimeout
 	}
 	return ctx.Err()
-}
-
-// runProgram runs a renderer that reads DOT on its standard input and
-// writes SVG to its standard output; it is killed when ctx ends.
-func runProgram(ctx context.Context, bin string, args []string, dot []byte) ([]byte, error) {
-	cmd := exec.CommandContext(ctx, bin, args...)
-	cmd.Stdin = bytes.NewReader(dot)
-	cmd.WaitDelay = time.Second
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout = &stdout
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
-		if ctx.Err() != nil {
-			return nil, timeoutErr(ctx)
-		}
-		msg := strings.TrimSpace(stderr.String())
-		if msg != "" {
-			return nil, fmt.Errorf("svg: %s: %v: %s", bin, err, msg)
-		}
-		return nil, fmt.Errorf("svg: %s: %w", bin, err)
-	}
-	return stdout.Bytes(), nil
 }
 
 // Inline checks that svg is one well-formed SVG document with nothing

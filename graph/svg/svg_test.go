@@ -7,6 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -14,7 +17,12 @@ import (
 	"github.com/faultline-dev/faultline/graph"
 	"github.com/faultline-dev/faultline/graph/dot"
 	"github.com/faultline-dev/faultline/graph/internal/graphviztest"
+	"github.com/faultline-dev/faultline/graph/svg/builtin"
 )
+
+// inProcess renders with the WebAssembly Graphviz in the test process,
+// as faultline-render does.
+var inProcess = Func(builtin.Render)
 
 var hostile = []string{`<script>alert(1)</script>`, `a"b`, `c&d`, `back\slash\`}
 
@@ -93,13 +101,13 @@ func checkSVG(t *testing.T, svg []byte) {
 
 func TestBuiltin(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Render(context.Background(), &buf, smallDOT(t), Options{}); err != nil {
+	if err := Render(context.Background(), &buf, smallDOT(t), Options{Renderer: inProcess}); err != nil {
 		t.Fatal(err)
 	}
 	checkSVG(t, buf.Bytes())
 	// Deterministic: a second rendering gives the same bytes.
 	var again bytes.Buffer
-	if err := Render(context.Background(), &again, smallDOT(t), Options{}); err != nil {
+	if err := Render(context.Background(), &again, smallDOT(t), Options{Renderer: inProcess}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
@@ -110,7 +118,7 @@ func TestBuiltin(t *testing.T) {
 func TestSystemBinary(t *testing.T) {
 	bin := graphviztest.SystemDot(t)
 	var buf bytes.Buffer
-	if err := Render(context.Background(), &buf, smallDOT(t), Options{Binary: bin}); err != nil {
+	if err := Render(context.Background(), &buf, smallDOT(t), Options{Renderer: Dot(bin)}); err != nil {
 		t.Fatal(err)
 	}
 	checkSVG(t, buf.Bytes())
@@ -118,11 +126,11 @@ func TestSystemBinary(t *testing.T) {
 
 func TestBadInput(t *testing.T) {
 	var buf bytes.Buffer
-	err := Render(context.Background(), &buf, []byte("digraph { a -> "), Options{})
+	err := Render(context.Background(), &buf, []byte("digraph { a -> "), Options{Renderer: inProcess})
 	if err == nil {
 		t.Fatalf("broken DOT rendered: %s", buf.Bytes())
 	}
-	if err := Render(context.Background(), &buf, []byte("digraph {}"), Options{Binary: "/nonexistent/dot"}); err == nil {
+	if err := Render(context.Background(), &buf, []byte("digraph {}"), Options{Renderer: Dot("/nonexistent/dot")}); err == nil {
 		t.Fatal("a missing binary rendered")
 	}
 }
@@ -185,7 +193,7 @@ func TestTimeout(t *testing.T) {
 	}
 	b.WriteString("}\n")
 	start := time.Now()
-	err := Render(context.Background(), io.Discard, []byte(b.String()), Options{Timeout: 20 * time.Millisecond})
+	err := Render(context.Background(), io.Discard, []byte(b.String()), Options{Renderer: inProcess, Timeout: 20 * time.Millisecond})
 	if !errors.Is(err, ErrTimeout) {
 		t.Fatalf("err = %v, want ErrTimeout", err)
 	}
@@ -193,7 +201,7 @@ func TestTimeout(t *testing.T) {
 		t.Errorf("Render took %v to time out", d)
 	}
 	var buf bytes.Buffer
-	if err := Render(context.Background(), &buf, smallDOT(t), Options{Timeout: 2 * time.Minute}); err != nil {
+	if err := Render(context.Background(), &buf, smallDOT(t), Options{Renderer: inProcess, Timeout: 2 * time.Minute}); err != nil {
 		t.Fatalf("after a timeout: %v", err)
 	}
 	checkSVG(t, buf.Bytes())
@@ -204,13 +212,13 @@ func TestTimeout(t *testing.T) {
 func TestConcurrent(t *testing.T) {
 	src := smallDOT(t)
 	var want bytes.Buffer
-	if err := Render(context.Background(), &want, src, Options{}); err != nil {
+	if err := Render(context.Background(), &want, src, Options{Renderer: inProcess}); err != nil {
 		t.Fatal(err)
 	}
 	errs := make(chan error, 4)
 	outs := make([]bytes.Buffer, 4)
 	for i := range outs {
-		go func() { errs <- Render(context.Background(), &outs[i], src, Options{}) }()
+		go func() { errs <- Render(context.Background(), &outs[i], src, Options{Renderer: inProcess}) }()
 	}
 	for range outs {
 		if err := <-errs; err != nil {
@@ -220,6 +228,105 @@ func TestConcurrent(t *testing.T) {
 	for i := range outs {
 		if !bytes.Equal(outs[i].Bytes(), want.Bytes()) {
 			t.Errorf("rendering %d differs", i)
+		}
+	}
+}
+
+// fakeRenderer writes a shell script that stands for a renderer program:
+// it saves its arguments and standard input next to itself, then runs
+// body.
+func fakeRenderer(t *testing.T, body string) (path, args, input string) {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("the fake renderer is a shell script")
+	}
+	dir := t.TempDir()
+	path = filepath.Join(dir, "fake-render")
+	args, input = path+".args", path+".in"
+	script := "#!/bin/sh\necho \"$@\" > '" + args + "'\ncat > '" + input + "'\n" + body + "\n"
+	if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return path, args, input
+}
+
+// TestProgram renders with a program the caller names, which package svg
+// knows nothing about: it gets the DOT on its standard input and the
+// arguments given, and its standard output is the picture.
+func TestProgram(t *testing.T) {
+	const picture = `<svg xmlns="http://www.w3.org/2000/svg"><g id="node-a"><text>a</text></g></svg>`
+	bin, args, input := fakeRenderer(t, "printf '%s\\n' '"+picture+"'")
+	src := smallDOT(t)
+	for _, r := range []Program{{Path: bin}, {Path: bin, Args: []string{"-x", "y"}}, Dot(bin)} {
+		var buf bytes.Buffer
+		if err := Render(context.Background(), &buf, src, Options{Renderer: r}); err != nil {
+			t.Fatalf("%+v: %v", r, err)
+		}
+		if got := strings.TrimSpace(buf.String()); got != picture {
+			t.Errorf("%+v wrote %q, want %q", r, got, picture)
+		}
+		if got, _ := os.ReadFile(input); !bytes.Equal(got, src) {
+			t.Errorf("%+v: the program read %q, want the DOT", r, got)
+		}
+		if got, _ := os.ReadFile(args); strings.TrimSpace(string(got)) != strings.Join(r.Args, " ") {
+			t.Errorf("%+v: the program's arguments were %q", r, got)
+		}
+	}
+}
+
+// TestProgramFails: a program that fails, writes something that is not
+// SVG, writes SVG with a script in it, or runs too long, gives an error
+// and writes nothing; one that runs too long is killed.
+func TestProgramFails(t *testing.T) {
+	for _, tt := range []struct{ name, body, want string }{
+		{"exit", "echo 'syntax error in line 1' >&2; exit 1", "syntax error in line 1"},
+		{"notsvg", "echo '<html/>'", "invalid SVG"},
+		{"script", "echo '<svg><script>alert(1)</script></svg>'", "invalid SVG"},
+		{"slow", "exec sleep 30", ErrTimeout.Error()},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			bin, _, _ := fakeRenderer(t, tt.body)
+			var buf bytes.Buffer
+			start := time.Now()
+			err := Render(context.Background(), &buf, smallDOT(t), Options{Renderer: Program{Path: bin}, Timeout: time.Second})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want one saying %q", err, tt.want)
+			}
+			if buf.Len() > 0 {
+				t.Errorf("wrote %q", buf.Bytes())
+			}
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("Render took %v", d)
+			}
+		})
+	}
+}
+
+func TestNoRenderer(t *testing.T) {
+	if err := Render(context.Background(), io.Discard, smallDOT(t), Options{}); !errors.Is(err, ErrNoRenderer) {
+		t.Errorf("err = %v, want ErrNoRenderer", err)
+	}
+}
+
+// TestNoRendererPath: package svg does not know where faultline-render
+// is, how to build it or its module path; the command line does.
+func TestNoRendererPath(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, banned := range []string{"cmd/faultline-render", "faultline-dev/faultline/cmd", `"go", "install"`, `"go", "build"`} {
+			if bytes.Contains(data, []byte(banned)) {
+				t.Errorf("%s mentions %s: finding and building the renderer is the command line's job", f, banned)
+			}
 		}
 	}
 }

@@ -8,7 +8,8 @@
 // more. faultline itself must not pay that on each of the hundreds of runs
 // `go vet -vettool` makes, so only the small renderer program,
 // cmd/faultline-render, links this package; faultline runs that program
-// when it needs a picture (see package graph/svg).
+// when it needs a picture (an svg.Program its command line passes to
+// package graph/svg). Tests lay out in-process with svg.Func(Render).
 package builtin
 
 import (

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -64,7 +65,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("check", "check [flags] [packages]", stderr)
 	var (
 		common      commonFlags
-		format      = fs.String("format", "text", "output `format`: text, json, sarif or github")
+		format      = fs.String("format", "text", "output `format`: "+orList(checkFormats))
 		out         = fs.String("o", "", "write the output to `file` instead of standard output")
 		failOn      = fs.String("fail-on", "warning", "exit 1 when unsuppressed, unbaselined findings at or above this `severity` remain: error, warning, note or never")
 		baselineIn  = fs.String("baseline", "", "report and fail only on findings not in this baseline `file`")
@@ -81,9 +82,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "faultline: -fail-on %q: want error, warning, note or never\n", *failOn)
 		return ExitInput
 	}
-	printer, ok := printers[*format]
-	if !ok {
-		fmt.Fprintf(stderr, "faultline: -format %q: want text, json, sarif or github\n", *format)
+	if err := checkFormat(*format, checkFormats); err != nil {
+		fmt.Fprintf(stderr, "faultline: %v\n", err)
 		return ExitInput
 	}
 	var base *baseline.Baseline
@@ -107,8 +107,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		findings, baselined, stale = base.Apply(findings, res.Checked)
 	}
 
+	// check draws the whole graph (-report), with faultline-render.
+	ps := printers(res, report.Picture{Renderer: renderer{}})
 	var buf bytes.Buffer
-	if err := printer(&buf, res, findings); err != nil {
+	if err := ps[*format].Print(&buf, res, findings); err != nil {
 		return fail(stderr, err)
 	}
 	if err := writeOutput(*out, buf.Bytes(), stdout); err != nil {
@@ -141,7 +143,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *reportDir != "" {
-		if err := writeReports(*reportDir, res, findings, stderr); err != nil {
+		if err := writeReports(*reportDir, ps, res, findings, stderr); err != nil {
 			fmt.Fprintf(stderr, "faultline: -report: %v\n", err)
 			return ExitInput
 		}
@@ -171,20 +173,45 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
-// printers are the formats of check's main output.
-var printers = map[string]func(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) error{
-	"text": func(w io.Writer, _ *analyzer.Result, fs []analyzer.Finding) error {
-		return report.Text{W: w}.Print(fs)
-	},
-	"json": func(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) error {
-		return report.JSON{W: w}.Print(fs, res.Graph)
-	},
-	"sarif": func(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) error {
-		return report.SARIF{W: w, Version: version(), SrcRoot: report.RepoRoot(res.Root)}.Print(res, fs)
-	},
-	"github": func(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) error {
-		return report.GitHub{W: w, Root: res.Root, SrcRoot: report.RepoRoot(res.Root)}.Print(fs)
-	},
+// The output formats each command accepts, in the order its help and
+// errors list them; printers has a printer for each.
+var (
+	checkFormats = []string{"text", "json", "sarif", "github"}
+	graphFormats = []string{"dot", "svg", "html", "json"}
+)
+
+// printers is the table of faultline's output formats: the printer of
+// each by name, configured for the run res. check's -format, the files of
+// check -report and graph's -format all take their printer from it. pic
+// says what the picture formats (dot, svg, html) and json show of the
+// graph, and how pictures are drawn.
+func printers(res *analyzer.Result, pic report.Picture) map[string]report.Printer {
+	srcRoot := report.RepoRoot(res.Root)
+	return map[string]report.Printer{
+		"text":   report.Text{},
+		"json":   report.JSON{Picture: pic},
+		"sarif":  report.SARIF{Version: version(), SrcRoot: srcRoot},
+		"github": report.GitHub{SrcRoot: srcRoot},
+		"dot":    report.DOT{Picture: pic},
+		"svg":    report.SVG{Picture: pic},
+		"html":   report.HTML{Picture: pic, Title: reportTitle(res), Version: version()},
+	}
+}
+
+// checkFormat returns an error when format is not one of accepted.
+func checkFormat(format string, accepted []string) error {
+	if slices.Contains(accepted, format) {
+		return nil
+	}
+	return fmt.Errorf("-format %q: want %s", format, orList(accepted))
+}
+
+// orList joins words as "a, b, c or d".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 // summary is the one-line account printed to standard error.
@@ -388,52 +415,61 @@ func kindOf(m os.FileMode) string {
 	return "special file"
 }
 
-// writeReports writes every report into dir: findings.txt, findings.json,
-// findings.sarif and report.html, and graph.dot and graph.svg when there is
-// a graph. A graph too large to draw (or whose layout times out) is only
-// a warning: graph.svg is left out and report.html says why.
-func writeReports(dir string, res *analyzer.Result, fs []analyzer.Finding, stderr io.Writer) error {
+// reportFiles are the files check -report writes, in order, and their
+// formats.
+var reportFiles = []struct{ name, format string }{
+	{"findings.txt", "text"}, {"findings.json", "json"}, {"findings.sarif", "sarif"},
+	{"graph.dot", "dot"}, {"graph.svg", "svg"}, {"report.html", "html"},
+}
+
+// writeReports writes every report into dir with the printers ps:
+// findings.txt, findings.json, findings.sarif and report.html, and
+// graph.dot and graph.svg when there is a graph. A graph too large to draw
+// (or whose layout times out) is only a warning: graph.svg is left out and
+// report.html says why.
+func writeReports(dir string, ps map[string]report.Printer, res *analyzer.Result, fs []analyzer.Finding, stderr io.Writer) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	write := func(name string, print func(w io.Writer) error) error {
-		var buf bytes.Buffer
-		if err := print(&buf); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		return writeFileAtomic(filepath.Join(dir, name), buf.Bytes())
-	}
-	for _, r := range []struct{ name, format string }{
-		{"findings.txt", "text"}, {"findings.json", "json"}, {"findings.sarif", "sarif"},
-	} {
-		if err := write(r.name, func(w io.Writer) error { return printers[r.format](w, res, fs) }); err != nil {
-			return err
-		}
-	}
-	var svgData []byte
-	var picErr error
-	if res.Graph != nil {
-		if err := write("graph.dot", func(w io.Writer) error { return report.DOT{W: w}.Print(fs, res.Graph) }); err != nil {
-			return err
-		}
-		var pic bytes.Buffer
-		picErr = report.SVG{W: &pic}.Print(fs, res.Graph)
-		if picErr == nil {
-			svgData = pic.Bytes()
-			if err := writeFileAtomic(filepath.Join(dir, "graph.svg"), svgData); err != nil {
-				return err
+	var svgData []byte // graph.svg, which report.html shows too
+	var picErr error   // why there is no graph.svg
+	for _, f := range reportFiles {
+		p := ps[f.format]
+		switch f.format {
+		case "dot", "svg":
+			if res.Graph == nil {
+				continue
 			}
-		} else {
-			fmt.Fprintf(stderr, "faultline: -report: warning: no graph.svg: %v\n", picErr)
+		case "html":
+			// The picture is laid out once, for graph.svg.
+			if html, ok := p.(report.HTML); ok {
+				html.SVG, html.NoSVG = svgData, picErr
+				p = html
+			}
+		}
+		var buf bytes.Buffer
+		err := p.Print(&buf, res, fs)
+		switch f.format {
+		case "svg":
+			if err != nil {
+				picErr = err
+				fmt.Fprintf(stderr, "faultline: -report: warning: no graph.svg: %v\n", err)
+				continue
+			}
+			svgData = buf.Bytes()
+		case "html":
+			if pe := (*report.PictureError)(nil); errors.As(err, &pe) {
+				err = nil // said above, for graph.svg
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.name, err)
+		}
+		if err := writeFileAtomic(filepath.Join(dir, f.name), buf.Bytes()); err != nil {
+			return err
 		}
 	}
-	return write("report.html", func(w io.Writer) error {
-		err := report.HTML{W: w, Title: reportTitle(res), Version: version(), SVG: svgData, NoSVG: picErr}.Print(res, fs)
-		if pe := (*report.PictureError)(nil); errors.As(err, &pe) {
-			return nil // said above, for graph.svg
-		}
-		return err
-	})
+	return nil
 }
 
 // reportTitle names the system in the HTML report: the module path, or the

@@ -66,7 +66,7 @@ func runGraph(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("graph", "graph [flags] [packages]", stderr)
 	var (
 		common    commonFlags
-		format    = fs.String("format", "dot", "output `format`: dot, svg, html or json")
+		format    = fs.String("format", "dot", "output `format`: "+orList(graphFormats))
 		out       = fs.String("o", "", "write the output to `file` instead of standard output")
 		focus     = fs.String("focus", "", "draw only what this `entrypoint` (or node) reaches")
 		depth     = fs.Int("depth", 0, "draw only nodes at most `n` hops from the -focus entrypoint, or from every entrypoint (0: no limit)")
@@ -77,10 +77,8 @@ func runGraph(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return flagExit(err)
 	}
-	switch *format {
-	case "json", "dot", "svg", "html":
-	default:
-		fmt.Fprintf(stderr, "faultline: -format %q: want dot, svg, html or json\n", *format)
+	if err := checkFormat(*format, graphFormats); err != nil {
+		fmt.Fprintf(stderr, "faultline: %v\n", err)
 		return ExitInput
 	}
 	if *depth < 0 {
@@ -98,26 +96,13 @@ func runGraph(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "faultline: no graph: there is no topology and no service was found in the code")
 		return ExitInput
 	}
-	pic := report.Picture{Focus: *focus, Depth: *depth, DotBinary: *dotBinary}
+	pic := report.Picture{Focus: *focus, Depth: *depth, Renderer: renderer{dotBinary: *dotBinary}}
 	var buf bytes.Buffer
-	switch *format {
-	case "json":
-		g, kept, ferr := pic.Apply(res.Graph, res.Findings)
-		if ferr != nil {
-			err = ferr
-			break
-		}
-		err = report.JSON{W: &buf}.Print(kept, g)
-	case "dot":
-		err = report.DOT{W: &buf, Picture: pic}.Print(res.Findings, res.Graph)
-	case "svg":
-		err = report.SVG{W: &buf, Picture: pic}.Print(res.Findings, res.Graph)
-	case "html":
-		err = report.HTML{W: &buf, Picture: pic, Title: reportTitle(res), Version: version()}.Print(res, res.Findings)
-		if pe := (*report.PictureError)(nil); errors.As(err, &pe) {
-			fmt.Fprintf(stderr, "faultline: warning: %v\n", err)
-			err = nil
-		}
+	err = printers(res, pic)[*format].Print(&buf, res, res.Findings)
+	if pe := (*report.PictureError)(nil); errors.As(err, &pe) {
+		// The HTML report without its picture: still written.
+		fmt.Fprintf(stderr, "faultline: warning: %v\n", err)
+		err = nil
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "faultline: %v\n", err)

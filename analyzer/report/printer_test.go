@@ -1,0 +1,85 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/faultline-dev/faultline/analyzer"
+	"github.com/faultline-dev/faultline/graph/svg"
+)
+
+// TestPrintersWithoutGraph: the formats that do not need a graph print a
+// result without one; those that draw it say there is none.
+func TestPrintersWithoutGraph(t *testing.T) {
+	res := &analyzer.Result{Root: fixtureRoot, Findings: fixtureFindings(t)}
+	for name, p := range map[string]Printer{
+		"text": Text{}, "json": JSON{}, "sarif": SARIF{Rules: fixtureRules()}, "github": GitHub{},
+		"html": HTML{Rules: fixtureRules()},
+	} {
+		var buf bytes.Buffer
+		if err := p.Print(&buf, res, res.Findings); err != nil || buf.Len() == 0 {
+			t.Errorf("%s: %v, %d bytes", name, err, buf.Len())
+		}
+	}
+	for name, p := range map[string]Printer{"dot": DOT{}, "svg": SVG{Picture: Picture{Renderer: inProcess}}} {
+		if err := p.Print(&bytes.Buffer{}, res, res.Findings); !errors.Is(err, ErrNoGraph) {
+			t.Errorf("%s: err = %v, want ErrNoGraph", name, err)
+		}
+	}
+}
+
+// TestJSONFocus: JSON with a Picture cuts the graph and the findings as
+// the picture does.
+func TestJSONFocus(t *testing.T) {
+	res := fixtureResult(t)
+	var buf bytes.Buffer
+	if err := (JSON{Picture: Picture{Focus: "admin"}}).Print(&buf, res, res.Findings); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Findings, Suppressed []analyzer.Finding
+		Graph                struct{ Nodes []struct{ Name string } }
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	sub, kept, err := Picture{Focus: "admin"}.Apply(res.Graph, res.Findings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Graph.Nodes) != len(sub.Nodes) || len(doc.Findings)+len(doc.Suppressed) != len(kept) || len(kept) == len(res.Findings) {
+		t.Errorf("%d nodes and %d findings, want %d and %d (of %d)", len(doc.Graph.Nodes), len(doc.Findings)+len(doc.Suppressed), len(sub.Nodes), len(kept), len(res.Findings))
+	}
+	if err := (JSON{Picture: Picture{Focus: "nope"}}).Print(&bytes.Buffer{}, res, res.Findings); err == nil {
+		t.Error("an unknown focus gave no error")
+	}
+}
+
+// TestSVGRenderer: the SVG printer draws with the Picture's Renderer, and
+// fails without one.
+func TestSVGRenderer(t *testing.T) {
+	res := fixtureResult(t)
+	const picture = `<svg xmlns="http://www.w3.org/2000/svg"><g id="node-gateway"/></svg>`
+	var got []byte
+	fake := svg.Func(func(_ context.Context, dot []byte) ([]byte, error) {
+		got = dot
+		return []byte(picture), nil
+	})
+	var buf bytes.Buffer
+	if err := (SVG{Picture: Picture{Renderer: fake}}).Print(&buf, res, res.Findings); err != nil {
+		t.Fatal(err)
+	}
+	if buf.String() != picture {
+		t.Errorf("wrote %q, want the renderer's picture", buf.String())
+	}
+	if !strings.HasPrefix(string(got), "digraph faultline {") {
+		t.Errorf("the renderer was given %q, want the DOT", got)
+	}
+	if err := (SVG{}).Print(&bytes.Buffer{}, res, res.Findings); !errors.Is(err, svg.ErrNoRenderer) {
+		t.Errorf("no renderer: err = %v, want svg.ErrNoRenderer", err)
+	}
+}
