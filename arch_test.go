@@ -1,6 +1,6 @@
 // This file holds the architecture tests of faultline: the import arrows of
-// DESIGN.md ("cmd -> analyzer -> rules -> graph") and the rule that each
-// outside dependency lives behind one package.
+// the layout in README.md ("How it works": cmd -> analyzer -> rules ->
+// graph) and the rule that each outside dependency lives behind one package.
 package faultline_test
 
 import (
@@ -85,6 +85,25 @@ func TestOutsideDependencies(t *testing.T) {
 		}
 		if layer(p.PkgPath) == "graph" && p.PkgPath == module+"/graph" && len(modules) > 0 {
 			t.Errorf("package graph must use the standard library only, imports %v", keys(modules))
+		}
+	}
+}
+
+// TestLibrariesStayBelowRules checks that the libraries under
+// rules/internal, their tests included, import no rule and not the
+// catalogue: a test that runs rules together lives in package rules (or in
+// a rule's own package), above what it tests.
+func TestLibrariesStayBelowRules(t *testing.T) {
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedImports, Tests: true}, "./rules/internal/...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	internal := module + "/rules/internal/"
+	for _, p := range pkgs {
+		for imp := range p.Imports {
+			if (imp == module+"/rules" || strings.HasPrefix(imp, module+"/rules/")) && !strings.HasPrefix(imp, internal) {
+				t.Errorf("%s imports %s: the libraries under rules/internal and their tests may not import rules; move the test up into package rules", p.ID, imp)
+			}
 		}
 	}
 }

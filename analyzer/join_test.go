@@ -55,7 +55,7 @@ func TestMatchScore(t *testing.T) {
 	payment := &graph.Node{Name: "payment", Kind: graph.Service}
 	for _, tc := range []struct {
 		name  string
-		kind  string
+		kind  rules.CallKind
 		hints []rules.CallHint
 		edge  graph.Edge
 		to    *graph.Node
@@ -115,8 +115,8 @@ func (s *system) main(path string, imports ...string) *rules.Calls {
 	return s.pkg(path, imports...)
 }
 
-func site(file string, line int, kind string, hs ...rules.CallHint) rules.CallSite {
-	return rules.CallSite{File: file, Line: line, Col: 1, Kind: kind, API: kind + "-api", Func: "f", Hints: hs}
+func site(file string, line int, kind rules.CallKind, hs ...rules.CallHint) rules.CallSite {
+	return rules.CallSite{File: file, Line: line, Col: 1, Kind: kind, API: string(kind) + "-api", Func: "f", Hints: hs}
 }
 
 // edges lists the graph's edges as "from -> to (protocol, mode) calls".
@@ -302,11 +302,11 @@ func TestJoinConsumerAndAddresses(t *testing.T) {
 func TestJoinCloud(t *testing.T) {
 	s := newSystem()
 	put := site("backup/s3.go", 4, "cloud", hints(rules.HintEnv, "BACKUP_BUCKET")...)
-	put.API = "(*s3.Client).PutObject"
+	put.API, put.Service = "(*s3.Client).PutObject", "s3"
 	up := site("backup/s3.go", 8, "cloud")
-	up.API = "(*manager.Uploader).Upload"
+	up.API, up.Service = "(*manager.Uploader).Upload", "s3"
 	gcs := site("backup/gcs.go", 3, "cloud")
-	gcs.API = "(*storage.ObjectHandle).NewWriter"
+	gcs.API, gcs.Service = "(*storage.ObjectHandle).NewWriter", "gcs"
 	s.main("m/cmd/backup").Sites = []rules.CallSite{put, up, gcs}
 	jr := mustJoin(t, nil, s)
 	check(t, edges(t, jr.graph), []string{

@@ -7,8 +7,8 @@ import (
 )
 
 // This file holds the shared vocabulary of the graph rules (the terms
-// DESIGN.md defines on edges) and the compact adjacency the algorithms in
-// algo_*.go run on.
+// docs/rules.md defines on edges, under "Graph rules: Terms") and the
+// compact adjacency the algorithms in algo_*.go run on.
 
 // EdgeFilter selects the edges an algorithm follows.
 type EdgeFilter func(*Edge) bool

@@ -2,12 +2,13 @@ package graph
 
 // Required sets and blast radius.
 //
-// DESIGN.md defines the required set of an entrypoint as its service plus
-// every node reached from it along hard, synchronous edges without a
-// fallback (Edge.IsHard), where within a group of alternatives (edges of
-// one caller with the same non-empty Group) a node is required only if
-// every alternative requires it. Written as equations over the nodes, with
-// R(n) the set of nodes n cannot work without:
+// The required set of an entrypoint (docs/rules.md, "Terms" of the graph
+// rules) is its service plus every node reached from it along hard,
+// synchronous edges without a fallback (Edge.IsHard), where within a group
+// of alternatives (edges of one caller with the same non-empty Group) a
+// node is required only if every alternative requires it. Written as
+// equations over the nodes, with R(n) the set of nodes n cannot work
+// without:
 //
 //	R(n) = {n} ∪ ⋃ { R(c) : n→c is hard and has no group }
 //	           ∪ ⋃ { ⋂ { R(c) : n→c in G } : G an effective group of n }

@@ -24,7 +24,7 @@ code)
 	go vet ./... >/dev/null 2>&1 || true # warm the build cache
 	# go vet caches its results too: a flag value unique to each run
 	# changes vet's cache key, so it analyses again with the build cache
-	# warm (the baseline DESIGN.md measures).
+	# warm (the baseline of README.md's "Performance" section).
 	echo "go vet ./... (build cache warm, results not cached): $(measure bash -c 'go vet -printf.funcs=BenchNoSuchFunc$RANDOM$RANDOM ./...')"
 	echo "faultline check ./...:          $(measure "$work/faultline" check -fail-on never ./...)"
 	echo "faultline check, Go rules only: $(measure "$work/faultline" check -fail-on never -disable cascade,drift,notimeout,queuehygiene,retryamp,sharedfate,softfail,spof,synccycle,timeoutbudget,undeclared,unsaferetry,zonespof ./...)"

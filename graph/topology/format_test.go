@@ -181,7 +181,8 @@ func TestSchema(t *testing.T) {
 		t.Fatal("Schema returns the embedded bytes")
 	}
 	// Every field of the schema can be described in an error message, and
-	// the definitions are closed structs with the fields DESIGN.md lists.
+	// the definitions are closed structs with the fields docs/topology.md
+	// lists (its "Fields" section).
 	top := schemaShape()
 	var walk func(s *shape, p string)
 	walk = func(s *shape, p string) {

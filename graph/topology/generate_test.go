@@ -2,9 +2,6 @@ package topology
 
 import (
 	"bytes"
-	"os"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/faultline-dev/faultline/graph"
@@ -81,22 +78,5 @@ func TestGenerateSmall(t *testing.T) {
 				t.Errorf("Generate(%d, %d): %v", n, e, err)
 			}
 		}
-	}
-}
-
-// TestWriteGenerated writes a generated topology for measurements outside
-// Go (PERF.md): FAULTLINE_GENERATE=FILE:SERVICES go test -run TestWriteGenerated
-func TestWriteGenerated(t *testing.T) {
-	spec := os.Getenv("FAULTLINE_GENERATE")
-	if spec == "" {
-		t.Skip("set FAULTLINE_GENERATE=FILE:SERVICES to write a generated topology")
-	}
-	file, n, _ := strings.Cut(spec, ":")
-	services, err := strconv.Atoi(n)
-	if err != nil {
-		t.Fatalf("FAULTLINE_GENERATE=%s: want FILE:SERVICES", spec)
-	}
-	if err := os.WriteFile(file, Generate(services, 5, 1), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }

@@ -6,10 +6,11 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/faultline-dev/faultline/rules/deephealth"
+	"github.com/faultline-dev/faultline/rules/internal/stubs"
 )
 
 // Test runs the fixtures: net/http registrations (a), the routers
 // (routers) and gRPC health services (grpchealth).
 func Test(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), deephealth.Analyzer, "a", "routers", "grpchealth", "trial")
+	analysistest.Run(t, stubs.TestData(t), deephealth.Analyzer, "a", "routers", "grpchealth", "trial")
 }

@@ -72,8 +72,8 @@ func timeoutDrift(pass *lint.GraphPass, e *graph.Edge) {
 		switch {
 		case c.Bound == graph.No:
 			pass.Report(lint.Finding{
-				Message: fmt.Sprintf("%s → %s declares a %s %s, but the call in %s sets no timeout of its own: the code waits as long as %s takes; derive its context with context.WithTimeout(ctx, %s)",
-					e.From, e.To, dur(declared), field, lint.ShortFunc(c.Func), e.To, goDur(declared)),
+				Message: fmt.Sprintf("%s → %s declares a %s %s, but the call %s sets no timeout of its own: the code waits as long as %s takes; derive its context with context.WithTimeout(ctx, %s)",
+					e.From, e.To, dur(declared), field, site(e, c), e.To, goDur(declared)),
 				Pos:     c.Pos,
 				Service: e.From,
 				Target:  e.To,
@@ -89,8 +89,8 @@ func timeoutDrift(pass *lint.GraphPass, e *graph.Edge) {
 			}
 			pass.Report(lint.Finding{
 				Severity: sev,
-				Message: fmt.Sprintf("%s → %s declares a %s %s, but the call in %s uses %s: %s; make them agree",
-					e.From, e.To, dur(declared), field, lint.ShortFunc(c.Func), dur(c.Timeout), consequence),
+				Message: fmt.Sprintf("%s → %s declares a %s %s, but the call %s uses %s: %s; make them agree",
+					e.From, e.To, dur(declared), field, site(e, c), dur(c.Timeout), consequence),
 				Pos:     c.Pos,
 				Service: e.From,
 				Target:  e.To,
@@ -116,15 +116,15 @@ func breakerDrift(pass *lint.GraphPass, e *graph.Edge) {
 	if len(bare) == 0 {
 		return
 	}
-	var funcs []string
+	var sites []string
 	for _, c := range bare {
-		funcs = append(funcs, lint.ShortFunc(c.Func))
+		sites = append(sites, site(e, c))
 	}
-	msg := fmt.Sprintf("%s → %s declares a circuit breaker, but the calls in %s are not guarded by one: when %s fails, %s keeps calling it; wrap the calls in a breaker or remove breaker from the topology",
-		e.From, e.To, strings.Join(dedupe(funcs), ", "), e.To, e.From)
+	msg := fmt.Sprintf("%s → %s declares a circuit breaker, but the calls %s are not guarded by one: when %s fails, %s keeps calling it; wrap the calls in a breaker or remove breaker from the topology",
+		e.From, e.To, joinSites(sites), e.To, e.From)
 	var rel []lint.Related
 	for _, c := range bare[1:] {
-		rel = append(rel, lint.Related{Pos: c.Pos, Message: "unguarded call in " + lint.ShortFunc(c.Func)})
+		rel = append(rel, lint.Related{Pos: c.Pos, Message: "unguarded call " + site(e, c)})
 	}
 	rel = append(rel, lint.Related{Pos: e.FieldPos("breaker"), Message: "declared breaker"})
 	pass.Report(lint.Finding{
@@ -140,13 +140,13 @@ func breakerDrift(pass *lint.GraphPass, e *graph.Edge) {
 func retryDrift(pass *lint.GraphPass, e *graph.Edge) {
 	declared := e.Attempts()
 	var worst *graph.CallSite
-	var funcs []string
+	var sites []string
 	for i := range e.Calls {
 		c := &e.Calls[i]
 		if c.Attempts <= 0 || c.Attempts == declared {
 			continue
 		}
-		funcs = append(funcs, lint.ShortFunc(c.Func))
+		sites = append(sites, site(e, *c))
 		if worst == nil || c.Attempts > worst.Attempts {
 			worst = c
 		}
@@ -158,14 +158,14 @@ func retryDrift(pass *lint.GraphPass, e *graph.Edge) {
 	if worst.Attempts < declared {
 		sev = lint.Note
 	}
-	where := "the call in " + funcs[0] + " makes"
-	if len(funcs) > 1 {
-		where = "calls in " + strings.Join(dedupe(funcs), ", ") + " make"
+	where := "the call " + sites[0] + " makes"
+	if len(sites) > 1 {
+		where = "calls " + joinSites(sites) + " make"
 	}
 	rel := []lint.Related{{Pos: e.FieldPos("retries"), Message: "declared retries"}}
 	for _, c := range e.Calls {
 		if c.Attempts > 0 && c.Attempts != declared && c.Pos != worst.Pos {
-			rel = append(rel, lint.Related{Pos: c.Pos, Message: fmt.Sprintf("%d attempts in %s", c.Attempts, lint.ShortFunc(c.Func))})
+			rel = append(rel, lint.Related{Pos: c.Pos, Message: fmt.Sprintf("%d attempts %s", c.Attempts, site(e, c))})
 		}
 	}
 	pass.Report(lint.Finding{
@@ -178,6 +178,41 @@ func retryDrift(pass *lint.GraphPass, e *graph.Edge) {
 		Subject: "retries|" + e.Key(),
 		Related: rel,
 	})
+}
+
+// site says which call c of e is, after "the call": "in F" names the
+// function it is in; when that is unknown, "to API" names what it calls,
+// "at FILE:LINE" where it is, and "to NODE" the edge's target, so a message
+// never has an empty part.
+func site(e *graph.Edge, c graph.CallSite) string {
+	switch {
+	case c.Func != "":
+		return "in " + lint.ShortFunc(c.Func)
+	case c.API != "":
+		return "to " + lint.ShortFunc(c.API)
+	case c.Pos.IsValid():
+		return "at " + c.Pos.File + ":" + fmt.Sprint(c.Pos.Line)
+	}
+	return "to " + e.To
+}
+
+// joinSites lists the sites of several calls, dropping repeats next to each
+// other: "in F, G", or "in F, G and to API" when some functions are unknown.
+func joinSites(sites []string) string {
+	var order []string
+	group := map[string][]string{}
+	for _, s := range dedupe(sites) {
+		prep, what, _ := strings.Cut(s, " ")
+		if group[prep] == nil {
+			order = append(order, prep)
+		}
+		group[prep] = append(group[prep], what)
+	}
+	var parts []string
+	for _, prep := range order {
+		parts = append(parts, prep+" "+strings.Join(group[prep], ", "))
+	}
+	return strings.Join(parts, " and ")
 }
 
 func attempts(n int) string {

@@ -41,7 +41,12 @@ func TestDrift(t *testing.T) {
 		name: "declared 1s, code 30s",
 		edge: &graph.Edge{From: "checkout", To: "inventory", Timeout: time.Second, Source: graph.FromBoth,
 			Calls: []graph.CallSite{{Pos: gopos(10), Bound: graph.Yes, Timeout: 30 * time.Second}}},
-		want: []string{"declares a 1s timeout, but the call in  uses 30s: callers above plan for 1s"},
+		want: []string{"declares a 1s timeout, but the call at svc/checkout/service.go:10 uses 30s: callers above plan for 1s"},
+	}, {
+		name: "a call in an unknown function is named by what it calls",
+		edge: &graph.Edge{From: "checkout", To: "inventory", Timeout: time.Second, Source: graph.FromBoth,
+			Calls: []graph.CallSite{{Pos: gopos(10), API: "(*net/http.Client).Do", Bound: graph.No}}},
+		want: []string{"declares a 1s timeout, but the call to (*http.Client).Do sets no timeout of its own"},
 	}, {
 		name: "same values are silent",
 		edge: &graph.Edge{From: "checkout", To: "inventory", Timeout: time.Second, Breaker: true, Retries: graph.Retries{Attempts: 3}, Source: graph.FromBoth,
@@ -59,6 +64,11 @@ func TestDrift(t *testing.T) {
 		edge: &graph.Edge{From: "checkout", To: "inventory", Breaker: true, Source: graph.FromBoth,
 			Calls: []graph.CallSite{{Pos: gopos(10), Func: "a.f", Breaker: graph.No}, {Pos: gopos(20), Func: "a.g", Breaker: graph.Yes}}},
 		want: []string{"declares a circuit breaker, but the calls in a.f are not guarded"},
+	}, {
+		name: "unguarded calls, some in unknown functions",
+		edge: &graph.Edge{From: "checkout", To: "inventory", Breaker: true, Source: graph.FromBoth,
+			Calls: []graph.CallSite{{Pos: gopos(10), Func: "a.f", Breaker: graph.No}, {Pos: gopos(20), API: "(*net/http.Client).Do", Breaker: graph.No}, {Pos: gopos(30), Func: "a.g", Breaker: graph.No}}},
+		want: []string{"declares a circuit breaker, but the calls in a.f, a.g and to (*http.Client).Do are not guarded"},
 	}, {
 		name: "declared 1 attempt, code retries 3 times",
 		edge: &graph.Edge{From: "checkout", To: "inventory", Source: graph.FromBoth,

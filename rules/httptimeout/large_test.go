@@ -10,7 +10,7 @@ import (
 // large is a package whose single function makes, in most of its
 // statements, requests httptimeout reports or examines.
 var large = edittest.Spec{
-	// The retryablehttp and cleanhttp stubs of the fixtures.
+	// The shared retryablehttp and cleanhttp stubs.
 	Stubs: []string{"github.com/hashicorp/go-retryablehttp", "github.com/hashicorp/go-cleanhttp"},
 	Header: `package big
 

@@ -7,7 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/faultline-dev/faultline/rules/internal/config"
-	"github.com/faultline-dev/faultline/rules/internal/resilience/resiliencetest"
+	"github.com/faultline-dev/faultline/rules/internal/stubs"
 	"github.com/faultline-dev/faultline/rules/nobreaker"
 )
 
@@ -18,7 +18,7 @@ import (
 // open-state Timeout, an ignored Allow answer) reported. Calls inside
 // generated code are not call sites; SMTP relays are services too.
 func TestCode(t *testing.T) {
-	analysistest.Run(t, resiliencetest.TestData(t), nobreaker.Analyzer,
+	analysistest.Run(t, stubs.TestData(t), nobreaker.Analyzer,
 		"grpcplain", "grpcguarded", "breakers", "usebreakers", "interceptors", "retryonly",
 		"httpplain", "httpguarded", "twostep", "traps", "mixed", "wrapnoflag", "unknown",
 		"twoclients", "mail", "example.com/pb/payment", "oneconn", "local", "libguards", "probe")
@@ -30,20 +30,20 @@ func TestCode(t *testing.T) {
 // helpers, hydra's test/mock-client); production code beside them and
 // the same program outside test/ are reported.
 func TestTestCode(t *testing.T) {
-	analysistest.Run(t, resiliencetest.TestData(t), nobreaker.Analyzer, "e2ehelpers", "harness/...")
+	analysistest.Run(t, stubs.TestData(t), nobreaker.Analyzer, "e2ehelpers", "harness/...")
 }
 
 // TestPlatformEndpoints checks that link-local and cloud metadata
 // endpoints (minio-go's instance metadata and container credential calls)
 // are treated like loopback, and a real service beside them is reported.
 func TestPlatformEndpoints(t *testing.T) {
-	analysistest.Run(t, resiliencetest.TestData(t), nobreaker.Analyzer, "metadata")
+	analysistest.Run(t, stubs.TestData(t), nobreaker.Analyzer, "metadata")
 }
 
 // TestWrappers checks that a wrapper declared in the configuration guards the
 // calls made in the function it is given.
 func TestWrappers(t *testing.T) {
-	analysistest.Run(t, resiliencetest.TestData(t), withWrappers(t, "breaker:example.com/platform/resilience.Do"), "wrapflag")
+	analysistest.Run(t, stubs.TestData(t), withWrappers(t, "breaker:example.com/platform/resilience.Do"), "wrapflag")
 }
 
 // withWrappers returns nobreaker's analyzer configured with wrappers.

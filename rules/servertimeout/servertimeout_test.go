@@ -5,9 +5,10 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/faultline-dev/faultline/rules/internal/stubs"
 	"github.com/faultline-dev/faultline/rules/servertimeout"
 )
 
 func Test(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), servertimeout.Analyzer, "a", "b", "c", "d", "trial")
+	analysistest.RunWithSuggestedFixes(t, stubs.TestData(t), servertimeout.Analyzer, "a", "b", "c", "d", "trial")
 }

@@ -6,11 +6,12 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/faultline-dev/faultline/rules/internal/remote"
+	"github.com/faultline-dev/faultline/rules/internal/stubs"
 )
 
 // TestFacts checks which functions are marked as performing remote
 // operations: directly, through helpers, through closures, and through the
 // interface of a generated gRPC client from another package.
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), remote.Analyzer, "a")
+	analysistest.Run(t, stubs.TestData(t), remote.Analyzer, "a")
 }

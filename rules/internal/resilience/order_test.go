@@ -16,6 +16,8 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/faultline-dev/faultline/rules/internal/stubs"
 )
 
 // probe hands the tests the Result of a package; analysistest checks the
@@ -28,14 +30,14 @@ var probe = &analysis.Analyzer{
 	ResultType: reflect.TypeFor[*Result](),
 }
 
-// fixtureResults runs the analyzer on the fixtures of this package and of
-// the four rules that use it (their expectations are not checked here:
-// only the answers matter), and returns the results of the packages
-// analysed in SSA.
+// fixtureResults runs the analyzer on the library stubs, the fixtures of
+// this package and those of the four rules that use it (their
+// expectations are not checked here: only the answers matter), and returns
+// the results of the packages analysed in SSA.
 func fixtureResults(t *testing.T) []*Result {
 	t.Helper()
 	dir := t.TempDir()
-	for _, from := range []string{"testdata/src", "../../nobreaker/testdata/src", "../../retrybound/testdata/src", "../../retrybackoff/testdata/src", "../../nestedretry/testdata/src"} {
+	for _, from := range []string{stubs.Src(), "testdata/src", "../../nobreaker/testdata/src", "../../retrybound/testdata/src", "../../retrybackoff/testdata/src", "../../nestedretry/testdata/src"} {
 		err := filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
@@ -43,7 +45,7 @@ func fixtureResults(t *testing.T) []*Result {
 			rel, _ := filepath.Rel(from, path)
 			target := filepath.Join(dir, "src", rel)
 			if _, err := os.Stat(target); err == nil {
-				return nil // a library stub the rules share
+				return nil // the first of two fixtures of the same path
 			}
 			data, err := os.ReadFile(path)
 			if err != nil {
@@ -101,7 +103,7 @@ func TestOrderIndependence(t *testing.T) {
 		for seed := range 16 {
 			order := slices.Clone(r.funcs)
 			rand.New(rand.NewSource(int64(seed))).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-			r2 := &Result{pass: r.pass, irr: r.irr, remote: r.remote, wrappers: r.wrappers}
+			r2 := newResult(r.pass, r.irr, r.remote, r.wrappers)
 			r2.build(order)
 			r2.local = r.local
 			if got := answers(r2, order); got != want {
@@ -145,8 +147,8 @@ func answers(r *Result, order []*ssa.Function) string {
 	for _, fn := range order {
 		var ls []string
 		add := func(format string, args ...any) { ls = append(ls, fmt.Sprintf(format, args...)) }
-		add("sleeps=%v test=%v retrying=%v", r.sleepsLocal(fn), r.TestCode(fn), r.retryingFunc(fn))
-		for _, l := range r.RetryLoops(fn) {
+		add("sleeps=%v test=%v retrying=%v", r.loops.sleepsLocal(fn), r.TestCode().Contains(fn), r.protections.retryingFunc(fn))
+		for _, l := range r.Loops().In(fn) {
 			add("loop@%d bound=%d/%d delay=%d jitter=%v unslept=%v", l.Call.Pos(), l.Bound, l.Attempts, l.Delay, l.Jitter, l.Unslept)
 		}
 		for _, b := range fn.Blocks {
@@ -155,10 +157,10 @@ func answers(r *Result, order []*ssa.Function) string {
 				if !ok {
 					continue
 				}
-				g, cg := r.Guard(call), r.ClientGuard(call)
-				add("call@%d guard=%s/%d client=%s layers=%v", call.Pos(), g.Kinds, g.Attempts, cg.Kinds, r.RetryingCall(call))
+				g, cg := r.Protections().Guard(call), r.Protections().ClientGuard(call)
+				add("call@%d guard=%s/%d client=%s layers=%v", call.Pos(), g.Kinds, g.Attempts, cg.Kinds, r.Protections().InnerRetries(call))
 				if v, ok := call.(*ssa.Call); ok {
-					add("  retryLayers=%v kinds=%s", r.RetryLayers(v), r.KindsOf(v))
+					add("  retryLayers=%v kinds=%s", r.RetryConfigs().Layers(v), r.protections.kindsOf(v))
 				}
 			}
 		}
@@ -169,7 +171,7 @@ func answers(r *Result, order []*ssa.Function) string {
 		out = append(out, fn.String()+": "+strings.Join(ls, "; "))
 	}
 	slices.Sort(out)
-	for _, c := range r.RetryConfigs() {
+	for _, c := range r.RetryConfigs().All() {
 		out = append(out, fmt.Sprintf("config %s@%d attempts=%d delay=%d", c.API, c.Pos, c.Attempts, c.Delay))
 	}
 	return strings.Join(out, "\n")
@@ -194,7 +196,7 @@ func TestTestCodeCriterion(t *testing.T) {
 	got := map[string]bool{}
 	for _, r := range fixtureResults(t) {
 		for _, fn := range r.funcs {
-			got[fn.String()] = r.TestCode(fn)
+			got[fn.String()] = r.TestCode().Contains(fn)
 		}
 	}
 	for name, w := range want {

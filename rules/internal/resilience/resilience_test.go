@@ -8,25 +8,21 @@ import (
 
 	"github.com/faultline-dev/faultline/rules/internal/config"
 	"github.com/faultline-dev/faultline/rules/internal/resilience"
-	"github.com/faultline-dev/faultline/rules/internal/resilience/resiliencetest"
-	"github.com/faultline-dev/faultline/rules/nestedretry"
-	"github.com/faultline-dev/faultline/rules/nobreaker"
-	"github.com/faultline-dev/faultline/rules/retrybackoff"
-	"github.com/faultline-dev/faultline/rules/retrybound"
+	"github.com/faultline-dev/faultline/rules/internal/stubs"
 )
 
 // TestFacts checks the facts exported on functions: parameters run under
 // a breaker or a retry (with attempts), directly or through a failsafe-go
 // executor; functions that retry and wait, directly or through callees.
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, resiliencetest.TestData(t), resilience.Analyzer, "factcheck")
+	analysistest.Run(t, stubs.TestData(t), resilience.Analyzer, "factcheck")
 }
 
 // TestWrapperFacts checks that a declared wrapper is a protection API.
 func TestWrapperFacts(t *testing.T) {
 	conf := &config.Config{Wrappers: []config.Wrapper{{Kind: "retry", Func: "example.com/platform/retrying.Do"}}}
 	a := config.Bind([]*analysis.Analyzer{resilience.Analyzer}, config.With(conf))[0]
-	analysistest.Run(t, resiliencetest.TestData(t), a, "factwrap")
+	analysistest.Run(t, stubs.TestData(t), a, "factwrap")
 }
 
 func TestKindString(t *testing.T) {
@@ -35,17 +31,4 @@ func TestKindString(t *testing.T) {
 			t.Errorf("%d.String() = %q, want %q", k, got, want)
 		}
 	}
-}
-
-// TestSharedResult runs the four rules that share the result of one
-// package together, as the drivers do, so that -race sees their
-// concurrent questions.
-func TestSharedResult(t *testing.T) {
-	all := &analysis.Analyzer{
-		Name:     "allresilience",
-		Doc:      "run the rules that share the resilience result",
-		Requires: []*analysis.Analyzer{nobreaker.Analyzer, retrybound.Analyzer, retrybackoff.Analyzer, nestedretry.Analyzer},
-		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
-	}
-	analysistest.Run(t, resiliencetest.TestData(t), all, "shared")
 }

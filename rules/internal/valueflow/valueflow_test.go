@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/faultline-dev/faultline/rules/internal/ir"
+	"github.com/faultline-dev/faultline/rules/internal/stubs"
 	"github.com/faultline-dev/faultline/rules/internal/valueflow"
 )
 
@@ -84,9 +85,9 @@ var probe = &analysis.Analyzer{
 }
 
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), valueflow.Analyzer, "lib")
+	analysistest.Run(t, stubs.TestData(t), valueflow.Analyzer, "lib")
 }
 
 func TestAnswers(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), probe, "app")
+	analysistest.Run(t, stubs.TestData(t), probe, "app")
 }

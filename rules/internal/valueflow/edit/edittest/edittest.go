@@ -17,12 +17,14 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/faultline-dev/faultline/rules/internal/stubs"
 )
 
 // Spec describes the generated package "big".
 type Spec struct {
-	// Stubs are the import paths of packages copied from the calling
-	// test's testdata/src (analysistest.TestData), for big to import.
+	// Stubs are the import paths of packages copied from the shared
+	// library stubs (package stubs), for big to import.
 	Stubs []string
 	// Header is the source of big up to the first statement of its
 	// function: package clause, imports, signature.
@@ -66,7 +68,7 @@ func Write(tb testing.TB, s Spec, n int) (dir string, findings, fixes int) {
 	tb.Helper()
 	dir = tb.TempDir()
 	for _, p := range s.Stubs {
-		from := filepath.Join(analysistest.TestData(), "src", p)
+		from := filepath.Join(stubs.Src(), p)
 		to := filepath.Join(dir, "src", p)
 		if err := os.MkdirAll(to, 0o755); err != nil {
 			tb.Fatal(err)

@@ -73,7 +73,7 @@ func Redis(ctx context.Context) (string, error) {
 }
 
 func Kafka(ctx context.Context) error {
-	w := &kafka.Writer{Addr: "kafka:9092", Topic: "orders", MaxAttempts: 3}
+	w := &kafka.Writer{Addr: kafka.TCP("kafka:9092"), Topic: "orders", MaxAttempts: 3}
 	var err error
 	for i := 0; i < 4; i++ { // want `4 attempts here × 3 attempts inside kafka-go's Writer \(MaxAttempts\) = 12 calls`
 		if err = w.WriteMessages(ctx, kafka.Message{Value: []byte("x")}); err == nil {
