@@ -50,10 +50,10 @@ func run(pass *analysis.Pass) (any, error) {
 		return rep.Result(), nil
 	}
 	for _, fn := range res.Funcs() {
-		if res.TestCode(fn) {
+		if res.TestCode().Contains(fn) {
 			continue // test helpers and harnesses: see resilience.TestCode
 		}
-		loops := res.RetryLoops(fn)
+		loops := res.Loops().In(fn)
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				call, ok := instr.(ssa.CallInstruction)
@@ -64,7 +64,7 @@ func run(pass *analysis.Pass) (any, error) {
 					reportDial(rep, res, call)
 					continue
 				}
-				inner := res.RetryingCall(call)
+				inner := res.Protections().InnerRetries(call)
 				if len(inner) == 0 {
 					continue
 				}
@@ -93,7 +93,7 @@ func outerRetry(res *resilience.Result, loops []*resilience.Loop, call ssa.CallI
 			return resilience.Layer{Via: "here", Attempts: l.Attempts}, l, true
 		}
 	}
-	if g := res.Guard(call); g.Kinds&resilience.Retry != 0 {
+	if g := res.Protections().Guard(call); g.Kinds&resilience.Retry != 0 {
 		return resilience.Layer{Via: "in " + g.Via, Attempts: g.Attempts}, nil, true
 	}
 	return resilience.Layer{}, nil, false
@@ -127,7 +127,7 @@ func reportDial(rep *lint.Reporter, res *resilience.Result, call ssa.CallInstruc
 	if !ok {
 		return
 	}
-	layers := res.RetryLayers(v)
+	layers := res.RetryConfigs().Layers(v)
 	if len(layers) < 2 {
 		return
 	}

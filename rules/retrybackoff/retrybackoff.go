@@ -55,10 +55,10 @@ func run(pass *analysis.Pass) (any, error) {
 		return rep.Result(), nil
 	}
 	for _, fn := range res.Funcs() {
-		if res.TestCode(fn) {
+		if res.TestCode().Contains(fn) {
 			continue // test helpers and harnesses: see resilience.TestCode
 		}
-		for _, l := range res.RetryLoops(fn) {
+		for _, l := range res.Loops().In(fn) {
 			at := l.At(rep.AtCall(l.Call.Pos()))
 			waitAt := at
 			if l.Wait.IsValid() {
@@ -77,8 +77,8 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	for _, cfg := range res.RetryConfigs() {
-		if res.TestCode(cfg.Fn) {
+	for _, cfg := range res.RetryConfigs().All() {
+		if res.TestCode().Contains(cfg.Fn) {
 			continue
 		}
 		at := rep.AtCall(cfg.Pos)

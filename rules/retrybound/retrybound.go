@@ -45,10 +45,10 @@ func run(pass *analysis.Pass) (any, error) {
 		return rep.Result(), nil
 	}
 	for _, fn := range res.Funcs() {
-		if res.TestCode(fn) {
+		if res.TestCode().Contains(fn) {
 			continue // test helpers and harnesses: see resilience.TestCode
 		}
-		for _, l := range res.RetryLoops(fn) {
+		for _, l := range res.Loops().In(fn) {
 			if l.Bound != resilience.BoundNone {
 				continue
 			}
@@ -57,8 +57,8 @@ func run(pass *analysis.Pass) (any, error) {
 				remote.FuncName(l.Target.Callee))
 		}
 	}
-	for _, cfg := range res.RetryConfigs() {
-		if res.TestCode(cfg.Fn) {
+	for _, cfg := range res.RetryConfigs().All() {
+		if res.TestCode().Contains(cfg.Fn) {
 			continue
 		}
 		if cfg.Unbounded == "" {

@@ -3,12 +3,15 @@ package resilience
 import (
 	"go/token"
 	"go/types"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
 
@@ -17,7 +20,7 @@ import (
 type Config struct {
 	API string        // the configuring API, for messages: "backoff.Retry", "retrypolicy.Builder"
 	Pos token.Pos     // the call (or assignment) that configures it
-	Fn  *ssa.Function // the function that holds it (set by RetryConfigs)
+	Fn  *ssa.Function // the function that holds it (set by All)
 
 	Attempts int // attempts per call, 0 when unknown
 	// Unbounded says why the retries never stop ("Attempts(0)",
@@ -29,6 +32,79 @@ type Config struct {
 	// DelayWhy names the setting that gives the delay, for messages:
 	// "ConstantBackOff", "FixedDelay", "no delay by default".
 	DelayWhy string
+}
+
+// Layer is one retrying part of a call: a retrying client, an
+// interceptor, a service config, a retry library, a function that retries.
+type Layer struct {
+	Via      string // "retryablehttp", "the service config's retryPolicy", …
+	Attempts int    // attempts per call, 0 when unknown
+}
+
+// Product multiplies the attempts of layers; 0 when one is unknown.
+func Product(layers []Layer) int {
+	p := 1
+	for _, l := range layers {
+		if l.Attempts <= 0 {
+			return 0
+		}
+		p *= l.Attempts
+	}
+	return p
+}
+
+// RetryConfigs tells what the retry libraries and retrying clients of a
+// package are configured with: attempts, delays, whether they ever stop.
+// It keeps no table: each answer is read from the code when asked.
+type RetryConfigs struct {
+	*pkgIndex
+}
+
+// All returns the retry configurations of the package: every call
+// retryConfig reads, and the Backoff functions and wait bounds assigned
+// to retryablehttp clients, in source order.
+func (rc *RetryConfigs) All() []*Config {
+	if rc == nil {
+		return nil
+	}
+	var out []*Config
+	seen := map[token.Pos]bool{}
+	for _, fn := range rc.irr.SrcFuncs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case ssa.CallInstruction:
+					if f := staticFunc(instr.Common()); calleeIn(f, avast5, "Do") {
+						continue // configured at retry.New
+					}
+					if cfg := rc.retryConfig(instr); cfg != nil && !seen[cfg.Pos] {
+						seen[cfg.Pos] = true
+						cfg.Fn = fn
+						out = append(out, cfg)
+					}
+				case *ssa.Store:
+					if cfg := rc.retryableStore(instr); cfg != nil && !seen[cfg.Pos] {
+						seen[cfg.Pos] = true
+						cfg.Fn = fn
+						out = append(out, cfg)
+					}
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b *Config) int { return int(a.Pos - b.Pos) })
+	return out
+}
+
+// Layers returns the retrying layers a client value carries: a
+// retryablehttp client, go-redis's MaxRetries, kafka-go's Writer, the
+// retry interceptor or retryPolicy of a gRPC connection, a failsafe-go
+// retry policy. A layer that makes one attempt is left out.
+func (rc *RetryConfigs) Layers(v ssa.Value) []Layer {
+	if rc == nil || v == nil {
+		return nil
+	}
+	return rc.retryLayers(v)
 }
 
 var (
@@ -52,16 +128,9 @@ func calleeIn(fn *types.Func, pkg string, names ...string) bool {
 	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == pkg && slices.Contains(names, fn.Name())
 }
 
-// RetryConfig returns the configuration of the retry library that call
+// retryConfig returns the configuration of the retry library that call
 // runs or configures, or nil when call is not one faultline reads.
-func (r *Result) RetryConfig(call ssa.CallInstruction) *Config {
-	if r == nil || r.irr == nil {
-		return nil
-	}
-	return r.retryConfig(call)
-}
-
-func (r *Result) retryConfig(call ssa.CallInstruction) *Config {
+func (rc *RetryConfigs) retryConfig(call ssa.CallInstruction) *Config {
 	c := call.Common()
 	fn := staticFunc(c)
 	if fn == nil {
@@ -69,105 +138,69 @@ func (r *Result) retryConfig(call ssa.CallInstruction) *Config {
 	}
 	switch {
 	case calleeIn(fn, avast4, "Do", "DoWithData"):
-		return r.avastConfig(call.Pos(), "retry.Do", c, 1)
+		return rc.avastConfig(call.Pos(), "retry.Do", c, 1)
 	case calleeIn(fn, avast5, "New", "NewWithData"):
-		return r.avastConfig(call.Pos(), "retry.New", c, 0)
+		return rc.avastConfig(call.Pos(), "retry.New", c, 0)
 	case calleeIn(fn, avast5, "Do") && receiver(c) != nil:
 		var cfg *Config
-		r.origins(receiver(c), func(o ssa.Value) {
+		rc.origins(receiver(c), func(o ssa.Value) {
 			if oc, ok := o.(*ssa.Call); ok && cfg == nil {
 				if f := staticFunc(&oc.Call); calleeIn(f, avast5, "New", "NewWithData") {
-					cfg = r.avastConfig(oc.Pos(), "retry.New", &oc.Call, 0)
+					cfg = rc.avastConfig(oc.Pos(), "retry.New", &oc.Call, 0)
 				}
 			}
 		})
 		return cfg
 	case calleeIn(fn, cenkalti4, "Retry", "RetryWithData", "RetryNotify", "RetryNotifyWithData", "RetryNotifyWithTimer", "RetryNotifyWithTimerAndData"):
 		cfg := &Config{API: "backoff." + fn.Name(), Pos: call.Pos()}
-		r.backoffValue(cfg, arg(c, 1), 0)
+		rc.backoffValue(cfg, arg(c, 1), 0)
 		return cfg
 	case calleeIn(fn, cenkalti5, "Retry"):
-		return r.cenkalti5Config(call.Pos(), c)
+		return rc.cenkalti5Config(call.Pos(), c)
 	case calleeIn(fn, sethvargo, "Do", "DoValue"):
 		cfg := &Config{API: "retry." + fn.Name(), Pos: call.Pos()}
-		r.sethvargoValue(cfg, arg(c, 1), 0)
-		if cfg.Unbounded != "" && !r.freshContext(arg(c, 0)) {
+		rc.sethvargoValue(cfg, arg(c, 1), 0)
+		if cfg.Unbounded != "" && !rc.freshContext(arg(c, 0)) {
 			cfg.Unbounded = ""
 		}
 		return cfg
 	case calleeIn(fn, sethvargo, "Constant", "Exponential", "Fibonacci"):
 		cfg := &Config{API: "retry." + fn.Name(), Pos: call.Pos(), Delay: DelayGrowing, Unbounded: "retry." + fn.Name() + " with no WithMaxRetries or WithMaxDuration"}
 		if fn.Name() == "Constant" {
-			cfg.Delay, cfg.DelayWhy = r.durationDelay(arg(c, 1)), "retry.Constant"
+			cfg.Delay, cfg.DelayWhy = durationDelay(arg(c, 1)), "retry.Constant"
 		}
-		if !r.freshContext(arg(c, 0)) {
+		if !rc.freshContext(arg(c, 0)) {
 			cfg.Unbounded = ""
 		}
 		return cfg
 	case calleeIn(fn, failsafeRP, "NewWithDefaults"):
 		return &Config{API: "retrypolicy.NewWithDefaults", Pos: call.Pos(), Attempts: 3, Delay: DelayNone, DelayWhy: "retrypolicy.NewWithDefaults, which waits no delay between attempts"}
 	case fn.Name() == "Build" && c.IsInvoke() && typeKey(c.Value.Type()) == failsafeRP+".Builder":
-		return r.failsafeConfig(call.Pos(), c.Value)
+		return rc.failsafeConfig(call.Pos(), c.Value)
 	case calleeIn(fn, eapacheRt, "New"):
-		return r.eapacheConfig(call)
+		return rc.eapacheConfig(call)
 	case calleeIn(fn, eapacheRt, "WithInfiniteRetry"):
 		return &Config{API: "(*retrier.Retrier).WithInfiniteRetry", Pos: call.Pos(), Unbounded: "WithInfiniteRetry()", Delay: DelayUnknown}
 	case calleeIn(fn, grpcRetry2, "UnaryClientInterceptor", "StreamClientInterceptor"), calleeIn(fn, grpcRetry1, "UnaryClientInterceptor", "StreamClientInterceptor"):
-		return r.grpcRetryConfig(call.Pos(), c, fn.Pkg().Path())
+		return rc.grpcRetryConfig(call.Pos(), c, fn.Pkg().Path())
 	}
 	return nil
 }
 
-// RetryConfigs returns the retry configurations of the package: every
-// call RetryConfig reads, and the Backoff functions and wait bounds
-// assigned to retryablehttp clients, in source order.
-func (r *Result) RetryConfigs() []*Config {
-	if r == nil || r.irr == nil {
-		return nil
-	}
-	var out []*Config
-	seen := map[token.Pos]bool{}
-	for _, fn := range r.irr.SrcFuncs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				switch instr := instr.(type) {
-				case ssa.CallInstruction:
-					if f := staticFunc(instr.Common()); calleeIn(f, avast5, "Do") {
-						continue // configured at retry.New
-					}
-					if cfg := r.retryConfig(instr); cfg != nil && !seen[cfg.Pos] {
-						seen[cfg.Pos] = true
-						cfg.Fn = fn
-						out = append(out, cfg)
-					}
-				case *ssa.Store:
-					if cfg := r.retryableStore(instr); cfg != nil && !seen[cfg.Pos] {
-						seen[cfg.Pos] = true
-						cfg.Fn = fn
-						out = append(out, cfg)
-					}
-				}
-			}
-		}
-	}
-	slices.SortFunc(out, func(a, b *Config) int { return int(a.Pos - b.Pos) })
-	return out
-}
-
 // optionCalls returns the calls that build the option values passed to c
 // from argument index from on.
-func (r *Result) optionCalls(c *ssa.CallCommon, from int) (calls []*ssa.CallCommon, complete bool) {
+func (rc *RetryConfigs) optionCalls(c *ssa.CallCommon, from int) (calls []*ssa.CallCommon, complete bool) {
 	complete = true
 	for i := from; ; i++ {
 		a := arg(c, i)
 		if a == nil {
 			break
 		}
-		r.origins(a, func(o ssa.Value) {
+		rc.origins(a, func(o ssa.Value) {
 			switch o := o.(type) {
 			case *ssa.Alloc:
 				for _, e := range arrayElems(o) {
-					r.origins(e, func(oe ssa.Value) {
+					rc.origins(e, func(oe ssa.Value) {
 						if call, ok := oe.(*ssa.Call); ok {
 							calls = append(calls, &call.Call)
 						} else {
@@ -189,13 +222,13 @@ func (r *Result) optionCalls(c *ssa.CallCommon, from int) (calls []*ssa.CallComm
 
 // freshContext reports whether ctx is context.Background or TODO on every
 // path, so it can never stop a retry.
-func (r *Result) freshContext(ctx ssa.Value) bool {
+func (rc *RetryConfigs) freshContext(ctx ssa.Value) bool {
 	if ctx == nil {
 		return false
 	}
 	fresh := true
 	n := 0
-	r.origins(ctx, func(o ssa.Value) {
+	rc.origins(ctx, func(o ssa.Value) {
 		n++
 		call, ok := o.(*ssa.Call)
 		if !ok || !ctxFresh.Has(staticFunc(&call.Call)) {
@@ -207,7 +240,7 @@ func (r *Result) freshContext(ctx ssa.Value) bool {
 
 // durationDelay classifies a constant delay: none for zero, fixed for any
 // other constant, unknown otherwise.
-func (r *Result) durationDelay(d ssa.Value) Delay {
+func durationDelay(d ssa.Value) Delay {
 	n, ok := constInt(d)
 	switch {
 	case !ok:
@@ -219,9 +252,9 @@ func (r *Result) durationDelay(d ssa.Value) Delay {
 }
 
 // avastConfig reads avast/retry-go options.
-func (r *Result) avastConfig(pos token.Pos, api string, c *ssa.CallCommon, from int) *Config {
+func (rc *RetryConfigs) avastConfig(pos token.Pos, api string, c *ssa.CallCommon, from int) *Config {
 	cfg := &Config{API: api, Pos: pos, Attempts: 10, Delay: DelayGrowing, Jitter: true}
-	opts, complete := r.optionCalls(c, from)
+	opts, complete := rc.optionCalls(c, from)
 	if !complete {
 		cfg.Delay, cfg.Attempts = DelayUnknown, 0
 	}
@@ -245,13 +278,13 @@ func (r *Result) avastConfig(pos token.Pos, api string, c *ssa.CallCommon, from 
 		case "UntilSucceeded":
 			cfg.Unbounded, cfg.Attempts = "UntilSucceeded()", 0
 		case "Context":
-			ctx = !r.freshContext(arg(o, 0))
+			ctx = !rc.freshContext(arg(o, 0))
 		case "Delay":
 			if n, ok := constInt(arg(o, 0)); ok && n == 0 {
 				zeroDelay = true
 			}
 		case "DelayType":
-			delayType = r.avastDelayType(arg(o, 0))
+			delayType = rc.avastDelayType(arg(o, 0))
 		}
 	}
 	if ctx {
@@ -280,9 +313,9 @@ func (r *Result) avastConfig(pos token.Pos, api string, c *ssa.CallCommon, from 
 // avastDelayType names the delay type function v: FixedDelay,
 // BackOffDelay, RandomDelay, FullJitterBackoffDelay, "jitter" for a
 // CombineDelay with a random part, or "?".
-func (r *Result) avastDelayType(v ssa.Value) string {
+func (rc *RetryConfigs) avastDelayType(v ssa.Value) string {
 	name := "?"
-	r.origins(v, func(o ssa.Value) {
+	rc.origins(v, func(o ssa.Value) {
 		switch o := o.(type) {
 		case *ssa.Function:
 			if f, ok := o.Object().(*types.Func); ok && f.Pkg() != nil && (f.Pkg().Path() == avast4 || f.Pkg().Path() == avast5) {
@@ -292,10 +325,10 @@ func (r *Result) avastDelayType(v ssa.Value) string {
 			if f := staticFunc(&o.Call); f != nil && f.Name() == "CombineDelay" {
 				name = "BackOffDelay"
 				for _, a := range o.Call.Args {
-					r.origins(a, func(e ssa.Value) {
+					rc.origins(a, func(e ssa.Value) {
 						if al, ok := e.(*ssa.Alloc); ok {
 							for _, el := range arrayElems(al) {
-								switch n := r.avastDelayType(el); n {
+								switch n := rc.avastDelayType(el); n {
 								case "RandomDelay", "FullJitterBackoffDelay":
 									name = "jitter"
 								}
@@ -310,13 +343,13 @@ func (r *Result) avastDelayType(v ssa.Value) string {
 }
 
 // backoffValue reads a cenkalti/backoff BackOff value into cfg.
-func (r *Result) backoffValue(cfg *Config, b ssa.Value, depth int) {
+func (rc *RetryConfigs) backoffValue(cfg *Config, b ssa.Value, depth int) {
 	if b == nil || depth > 4 {
 		cfg.Delay = DelayUnknown
 		return
 	}
 	n := 0
-	r.origins(b, func(o ssa.Value) {
+	rc.origins(b, func(o ssa.Value) {
 		n++
 		switch o := o.(type) {
 		case *ssa.Call:
@@ -326,7 +359,7 @@ func (r *Result) backoffValue(cfg *Config, b ssa.Value, depth int) {
 				cfg.Delay, cfg.Jitter = DelayGrowing, true
 				if f.Pkg().Path() == cenkalti4 {
 					// MaxElapsedTime defaults to 15 minutes; 0 never stops.
-					opts, _ := r.optionCalls(&o.Call, 0)
+					opts, _ := rc.optionCalls(&o.Call, 0)
 					for _, opt := range opts {
 						if of := staticFunc(opt); of != nil && of.Name() == "WithMaxElapsedTime" {
 							if d, ok := constInt(arg(opt, 0)); ok && d == 0 {
@@ -334,27 +367,27 @@ func (r *Result) backoffValue(cfg *Config, b ssa.Value, depth int) {
 							}
 						}
 					}
-					if v, ok := r.storedConst(o, "MaxElapsedTime"); ok && v == 0 {
+					if v, ok := rc.storedConst(o, "MaxElapsedTime"); ok && v == 0 {
 						cfg.Unbounded = "an ExponentialBackOff with MaxElapsedTime 0"
 					}
 				}
-				if v, ok := r.storedConst(o, "RandomizationFactor"); ok && v == 0 {
+				if v, ok := rc.storedConst(o, "RandomizationFactor"); ok && v == 0 {
 					cfg.Jitter = false
 				}
 			case calleeIn(f, cenkalti4, "NewConstantBackOff"), calleeIn(f, cenkalti5, "NewConstantBackOff"):
-				cfg.Delay, cfg.Jitter, cfg.DelayWhy = r.durationDelay(arg(&o.Call, 0)), false, "backoff.NewConstantBackOff"
+				cfg.Delay, cfg.Jitter, cfg.DelayWhy = durationDelay(arg(&o.Call, 0)), false, "backoff.NewConstantBackOff"
 				if f.Pkg().Path() == cenkalti4 {
 					cfg.Unbounded = "a ConstantBackOff with no WithMaxRetries"
 				}
 			case calleeIn(f, cenkalti4, "WithMaxRetries"):
-				r.backoffValue(cfg, arg(&o.Call, 0), depth+1)
+				rc.backoffValue(cfg, arg(&o.Call, 0), depth+1)
 				cfg.Unbounded = ""
 				if n, ok := constInt(arg(&o.Call, 1)); ok {
 					cfg.Attempts = int(n) + 1
 				}
 			case calleeIn(f, cenkalti4, "WithContext"):
-				r.backoffValue(cfg, arg(&o.Call, 0), depth+1)
-				if !r.freshContext(arg(&o.Call, 1)) {
+				rc.backoffValue(cfg, arg(&o.Call, 0), depth+1)
+				if !rc.freshContext(arg(&o.Call, 1)) {
 					cfg.Unbounded = ""
 				}
 			default:
@@ -371,7 +404,7 @@ func (r *Result) backoffValue(cfg *Config, b ssa.Value, depth int) {
 				cfg.Attempts, cfg.Delay = 1, DelayUnknown
 			case cenkalti4 + ".ConstantBackOff", cenkalti5 + ".ConstantBackOff":
 				cfg.Delay, cfg.DelayWhy = DelayFixed, "backoff.ConstantBackOff"
-				if v, ok := r.storedConst(o, "Interval"); !ok || v == 0 {
+				if v, ok := rc.storedConst(o, "Interval"); !ok || v == 0 {
 					cfg.Delay = DelayNone
 				}
 				if strings.HasPrefix(typeKey(o.Type()), cenkalti4) {
@@ -379,7 +412,7 @@ func (r *Result) backoffValue(cfg *Config, b ssa.Value, depth int) {
 				}
 			case cenkalti4 + ".ExponentialBackOff":
 				cfg.Delay, cfg.Jitter = DelayGrowing, true
-				if v, ok := r.storedConst(o, "MaxElapsedTime"); !ok || v == 0 {
+				if v, ok := rc.storedConst(o, "MaxElapsedTime"); !ok || v == 0 {
 					cfg.Unbounded = "an ExponentialBackOff literal with MaxElapsedTime 0"
 				}
 			default:
@@ -398,7 +431,7 @@ func (r *Result) backoffValue(cfg *Config, b ssa.Value, depth int) {
 // storedConst returns the constant stored into field name of the value
 // built at o, when every store of the field stores the same constant; ok
 // is false when the field is never stored or not constant.
-func (r *Result) storedConst(o ssa.Value, name string) (int64, bool) {
+func (rc *RetryConfigs) storedConst(o ssa.Value, name string) (int64, bool) {
 	t := o.Type()
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
@@ -417,11 +450,11 @@ func (r *Result) storedConst(o ssa.Value, name string) (int64, bool) {
 		return 0, false
 	}
 	var vals []ssa.Value
-	for _, s := range r.fieldStores[f] {
+	for _, s := range rc.fieldStores[f] {
 		fa := s.Addr.(*ssa.FieldAddr)
 		hit := fa.X == o
 		if !hit {
-			r.origins(fa.X, func(x ssa.Value) {
+			rc.origins(fa.X, func(x ssa.Value) {
 				if x == o {
 					hit = true
 				}
@@ -447,9 +480,9 @@ func (r *Result) storedConst(o ssa.Value, name string) (int64, bool) {
 }
 
 // cenkalti5Config reads backoff/v5's Retry options.
-func (r *Result) cenkalti5Config(pos token.Pos, c *ssa.CallCommon) *Config {
+func (rc *RetryConfigs) cenkalti5Config(pos token.Pos, c *ssa.CallCommon) *Config {
 	cfg := &Config{API: "backoff.Retry", Pos: pos, Delay: DelayGrowing, Jitter: true}
-	opts, complete := r.optionCalls(c, 2)
+	opts, complete := rc.optionCalls(c, 2)
 	if !complete {
 		cfg.Delay = DelayUnknown
 	}
@@ -458,7 +491,7 @@ func (r *Result) cenkalti5Config(pos token.Pos, c *ssa.CallCommon) *Config {
 		f := staticFunc(o)
 		switch {
 		case calleeIn(f, cenkalti5, "WithBackOff"):
-			r.backoffValue(cfg, arg(o, 0), 0)
+			rc.backoffValue(cfg, arg(o, 0), 0)
 		case calleeIn(f, cenkalti5, "WithMaxTries"):
 			maxTries = true
 			if n, ok := constInt(arg(o, 0)); ok {
@@ -474,20 +507,20 @@ func (r *Result) cenkalti5Config(pos token.Pos, c *ssa.CallCommon) *Config {
 		}
 	}
 	cfg.Unbounded = ""
-	if noElapsed && !maxTries && r.freshContext(arg(c, 0)) {
+	if noElapsed && !maxTries && rc.freshContext(arg(c, 0)) {
 		cfg.Unbounded = "WithMaxElapsedTime(0) with no WithMaxTries and a context that never ends"
 	}
 	return cfg
 }
 
 // sethvargoValue reads a sethvargo/go-retry Backoff chain into cfg.
-func (r *Result) sethvargoValue(cfg *Config, b ssa.Value, depth int) {
+func (rc *RetryConfigs) sethvargoValue(cfg *Config, b ssa.Value, depth int) {
 	if b == nil || depth > 6 {
 		cfg.Delay = DelayUnknown
 		return
 	}
 	n := 0
-	r.origins(b, func(o ssa.Value) {
+	rc.origins(b, func(o ssa.Value) {
 		n++
 		call, ok := o.(*ssa.Call)
 		if !ok {
@@ -501,27 +534,27 @@ func (r *Result) sethvargoValue(cfg *Config, b ssa.Value, depth int) {
 		}
 		switch f.Name() {
 		case "NewConstant":
-			cfg.Delay, cfg.DelayWhy = r.durationDelay(arg(&call.Call, 0)), "retry.NewConstant"
+			cfg.Delay, cfg.DelayWhy = durationDelay(arg(&call.Call, 0)), "retry.NewConstant"
 			cfg.Unbounded = "retry.NewConstant with no WithMaxRetries or WithMaxDuration"
 		case "NewExponential", "NewFibonacci":
 			cfg.Delay = DelayGrowing
 			cfg.Unbounded = "retry." + f.Name() + " with no WithMaxRetries or WithMaxDuration"
 		case "WithMaxRetries":
-			r.sethvargoValue(cfg, arg(&call.Call, 1), depth+1)
+			rc.sethvargoValue(cfg, arg(&call.Call, 1), depth+1)
 			cfg.Unbounded = ""
 			if n, ok := constInt(arg(&call.Call, 0)); ok {
 				cfg.Attempts = int(n) + 1
 			}
 		case "WithMaxDuration":
-			r.sethvargoValue(cfg, arg(&call.Call, 1), depth+1)
+			rc.sethvargoValue(cfg, arg(&call.Call, 1), depth+1)
 			cfg.Unbounded = ""
 		case "WithCappedDuration":
-			r.sethvargoValue(cfg, arg(&call.Call, 1), depth+1)
+			rc.sethvargoValue(cfg, arg(&call.Call, 1), depth+1)
 		case "WithJitter", "WithJitterPercent":
-			r.sethvargoValue(cfg, arg(&call.Call, 1), depth+1)
+			rc.sethvargoValue(cfg, arg(&call.Call, 1), depth+1)
 			cfg.Jitter = true
 		case "WithFullJitter":
-			r.sethvargoValue(cfg, arg(&call.Call, 0), depth+1)
+			rc.sethvargoValue(cfg, arg(&call.Call, 0), depth+1)
 			cfg.Jitter = true
 		default:
 			cfg.Delay = DelayUnknown
@@ -534,14 +567,14 @@ func (r *Result) sethvargoValue(cfg *Config, b ssa.Value, depth int) {
 
 // failsafeConfig reads a failsafe-go retrypolicy builder chain ending in
 // Build.
-func (r *Result) failsafeConfig(pos token.Pos, builder ssa.Value) *Config {
+func (rc *RetryConfigs) failsafeConfig(pos token.Pos, builder ssa.Value) *Config {
 	cfg := &Config{API: "retrypolicy.Builder", Pos: pos, Attempts: 3, Delay: DelayNone, DelayWhy: "a retrypolicy builder with no WithDelay or WithBackoff, which waits no delay between attempts"}
 	unbounded, maxDuration := false, false
 	v := builder
 	for range 32 {
 		var next ssa.Value
 		n := 0
-		r.origins(v, func(o ssa.Value) {
+		rc.origins(v, func(o ssa.Value) {
 			n++
 			call, ok := o.(*ssa.Call)
 			if !ok {
@@ -578,7 +611,7 @@ func (r *Result) failsafeConfig(pos token.Pos, builder ssa.Value) *Config {
 				maxDuration = true
 			case "WithDelay":
 				if cfg.Delay == DelayNone && cfg.DelayWhy != "" {
-					cfg.Delay, cfg.DelayWhy = r.durationDelay(arg(c, 0)), "WithDelay"
+					cfg.Delay, cfg.DelayWhy = durationDelay(arg(c, 0)), "WithDelay"
 					if cfg.Delay == DelayNone {
 						cfg.DelayWhy = "WithDelay(0)"
 					}
@@ -615,18 +648,18 @@ func (r *Result) failsafeConfig(pos token.Pos, builder ssa.Value) *Config {
 
 // eapacheConfig reads retrier.New(backoff, classifier) and the methods
 // called on the retrier it builds.
-func (r *Result) eapacheConfig(call ssa.CallInstruction) *Config {
+func (rc *RetryConfigs) eapacheConfig(call ssa.CallInstruction) *Config {
 	c := call.Common()
 	cfg := &Config{API: "retrier.New", Pos: call.Pos(), Delay: DelayUnknown}
 	n := 0
-	r.origins(arg(c, 0), func(o ssa.Value) {
+	rc.origins(arg(c, 0), func(o ssa.Value) {
 		n++
 		switch o := o.(type) {
 		case *ssa.Call:
 			f := staticFunc(&o.Call)
 			switch {
 			case calleeIn(f, eapacheRt, "ConstantBackoff"):
-				cfg.Delay, cfg.DelayWhy = r.durationDelay(arg(&o.Call, 1)), "retrier.ConstantBackoff"
+				cfg.Delay, cfg.DelayWhy = durationDelay(arg(&o.Call, 1)), "retrier.ConstantBackoff"
 				if k, ok := constInt(arg(&o.Call, 0)); ok {
 					cfg.Attempts = int(k) + 1
 				}
@@ -664,13 +697,13 @@ func (r *Result) eapacheConfig(call ssa.CallInstruction) *Config {
 	}
 	// SetJitter on the retrier this call builds.
 	if val, ok := call.(*ssa.Call); ok {
-		for _, calls := range r.staticCalls {
+		for _, calls := range rc.staticCalls {
 			for _, mc := range calls {
 				f := staticFunc(mc.Common())
 				if !calleeIn(f, eapacheRt, "SetJitter") {
 					continue
 				}
-				r.origins(receiver(mc.Common()), func(o ssa.Value) {
+				rc.origins(receiver(mc.Common()), func(o ssa.Value) {
 					if o == val {
 						cfg.Jitter = true
 					}
@@ -683,9 +716,9 @@ func (r *Result) eapacheConfig(call ssa.CallInstruction) *Config {
 
 // grpcRetryConfig reads the options of a go-grpc-middleware retry
 // interceptor.
-func (r *Result) grpcRetryConfig(pos token.Pos, c *ssa.CallCommon, pkg string) *Config {
+func (rc *RetryConfigs) grpcRetryConfig(pos token.Pos, c *ssa.CallCommon, pkg string) *Config {
 	cfg := &Config{API: "retry.UnaryClientInterceptor", Pos: pos, Attempts: 1, Delay: DelayFixed, Jitter: true}
-	opts, complete := r.optionCalls(c, 0)
+	opts, complete := rc.optionCalls(c, 0)
 	if !complete {
 		cfg.Attempts, cfg.Delay = 0, DelayUnknown
 	}
@@ -704,7 +737,7 @@ func (r *Result) grpcRetryConfig(pos token.Pos, c *ssa.CallCommon, pkg string) *
 			}
 		case "WithBackoff", "WithBackoffContext":
 			cfg.Delay, cfg.Jitter, cfg.DelayWhy = DelayUnknown, false, ""
-			r.origins(arg(o, 0), func(bo ssa.Value) {
+			rc.origins(arg(o, 0), func(bo ssa.Value) {
 				call, ok := bo.(*ssa.Call)
 				if !ok {
 					return
@@ -712,7 +745,7 @@ func (r *Result) grpcRetryConfig(pos token.Pos, c *ssa.CallCommon, pkg string) *
 				bf := staticFunc(&call.Call)
 				switch {
 				case calleeIn(bf, pkg, "BackoffLinear"):
-					cfg.Delay, cfg.DelayWhy = r.durationDelay(arg(&call.Call, 0)), "retry.BackoffLinear"
+					cfg.Delay, cfg.DelayWhy = durationDelay(arg(&call.Call, 0)), "retry.BackoffLinear"
 				case calleeIn(bf, pkg, "BackoffLinearWithJitter"):
 					cfg.Delay, cfg.Jitter = DelayFixed, true
 				case calleeIn(bf, pkg, "BackoffExponential"):
@@ -732,7 +765,7 @@ func (r *Result) grpcRetryConfig(pos token.Pos, c *ssa.CallCommon, pkg string) *
 // or RetryWaitMax: a Backoff function that returns one constant waits the
 // same (or no) time before every attempt; RetryWaitMax 0 makes every wait
 // zero.
-func (r *Result) retryableStore(st *ssa.Store) *Config {
+func (rc *RetryConfigs) retryableStore(st *ssa.Store) *Config {
 	fa, ok := st.Addr.(*ssa.FieldAddr)
 	if !ok || typeKey(fa.X.Type()) != rhttp+".Client" {
 		return nil
@@ -748,7 +781,7 @@ func (r *Result) retryableStore(st *ssa.Store) *Config {
 		}
 	case "Backoff":
 		var fn *ssa.Function
-		r.origins(st.Val, func(o ssa.Value) {
+		rc.origins(st.Val, func(o ssa.Value) {
 			switch o := o.(type) {
 			case *ssa.Function:
 				fn = o
@@ -756,7 +789,7 @@ func (r *Result) retryableStore(st *ssa.Store) *Config {
 				fn, _ = o.Fn.(*ssa.Function)
 			}
 		})
-		if fn == nil || fn.Pkg != r.irr.Pkg || len(fn.Blocks) == 0 {
+		if fn == nil || fn.Pkg != rc.irr.Pkg || len(fn.Blocks) == 0 {
 			return nil
 		}
 		var val *int64
@@ -779,4 +812,154 @@ func (r *Result) retryableStore(st *ssa.Store) *Config {
 		return cfg
 	}
 	return nil
+}
+
+var maxAttemptsRE = regexp.MustCompile(`"maxAttempts"\s*:\s*"?(\d+)`)
+
+func (rc *RetryConfigs) retryLayers(v ssa.Value) []Layer {
+	var out []Layer
+	seen := map[ssa.Value]bool{}
+	var walk func(v ssa.Value, depth int)
+	walk = func(v ssa.Value, depth int) {
+		if v == nil || depth > 8 || seen[v] {
+			return
+		}
+		seen[v] = true
+		rc.origins(unembed(v), func(o ssa.Value) {
+			switch o := o.(type) {
+			case *ssa.Call:
+				c := &o.Call
+				f := staticFunc(c)
+				if f == nil {
+					return
+				}
+				if cfg := rc.retryConfig(o); cfg != nil && f.Pkg() != nil && (f.Pkg().Path() == grpcRetry1 || f.Pkg().Path() == grpcRetry2 || f.Pkg().Path() == failsafeRP || f.Name() == "Build") {
+					via := "the failsafe-go retry policy"
+					if f.Pkg().Path() == grpcRetry1 || f.Pkg().Path() == grpcRetry2 {
+						via = "the go-grpc-middleware retry interceptor"
+					}
+					if cfg.Attempts != 1 {
+						out = append(out, Layer{Via: via, Attempts: cfg.Attempts})
+					}
+					return
+				}
+				switch {
+				case grpcServiceConfig.Has(f):
+					if s, ok := constString(arg(c, 0)); ok && strings.Contains(s, "retryPolicy") {
+						n := 0
+						if m := maxAttemptsRE.FindStringSubmatch(s); m != nil {
+							n, _ = strconv.Atoi(m[1])
+							n = min(n, 5) // grpc-go caps maxAttempts at 5
+						}
+						out = append(out, Layer{Via: "the service config's retryPolicy", Attempts: n})
+					}
+				case calleeIn(f, rhttp, "NewClient"):
+					out = append(out, Layer{Via: "retryablehttp", Attempts: rc.retryMax(o, 4)})
+				case calleeIn(f, "github.com/redis/go-redis/v9", "NewClient", "NewClusterClient", "NewFailoverClient", "NewUniversalClient"),
+					calleeIn(f, "github.com/go-redis/redis/v8", "NewClient", "NewClusterClient", "NewFailoverClient", "NewUniversalClient"):
+					n := 4
+					rc.origins(arg(c, 0), func(opt ssa.Value) {
+						if k, ok := rc.storedConst(opt, "MaxRetries"); ok {
+							n = int(k) + 1
+							if k < 0 {
+								n = 1
+							}
+						}
+					})
+					if n > 1 {
+						out = append(out, Layer{Via: "go-redis (MaxRetries)", Attempts: n})
+					}
+				default:
+					if e, ok := entryOf(f); ok && e.Role == Builds && e.From != Fixed {
+						if e.From == Recv {
+							walk(receiver(c), depth+1)
+						}
+						for i := e.Arg; arg(c, i) != nil; i++ {
+							walk(arg(c, i), depth+1)
+						}
+						return
+					}
+					if f.Pkg() != nil && !ir.Modelled(f.Pkg().Path()) {
+						for _, a := range c.Args {
+							if isGRPCConn(a.Type()) {
+								walk(a, depth+1)
+							}
+						}
+					}
+				}
+			case *ssa.Alloc:
+				elem := o.Type().(*types.Pointer).Elem()
+				switch typeKey(elem) {
+				case rhttp + ".Client":
+					out = append(out, Layer{Via: "retryablehttp", Attempts: rc.retryMax(o, 0)})
+				case "github.com/segmentio/kafka-go.Writer":
+					n := 10
+					if k, ok := rc.storedConst(o, "MaxAttempts"); ok && k > 0 {
+						n = int(k)
+					}
+					if n > 1 {
+						out = append(out, Layer{Via: "kafka-go's Writer (MaxAttempts)", Attempts: n})
+					}
+				case "net/http.Client", rhttp + ".RoundTripper":
+					st := elem.Underlying().(*types.Struct)
+					for i := range st.NumFields() {
+						if n := st.Field(i).Name(); n == "Transport" || n == "Client" {
+							for _, sv := range rc.storesTo(o, st.Field(i)) {
+								walk(sv, depth+1)
+							}
+						}
+					}
+				default:
+					if _, ok := elem.Underlying().(*types.Array); ok {
+						for _, e := range arrayElems(o) {
+							walk(e, depth+1)
+						}
+					}
+				}
+			}
+		})
+	}
+	walk(v, 0)
+	// A retryablehttp client with RetryMax 0 does not retry.
+	var kept []Layer
+	for _, l := range out {
+		if l.Attempts != 1 {
+			kept = append(kept, l)
+		}
+	}
+	return kept
+}
+
+// retryMax returns the attempts of the retryablehttp client built at o:
+// RetryMax+1, with def as RetryMax when it is never assigned.
+func (rc *RetryConfigs) retryMax(o ssa.Value, def int) int {
+	if k, ok := rc.storedConst(o, "RetryMax"); ok {
+		return int(k) + 1
+	}
+	if len(rc.fieldStoresNamed(o, "RetryMax")) > 0 {
+		return 0 // assigned something that is not a constant
+	}
+	return def + 1
+}
+
+// fieldStoresNamed returns the stores into field name of the value built
+// at o.
+func (rc *RetryConfigs) fieldStoresNamed(o ssa.Value, name string) []*ssa.Store {
+	var out []*ssa.Store
+	for f, stores := range rc.fieldStores {
+		if f.Name() != name {
+			continue
+		}
+		for _, s := range stores {
+			fa := s.Addr.(*ssa.FieldAddr)
+			hit := fa.X == o
+			if !hit {
+				rc.origins(fa.X, func(x ssa.Value) { hit = hit || x == o })
+			}
+			if hit {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
 }

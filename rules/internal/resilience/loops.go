@@ -40,10 +40,9 @@ const (
 // Loop is a hand-written retry loop: a loop around a remote call that
 // goes round again when the call fails and leaves when it succeeds.
 type Loop struct {
-	Fn     *ssa.Function
-	Header *ssa.BasicBlock
-	Blocks map[*ssa.BasicBlock]bool
-	Call   ssa.CallInstruction // the remote call retried
+	Header *ssa.BasicBlock          // the block the loop's back edges go to
+	Blocks map[*ssa.BasicBlock]bool // the blocks of the loop
+	Call   ssa.CallInstruction      // the remote call retried
 	Target remote.Target
 	// Stmt is the for or range statement of the loop, when found.
 	Stmt ast.Stmt
@@ -62,6 +61,54 @@ type Loop struct {
 	// UnusedJitter reports randomness computed in the loop that the
 	// delay does not use.
 	UnusedJitter bool
+}
+
+// keyword is the range of a statement's keyword.
+type keyword struct{ pos, end token.Pos }
+
+// Pos returns the start of the keyword.
+func (k keyword) Pos() token.Pos { return k.pos }
+
+// End returns the end of the keyword.
+func (k keyword) End() token.Pos { return k.end }
+
+// At returns where a finding about the loop goes: its for keyword, or the
+// retried call (from call, the reporter's range of it) when the statement
+// is not found.
+func (l *Loop) At(call analysis.Range) analysis.Range {
+	if l.Stmt != nil {
+		return keyword{l.Stmt.Pos(), l.Stmt.Pos() + token.Pos(len("for"))}
+	}
+	return call
+}
+
+// Loops tells which hand-written retry loops a package has: loops around
+// a remote call that go round again when it fails and leave when it
+// succeeds, with what stops them and what they wait between attempts. It
+// also knows which functions wait (time.Sleep, a timer), the delay of a
+// loop that calls them.
+type Loops struct {
+	*pkgIndex
+
+	// Tables, complete for funcs: a function that is absent has none.
+	loops  map[*ssa.Function][]*Loop
+	sleeps map[*ssa.Function]bool
+}
+
+// newLoops computes the tables of the waits and retry loops of a package.
+func newLoops(ix *pkgIndex) *Loops {
+	lp := &Loops{pkgIndex: ix, loops: map[*ssa.Function][]*Loop{}, sleeps: map[*ssa.Function]bool{}}
+	lp.solveSleeps()
+	lp.findAllLoops()
+	return lp
+}
+
+// In returns the hand-written retry loops of fn.
+func (lp *Loops) In(fn *ssa.Function) []*Loop {
+	if lp == nil || fn == nil {
+		return nil
+	}
+	return lp.retryLoops(fn)
 }
 
 var (
@@ -89,26 +136,18 @@ func isRandPkg(path string) bool {
 	return path == "math/rand" || path == "math/rand/v2" || path == "crypto/rand"
 }
 
-// RetryLoops returns the hand-written retry loops of fn.
-func (r *Result) RetryLoops(fn *ssa.Function) []*Loop {
-	if r == nil || r.irr == nil || fn == nil {
-		return nil
+func (lp *Loops) retryLoops(fn *ssa.Function) []*Loop {
+	if lp.inPkg[fn] {
+		return lp.loops[fn]
 	}
-	return r.retryLoops(fn)
-}
-
-func (r *Result) retryLoops(fn *ssa.Function) []*Loop {
-	if r.inPkg[fn] {
-		return r.loops[fn]
-	}
-	return r.findLoops(fn) // not of this package: computed, never stored
+	return lp.findLoops(fn) // not of this package: computed, never stored
 }
 
 // findAllLoops fills the table of retry loops.
-func (r *Result) findAllLoops() {
-	for _, fn := range r.funcs {
-		if ls := r.findLoops(fn); len(ls) > 0 {
-			r.loops[fn] = ls
+func (lp *Loops) findAllLoops() {
+	for _, fn := range lp.funcs {
+		if ls := lp.findLoops(fn); len(ls) > 0 {
+			lp.loops[fn] = ls
 		}
 	}
 }
@@ -137,22 +176,34 @@ func naturalLoops(fn *ssa.Function) []*naturalLoop {
 				order = append(order, l)
 			}
 			l.latches = append(l.latches, b)
-			work := []*ssa.BasicBlock{b}
-			for len(work) > 0 {
-				x := work[len(work)-1]
-				work = work[:len(work)-1]
+			searchBlocks(b, preds, func(x *ssa.BasicBlock) step {
 				if l.blocks[x] {
-					continue
+					return prune
 				}
 				l.blocks[x] = true
-				work = append(work, x.Preds...)
-			}
+				return descend
+			})
 		}
 	}
 	return order
 }
 
-func (r *Result) findLoops(fn *ssa.Function) []*Loop {
+// searchTurn searches the blocks of the loop reachable from start
+// without going round again (the header is not entered), and reports
+// whether found holds for one of them.
+func (nl *naturalLoop) searchTurn(start *ssa.BasicBlock, found func(*ssa.BasicBlock) bool) bool {
+	return searchBlocks(start, succs, func(x *ssa.BasicBlock) step {
+		switch {
+		case !nl.blocks[x] || x == nl.header:
+			return prune
+		case found(x):
+			return halt
+		}
+		return descend
+	})
+}
+
+func (lp *Loops) findLoops(fn *ssa.Function) []*Loop {
 	nls := naturalLoops(fn)
 	var out []*Loop
 	for _, nl := range nls {
@@ -174,7 +225,7 @@ func (r *Result) findLoops(fn *ssa.Function) []*Loop {
 				if !ok {
 					continue
 				}
-				l := r.retryLoop(nl, call)
+				l := lp.retryLoop(nl, call)
 				if l != nil {
 					out = append(out, l)
 					goto next
@@ -189,12 +240,12 @@ func (r *Result) findLoops(fn *ssa.Function) []*Loop {
 // retryLoop returns the retry loop nl makes of call, or nil when the call
 // is not remote or the loop does not go round on its failure and leave on
 // its success.
-func (r *Result) retryLoop(nl *naturalLoop, call ssa.CallInstruction) *Loop {
-	t, ok := r.remote.Classify(call.Common())
+func (lp *Loops) retryLoop(nl *naturalLoop, call ssa.CallInstruction) *Loop {
+	t, ok := lp.remote.Classify(call.Common())
 	if !ok {
 		// A retry or breaker library run in a loop is retried too.
 		callee := remote.Callee(call.Common())
-		e, isEntry := r.entry(callee)
+		e, isEntry := entryOf(callee)
 		if !isEntry || e.Role != Runs {
 			return nil
 		}
@@ -218,17 +269,17 @@ func (r *Result) retryLoop(nl *naturalLoop, call ssa.CallInstruction) *Loop {
 		if !ok {
 			continue
 		}
-		if continues(nl, errSucc) && leaves(nl, okSucc) && !r.moreWorkAfter(nl, okSucc, call) && !polls(nl, okSucc) {
+		if continues(nl, errSucc) && leaves(nl, okSucc) && !lp.moreWorkAfter(nl, okSucc, call) && !polls(nl, okSucc) {
 			okExit, retryFrom = iff, errSucc
 			break
 		}
 	}
-	if okExit == nil || r.varies(nl, call) || r.failsOver(nl, call, retryFrom) {
+	if okExit == nil || lp.varies(nl, call) || failsOver(nl, call, retryFrom) {
 		return nil
 	}
-	l := &Loop{Fn: call.Parent(), Header: nl.header, Blocks: nl.blocks, Call: call, Target: t, Stmt: r.loopStmt(call.Pos())}
-	l.Bound, l.Attempts = r.loopBound(nl, okExit, call)
-	r.loopDelay(l, retryPath(nl, retryFrom, call.Block()))
+	l := &Loop{Header: nl.header, Blocks: nl.blocks, Call: call, Target: t, Stmt: lp.loopStmt(call.Pos())}
+	l.Bound, l.Attempts = lp.loopBound(nl, okExit, call)
+	lp.loopDelay(l, retryPath(nl, retryFrom, call.Block()))
 	return l
 }
 
@@ -247,19 +298,16 @@ func ordered(set map[*ssa.BasicBlock]bool) []*ssa.BasicBlock {
 // loop's back edge included.
 func retryPath(nl *naturalLoop, from, callBlock *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
 	path := map[*ssa.BasicBlock]bool{}
-	work := []*ssa.BasicBlock{from}
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if path[x] || !nl.blocks[x] {
-			continue
+	searchBlocks(from, succs, func(x *ssa.BasicBlock) step {
+		if !nl.blocks[x] {
+			return prune
 		}
 		path[x] = true
 		if x == callBlock {
-			continue
+			return prune
 		}
-		work = append(work, x.Succs...)
-	}
+		return descend
+	})
 	return path
 }
 
@@ -267,26 +315,16 @@ func retryPath(nl *naturalLoop, from, callBlock *ssa.BasicBlock) map[*ssa.BasicB
 // call on a condition other than an HTTP response status: polling an
 // operation until it is done, not retrying a failure.
 func polls(nl *naturalLoop, okSucc *ssa.BasicBlock) bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	work := []*ssa.BasicBlock{okSucc}
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[x] || !nl.blocks[x] || x == nl.header {
-			continue
+	return nl.searchTurn(okSucc, func(x *ssa.BasicBlock) bool {
+		iff, ok := x.Instrs[len(x.Instrs)-1].(*ssa.If)
+		if !ok {
+			return false
 		}
-		seen[x] = true
-		if iff, ok := x.Instrs[len(x.Instrs)-1].(*ssa.If); ok {
-			s := x.Succs
-			goesOn := continues(nl, s[0]) || continues(nl, s[1])
-			canLeave := leaves(nl, s[0]) || leaves(nl, s[1])
-			if goesOn && canLeave && !httpStatusCond(iff.Cond) {
-				return true
-			}
-		}
-		work = append(work, x.Succs...)
-	}
-	return false
+		s := x.Succs
+		goesOn := continues(nl, s[0]) || continues(nl, s[1])
+		canLeave := leaves(nl, s[0]) || leaves(nl, s[1])
+		return goesOn && canLeave && !httpStatusCond(iff.Cond)
+	})
 }
 
 // httpStatusCond reports whether cond reads an HTTP response's status:
@@ -399,79 +437,54 @@ func continues(nl *naturalLoop, b *ssa.BasicBlock) bool {
 	if !nl.blocks[b] {
 		return false
 	}
-	seen := map[*ssa.BasicBlock]bool{}
-	work := []*ssa.BasicBlock{b}
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if x == nl.header || slices.Contains(nl.latches, x) {
-			return true
+	return searchBlocks(b, succs, func(x *ssa.BasicBlock) step {
+		switch {
+		case x == nl.header || slices.Contains(nl.latches, x):
+			return halt
+		case !nl.blocks[x]:
+			return prune
 		}
-		if seen[x] || !nl.blocks[x] {
-			continue
-		}
-		seen[x] = true
-		work = append(work, x.Succs...)
-	}
-	return false
+		return descend
+	})
 }
 
 // leaves reports whether from b the loop can be left without going round
 // again.
 func leaves(nl *naturalLoop, b *ssa.BasicBlock) bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	work := []*ssa.BasicBlock{b}
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if !nl.blocks[x] {
-			return true
+	return searchBlocks(b, succs, func(x *ssa.BasicBlock) step {
+		switch {
+		case !nl.blocks[x]:
+			return halt
+		case x == nl.header:
+			return prune
 		}
-		if seen[x] || x == nl.header {
-			continue
-		}
-		seen[x] = true
-		work = append(work, x.Succs...)
-	}
-	return false
+		return descend
+	})
 }
 
 // moreWorkAfter reports whether, after the call succeeds, the loop can
 // go round again through another remote call: a loop that processes
 // work (fetch, handle, commit), not one that retries.
-func (r *Result) moreWorkAfter(nl *naturalLoop, okSucc *ssa.BasicBlock, call ssa.CallInstruction) bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	work := []*ssa.BasicBlock{okSucc}
-	var reached []*ssa.BasicBlock
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[x] || !nl.blocks[x] || x == nl.header {
-			continue
-		}
-		seen[x] = true
-		reached = append(reached, x)
-		work = append(work, x.Succs...)
-	}
-	for _, b := range reached {
+func (lp *Loops) moreWorkAfter(nl *naturalLoop, okSucc *ssa.BasicBlock, call ssa.CallInstruction) bool {
+	return nl.searchTurn(okSucc, func(b *ssa.BasicBlock) bool {
 		if !continues(nl, b) {
-			continue
+			return false
 		}
 		for _, instr := range b.Instrs {
 			if c, ok := instr.(ssa.CallInstruction); ok && c != call {
-				if _, remote := r.remote.Classify(c.Common()); remote {
+				if _, remote := lp.remote.Classify(c.Common()); remote {
 					return true
 				}
 			}
 		}
-	}
-	return false
+		return false
+	})
 }
 
 // loopStmt returns the innermost for or range statement around pos.
-func (r *Result) loopStmt(pos token.Pos) ast.Stmt {
+func (lp *Loops) loopStmt(pos token.Pos) ast.Stmt {
 	var best ast.Stmt
-	for _, f := range r.pass.Files {
+	for _, f := range lp.pass.Files {
 		if pos < f.FileStart || pos > f.FileEnd {
 			continue
 		}
@@ -495,7 +508,7 @@ func (r *Result) loopStmt(pos token.Pos) ast.Stmt {
 
 // varies reports whether the call's receiver or arguments change from one
 // iteration to the next (a loop over replicas or items, not a retry).
-func (r *Result) varies(nl *naturalLoop, call ssa.CallInstruction) bool {
+func (lp *Loops) varies(nl *naturalLoop, call ssa.CallInstruction) bool {
 	c := call.Common()
 	vals := slices.Clone(c.Args)
 	if c.IsInvoke() {
@@ -519,7 +532,7 @@ func (r *Result) varies(nl *naturalLoop, call ssa.CallInstruction) bool {
 			return !isError(phi.Type()) && !constPhi(phi)
 		}
 		if c, ok := v.(ssa.CallInstruction); ok && c != call {
-			if _, remote := r.remote.Classify(c.Common()); remote {
+			if _, remote := lp.remote.Classify(c.Common()); remote {
 				return true // data fetched in the loop: a new item each time
 			}
 		}
@@ -559,18 +572,12 @@ func (r *Result) varies(nl *naturalLoop, call ssa.CallInstruction) bool {
 // of endpoints are told apart earlier (varies: the target changes with
 // the iteration). A picker that may hand out the same target again, with
 // no candidate marked or no exit when none is left, is still a retry.
-func (r *Result) failsOver(nl *naturalLoop, call ssa.CallInstruction, retryFrom *ssa.BasicBlock) bool {
+func failsOver(nl *naturalLoop, call ssa.CallInstruction, retryFrom *ssa.BasicBlock) bool {
 	afterFailure := map[*ssa.BasicBlock]bool{}
-	work := []*ssa.BasicBlock{retryFrom}
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if afterFailure[x] || !nl.blocks[x] || x == nl.header {
-			continue
-		}
+	nl.searchTurn(retryFrom, func(x *ssa.BasicBlock) bool {
 		afterFailure[x] = true
-		work = append(work, x.Succs...)
-	}
+		return false
+	})
 	for _, p := range picks(nl, call) {
 		if exhaustedExit(nl, p) && marked(afterFailure, p, call) {
 			return true
@@ -753,7 +760,7 @@ func constPhi(phi *ssa.Phi) bool {
 }
 
 // loopBound finds what can stop the loop other than success.
-func (r *Result) loopBound(nl *naturalLoop, okExit *ssa.If, call ssa.CallInstruction) (Bound, int) {
+func (lp *Loops) loopBound(nl *naturalLoop, okExit *ssa.If, call ssa.CallInstruction) (Bound, int) {
 	best, attempts := BoundNone, 0
 	note := func(b Bound) {
 		if best == BoundNone || (best == BoundUnknown && b != BoundNone) {
@@ -778,19 +785,19 @@ func (r *Result) loopBound(nl *naturalLoop, okExit *ssa.If, call ssa.CallInstruc
 				if exitIdx < 0 {
 					continue
 				}
-				bound, n := r.condBound(nl, instr.Cond, callResults)
+				bound, n := condBound(nl, instr.Cond, callResults)
 				note(bound)
 				if bound == BoundCounter && n > 0 {
 					attempts = n
 				}
 			case *ssa.Select:
 				for _, st := range instr.States {
-					if st.Dir == types.RecvOnly && r.isCtxOrDeadlineChan(nl, st.Chan) {
+					if st.Dir == types.RecvOnly && lp.isCtxOrDeadlineChan(nl, st.Chan) {
 						note(BoundContext)
 					}
 				}
 			case *ssa.UnOp:
-				if instr.Op == token.ARROW && r.isCtxOrDeadlineChan(nl, instr.X) {
+				if instr.Op == token.ARROW && lp.isCtxOrDeadlineChan(nl, instr.X) {
 					note(BoundContext)
 				}
 			}
@@ -822,7 +829,7 @@ func resultsOf(call ssa.CallInstruction) map[ssa.Value]bool {
 // condBound classifies an exit condition of a loop: an attempt counter, a
 // clock, a context, only the retried call's results (no bound), or
 // something else (unknown).
-func (r *Result) condBound(nl *naturalLoop, cond ssa.Value, callResults map[ssa.Value]bool) (Bound, int) {
+func condBound(nl *naturalLoop, cond ssa.Value, callResults map[ssa.Value]bool) (Bound, int) {
 	found := BoundNone
 	attempts := 0
 	unknown := false
@@ -927,7 +934,6 @@ func isCompare(op token.Token) bool {
 // counter is an integer phi of a loop header that the loop increments or
 // decrements by a constant.
 type counter struct {
-	phi   *ssa.Phi
 	init  int64
 	known bool // init is a constant
 	step  int64
@@ -942,7 +948,7 @@ func counterOf(nl *naturalLoop, phi *ssa.Phi) *counter {
 	if !ok || b.Info()&types.IsInteger == 0 {
 		return nil
 	}
-	c := &counter{phi: phi}
+	c := &counter{}
 	stepped := false
 	for i, e := range phi.Edges {
 		pred := phi.Block().Preds[i]
@@ -1072,9 +1078,9 @@ func allocCounter(nl *naturalLoop, a *ssa.Alloc) bool {
 
 // isCtxOrDeadlineChan reports whether ch is a context's Done channel, or
 // a timer channel made before the loop (an overall deadline).
-func (r *Result) isCtxOrDeadlineChan(nl *naturalLoop, ch ssa.Value) bool {
+func (lp *Loops) isCtxOrDeadlineChan(nl *naturalLoop, ch ssa.Value) bool {
 	found := false
-	r.origins(ch, func(o ssa.Value) {
+	lp.origins(ch, func(o ssa.Value) {
 		call, ok := o.(*ssa.Call)
 		if !ok {
 			return
@@ -1091,7 +1097,7 @@ func (r *Result) isCtxOrDeadlineChan(nl *naturalLoop, ch ssa.Value) bool {
 }
 
 // loopDelay finds the waits of a retry loop and classifies their delay.
-func (r *Result) loopDelay(l *Loop, path map[*ssa.BasicBlock]bool) {
+func (lp *Loops) loopDelay(l *Loop, path map[*ssa.BasicBlock]bool) {
 	nl := &naturalLoop{header: l.Header, blocks: l.Blocks}
 	var waits []ssa.Value
 	hasWait, unknownWait := false, false
@@ -1116,7 +1122,7 @@ func (r *Result) loopDelay(l *Loop, path map[*ssa.BasicBlock]bool) {
 				case fn != nil && fn.Pkg() != nil && isRandPkg(fn.Pkg().Path()):
 					randInLoop = true
 				case fn != nil:
-					switch r.funcSleeps(c) {
+					switch lp.funcSleeps(c) {
 					case 2:
 						hasWait, unknownWait = true, true
 						noteWait(l, instr.Pos())
@@ -1124,7 +1130,7 @@ func (r *Result) loopDelay(l *Loop, path map[*ssa.BasicBlock]bool) {
 				}
 			case *ssa.UnOp:
 				if instr.Op == token.ARROW {
-					if d, ok := r.timerChanDelay(instr.X); ok {
+					if d, ok := lp.timerChanDelay(instr.X); ok {
 						hasWait = true
 						noteWait(l, instr.Pos())
 						if d == nil {
@@ -1139,7 +1145,7 @@ func (r *Result) loopDelay(l *Loop, path map[*ssa.BasicBlock]bool) {
 					if st.Dir != types.RecvOnly {
 						continue
 					}
-					if d, ok := r.timerChanDelay(st.Chan); ok {
+					if d, ok := lp.timerChanDelay(st.Chan); ok {
 						hasWait = true
 						noteWait(l, st.Pos)
 						if d == nil {
@@ -1161,7 +1167,7 @@ func (r *Result) loopDelay(l *Loop, path map[*ssa.BasicBlock]bool) {
 	if !unknownWait {
 		d = DelayNone
 		for _, w := range waits {
-			kind, jitter := r.classifyDelay(nl, w)
+			kind, jitter := classifyDelay(nl, w)
 			if jitter {
 				l.Jitter = true
 			}
@@ -1183,10 +1189,10 @@ func noteWait(l *Loop, pos token.Pos) {
 
 // timerChanDelay reports whether ch is the channel of a timer or ticker
 // (time.After(d), t.C of time.NewTimer(d)), and returns d when known.
-func (r *Result) timerChanDelay(ch ssa.Value) (ssa.Value, bool) {
+func (lp *Loops) timerChanDelay(ch ssa.Value) (ssa.Value, bool) {
 	var d ssa.Value
 	ok := false
-	r.origins(ch, func(o ssa.Value) {
+	lp.origins(ch, func(o ssa.Value) {
 		switch o := o.(type) {
 		case *ssa.Call:
 			if fn := staticFunc(&o.Call); fn != nil && (fn.FullName() == "time.After" || fn.FullName() == "time.Tick") {
@@ -1198,7 +1204,7 @@ func (r *Result) timerChanDelay(ch ssa.Value) (ssa.Value, bool) {
 				return
 			}
 			ok = true
-			r.origins(fa.X, func(t ssa.Value) {
+			lp.origins(fa.X, func(t ssa.Value) {
 				if call, isCall := t.(*ssa.Call); isCall {
 					if fn := staticFunc(&call.Call); fn != nil && (fn.FullName() == "time.NewTimer" || fn.FullName() == "time.NewTicker") {
 						d = arg(&call.Call, 0)
@@ -1211,7 +1217,7 @@ func (r *Result) timerChanDelay(ch ssa.Value) (ssa.Value, bool) {
 }
 
 // classifyDelay classifies the duration d a loop waits.
-func (r *Result) classifyDelay(nl *naturalLoop, d ssa.Value) (Delay, bool) {
+func classifyDelay(nl *naturalLoop, d ssa.Value) (Delay, bool) {
 	if d == nil {
 		return DelayUnknown, false
 	}
@@ -1324,9 +1330,9 @@ func growingDuration(nl *naturalLoop) bool {
 
 // funcSleeps reports whether the function a call invokes waits: 2 yes, 1
 // no, 0 unknown.
-func (r *Result) funcSleeps(c *ssa.CallCommon) int8 {
-	if sf := c.StaticCallee(); sf != nil && sf.Pkg == r.irr.Pkg && len(sf.Blocks) > 0 {
-		if r.sleepsLocal(origin(sf)) {
+func (lp *Loops) funcSleeps(c *ssa.CallCommon) int8 {
+	if sf := c.StaticCallee(); sf != nil && sf.Pkg == lp.irr.Pkg && len(sf.Blocks) > 0 {
+		if lp.sleepsLocal(origin(sf)) {
 			return 2
 		}
 		return 1
@@ -1335,7 +1341,7 @@ func (r *Result) funcSleeps(c *ssa.CallCommon) int8 {
 	if fn == nil || fn.Pkg() == nil {
 		return 0
 	}
-	if f := r.importedFact(fn); f != nil && f.Sleeps {
+	if f := lp.importedFact(fn); f != nil && f.Sleeps {
 		return 2
 	}
 	return 1
@@ -1343,16 +1349,16 @@ func (r *Result) funcSleeps(c *ssa.CallCommon) int8 {
 
 // sleepsLocal reports whether a function of this package waits, directly
 // or through the functions it calls or the literals it holds.
-func (r *Result) sleepsLocal(fn *ssa.Function) bool {
-	if r.inPkg[fn] {
-		return r.sleeps[fn]
+func (lp *Loops) sleepsLocal(fn *ssa.Function) bool {
+	if lp.inPkg[fn] {
+		return lp.sleeps[fn]
 	}
 	// Not in the table: its own waits, and the table for its callees.
-	if r.waitsItself(fn) {
+	if lp.waitsItself(fn) {
 		return true
 	}
-	for _, g := range r.localCallees(fn) {
-		if r.inPkg[g] && r.sleeps[g] {
+	for _, g := range lp.localCallees(fn) {
+		if lp.inPkg[g] && lp.sleeps[g] {
 			return true
 		}
 	}
@@ -1365,38 +1371,32 @@ func (r *Result) sleepsLocal(fn *ssa.Function) bool {
 // among the calls: a memo that answers "does not wait" for a function
 // still being looked at made the answer depend on which function was
 // asked about first.
-func (r *Result) solveSleeps() {
+func (lp *Loops) solveSleeps() {
 	callers := map[*ssa.Function][]*ssa.Function{}
-	var work []*ssa.Function
-	for _, fn := range r.funcs {
-		for _, g := range r.localCallees(fn) {
+	var waits []*ssa.Function
+	for _, fn := range lp.funcs {
+		for _, g := range lp.localCallees(fn) {
 			callers[g] = append(callers[g], fn)
 		}
-		if r.waitsItself(fn) {
-			r.sleeps[fn] = true
-			work = append(work, fn)
+		if lp.waitsItself(fn) {
+			waits = append(waits, fn)
 		}
 	}
-	for len(work) > 0 {
-		f := work[len(work)-1]
-		work = work[:len(work)-1]
-		for _, c := range callers[f] {
-			if !r.sleeps[c] {
-				r.sleeps[c] = true
-				work = append(work, c)
-			}
-		}
-	}
+	callersOf := func(fn *ssa.Function) []*ssa.Function { return callers[fn] }
+	search(waits, callersOf, func(fn *ssa.Function) step {
+		lp.sleeps[fn] = true
+		return descend
+	})
 }
 
 // localCallees returns the functions of this package that fn calls
 // statically and the literals it holds.
-func (r *Result) localCallees(fn *ssa.Function) []*ssa.Function {
+func (lp *Loops) localCallees(fn *ssa.Function) []*ssa.Function {
 	var out []*ssa.Function
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			if call, ok := instr.(ssa.CallInstruction); ok {
-				if sf := call.Common().StaticCallee(); sf != nil && sf.Pkg == r.irr.Pkg && len(sf.Blocks) > 0 {
+				if sf := call.Common().StaticCallee(); sf != nil && sf.Pkg == lp.irr.Pkg && len(sf.Blocks) > 0 {
 					out = append(out, origin(sf))
 				}
 			}
@@ -1408,27 +1408,27 @@ func (r *Result) localCallees(fn *ssa.Function) []*ssa.Function {
 // waitsItself reports whether fn waits by itself: time.Sleep, a timer, a
 // function of another package that waits, a receive from a timer's
 // channel.
-func (r *Result) waitsItself(fn *ssa.Function) bool {
+func (lp *Loops) waitsItself(fn *ssa.Function) bool {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch instr := instr.(type) {
 			case ssa.CallInstruction:
 				c := instr.Common()
-				if sf := c.StaticCallee(); sf != nil && sf.Pkg == r.irr.Pkg && len(sf.Blocks) > 0 {
+				if sf := c.StaticCallee(); sf != nil && sf.Pkg == lp.irr.Pkg && len(sf.Blocks) > 0 {
 					continue // a local callee: the closure follows it
 				}
-				if sleepFuncs.Has(staticFunc(c)) || r.funcSleeps(c) == 2 {
+				if sleepFuncs.Has(staticFunc(c)) || lp.funcSleeps(c) == 2 {
 					return true
 				}
 			case *ssa.UnOp:
 				if instr.Op == token.ARROW {
-					if _, ok := r.timerChanDelay(instr.X); ok {
+					if _, ok := lp.timerChanDelay(instr.X); ok {
 						return true
 					}
 				}
 			case *ssa.Select:
 				for _, st := range instr.States {
-					if _, ok := r.timerChanDelay(st.Chan); ok {
+					if _, ok := lp.timerChanDelay(st.Chan); ok {
 						return true
 					}
 				}
@@ -1436,23 +1436,4 @@ func (r *Result) waitsItself(fn *ssa.Function) bool {
 		}
 	}
 	return false
-}
-
-// keyword is the range of a statement's keyword.
-type keyword struct{ pos, end token.Pos }
-
-// Pos returns the start of the keyword.
-func (k keyword) Pos() token.Pos { return k.pos }
-
-// End returns the end of the keyword.
-func (k keyword) End() token.Pos { return k.end }
-
-// At returns where a finding about the loop goes: its for keyword, or the
-// retried call (from call, the reporter's range of it) when the statement
-// is not found.
-func (l *Loop) At(call analysis.Range) analysis.Range {
-	if l.Stmt != nil {
-		return keyword{l.Stmt.Pos(), l.Stmt.Pos() + token.Pos(len("for"))}
-	}
-	return call
 }

@@ -1,6 +1,10 @@
 package resilience
 
-import "github.com/faultline-dev/faultline/rules/internal/lint"
+import (
+	"go/types"
+
+	"github.com/faultline-dev/faultline/rules/internal/lint"
+)
 
 // Role says how a protection API protects calls.
 type Role int
@@ -242,26 +246,6 @@ var Types = []TypeEntry{
 	{"github.com/hashicorp/go-retryablehttp.RoundTripper", Retry},
 }
 
-// FieldEntry is a configuration field that installs a protection.
-type FieldEntry struct {
-	Type, Field string
-	Kinds       Kind
-}
-
-// Fields lists configuration fields that protect a client: go-redis's
-// Limiter ("used to implement circuit breaker or rate limiter") and
-// MaxRetries. Redis is a datastore, outside nobreaker's code side; the
-// entries are here so that the table says what the libraries offer.
-var Fields = []FieldEntry{
-	{"github.com/redis/go-redis/v9.Options", "Limiter", Breaker},
-	{"github.com/redis/go-redis/v9.Options", "MaxRetries", Retry},
-	{"github.com/redis/go-redis/v9.ClusterOptions", "MaxRetries", Retry},
-	{"github.com/go-redis/redis/v8.Options", "Limiter", Breaker},
-	{"github.com/go-redis/redis/v8.Options", "MaxRetries", Retry},
-	{"github.com/segmentio/kafka-go.Writer", "MaxAttempts", Retry},
-	{"net/http.Client", "Transport", 0}, // the transport's protections
-}
-
 // Resolved forms of the tables.
 var (
 	entrySet = func() *lint.FuncSet {
@@ -286,3 +270,12 @@ var (
 		return m
 	}()
 )
+
+// entryOf returns the table entry of fn.
+func entryOf(fn *types.Func) (*Entry, bool) {
+	name, ok := entrySet.Entry(fn)
+	if !ok {
+		return nil, false
+	}
+	return entryByFunc[name], true
+}

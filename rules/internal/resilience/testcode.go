@@ -11,11 +11,16 @@ import (
 	"github.com/faultline-dev/faultline/rules/internal/remote"
 )
 
-// Test code outside _test.go files: integration-test helpers, test
-// fixtures and test harness programs. The rules that share this package
-// leave it alone: it runs under `go test` or in a CI job, never in the
-// service, and `faultline check` reads test code only when asked (-tests,
-// and then only _test.go files are reported, never their helpers here).
+// testDirs are the directory names that hold test programs and test
+// libraries by convention.
+var testDirs = []string{"test", "tests", "e2e"}
+
+// TestCode tells which functions of a package are test code outside
+// _test.go files: integration-test helpers, test fixtures and test
+// harness programs. The rules that share this package leave it alone: it
+// runs under `go test` or in a CI job, never in the service, and
+// `faultline check` reads test code only when asked (-tests, and then
+// only _test.go files are reported, never their helpers here).
 //
 // A function is test code when
 //
@@ -43,37 +48,45 @@ import (
 // and the service's integrations with other services in another
 // (miniflux's internal/integration), so such packages are judged by their
 // code (rules 1 to 3).
+type TestCode struct {
+	*pkgIndex
 
-// testDirs are the directory names that hold test programs and test
-// libraries by convention.
-var testDirs = []string{"test", "tests", "e2e"}
+	tests map[*ssa.Function]bool // complete for funcs
+}
 
-// TestCode reports whether fn is test code outside _test.go files (see
-// above): the rules report nothing in it.
-func (r *Result) TestCode(fn *ssa.Function) bool {
-	if r == nil || r.irr == nil || fn == nil {
+// newTestCode computes the table of the test code of a package.
+func newTestCode(ix *pkgIndex) *TestCode {
+	tc := &TestCode{pkgIndex: ix, tests: map[*ssa.Function]bool{}}
+	tc.findTestCode()
+	return tc
+}
+
+// Contains reports whether fn is test code (see TestCode): the rules
+// report nothing in it.
+func (tc *TestCode) Contains(fn *ssa.Function) bool {
+	if tc == nil || fn == nil {
 		return false
 	}
 	if o := fn.Origin(); o != nil {
 		fn = o
 	}
-	if r.inPkg[fn] {
-		return r.tests[fn]
+	if tc.inPkg[fn] {
+		return tc.tests[fn]
 	}
-	return r.testBase(fn)
+	return testBase(fn)
 }
 
-// BuiltInTest reports whether every value v may come from that is made in
+// BuiltIn reports whether every value v may come from that is made in
 // this package is made in test code, and there is at least one: a client
 // that only test code builds, whose calls are test calls wherever they
 // are made. A value that may come from outside the package (a parameter
 // of an exported function, a field never stored here) is not.
-func (r *Result) BuiltInTest(v ssa.Value) bool {
-	if r == nil || r.irr == nil || v == nil {
+func (tc *TestCode) BuiltIn(v ssa.Value) bool {
+	if tc == nil || v == nil {
 		return false
 	}
 	n, all := 0, true
-	r.origins(v, func(o ssa.Value) {
+	tc.origins(v, func(o ssa.Value) {
 		instr, ok := o.(ssa.Instruction)
 		if !ok || instr.Parent() == nil {
 			all = false
@@ -84,7 +97,7 @@ func (r *Result) BuiltInTest(v ssa.Value) bool {
 			return
 		}
 		n++
-		if !r.TestCode(instr.Parent()) {
+		if !tc.Contains(instr.Parent()) {
 			all = false
 		}
 	})
@@ -92,10 +105,10 @@ func (r *Result) BuiltInTest(v ssa.Value) bool {
 }
 
 // findTestCode fills the table of test code.
-func (r *Result) findTestCode() {
-	if r.testPackage() {
-		for _, fn := range r.funcs {
-			r.tests[fn] = true
+func (tc *TestCode) findTestCode() {
+	if tc.testPackage() {
+		for _, fn := range tc.funcs {
+			tc.tests[fn] = true
 		}
 		return
 	}
@@ -105,14 +118,14 @@ func (r *Result) findTestCode() {
 	// init, main) reach production code.
 	base := map[*ssa.Function]bool{}
 	var testRoots, prodRoots []*ssa.Function
-	for _, fn := range r.funcs {
+	for _, fn := range tc.funcs {
 		switch {
-		case r.testBase(fn):
+		case testBase(fn):
 			base[fn] = true
 			testRoots = append(testRoots, fn)
 		case inTestFile(fn):
 			testRoots = append(testRoots, fn)
-		case fn.Parent() == nil && (!r.privateFunc(fn) || fn.Object() == nil || fn.Object().Exported()):
+		case fn.Parent() == nil && (!tc.privateFunc(fn) || fn.Object() == nil || fn.Object().Exported()):
 			// Exported functions and methods are entries even in package
 			// main, where net/http calls a ServeHTTP no code here names.
 			prodRoots = append(prodRoots, fn)
@@ -121,11 +134,11 @@ func (r *Result) findTestCode() {
 		}
 	}
 	stop := func(fn *ssa.Function) bool { return base[fn] || inTestFile(fn) }
-	testReach := r.reach(testRoots, nil)
-	prodReach := r.reach(prodRoots, stop)
-	for _, fn := range r.funcs {
+	testReach := tc.reach(testRoots, nil)
+	prodReach := tc.reach(prodRoots, stop)
+	for _, fn := range tc.funcs {
 		if base[fn] || (testReach[fn] && !prodReach[fn] && !inTestFile(fn)) {
-			r.tests[fn] = true
+			tc.tests[fn] = true
 		}
 	}
 }
@@ -133,23 +146,20 @@ func (r *Result) findTestCode() {
 // reach returns roots and the functions of this package they refer to,
 // transitively: calls, function values, literals. It does not enter
 // functions for which stop is true.
-func (r *Result) reach(roots []*ssa.Function, stop func(*ssa.Function) bool) map[*ssa.Function]bool {
-	seen := map[*ssa.Function]bool{}
-	work := slices.Clone(roots)
-	for len(work) > 0 {
-		fn := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[fn] || (stop != nil && stop(fn)) {
-			continue
+func (tc *TestCode) reach(roots []*ssa.Function, stop func(*ssa.Function) bool) map[*ssa.Function]bool {
+	reached := map[*ssa.Function]bool{}
+	search(roots, tc.refs, func(fn *ssa.Function) step {
+		if stop != nil && stop(fn) {
+			return prune
 		}
-		seen[fn] = true
-		work = append(work, r.refs(fn)...)
-	}
-	return seen
+		reached[fn] = true
+		return descend
+	})
+	return reached
 }
 
 // refs returns the functions of this package that fn refers to.
-func (r *Result) refs(fn *ssa.Function) []*ssa.Function {
+func (tc *TestCode) refs(fn *ssa.Function) []*ssa.Function {
 	var out []*ssa.Function
 	var ops []*ssa.Value
 	for _, b := range fn.Blocks {
@@ -159,14 +169,14 @@ func (r *Result) refs(fn *ssa.Function) []*ssa.Function {
 				if op == nil {
 					continue
 				}
-				if g, ok := (*op).(*ssa.Function); ok && r.inPkg[origin(g)] {
+				if g, ok := (*op).(*ssa.Function); ok && tc.inPkg[origin(g)] {
 					out = append(out, origin(g))
 				}
 			}
 		}
 	}
 	for _, anon := range fn.AnonFuncs {
-		if r.inPkg[anon] {
+		if tc.inPkg[anon] {
 			out = append(out, anon)
 		}
 	}
@@ -174,7 +184,7 @@ func (r *Result) refs(fn *ssa.Function) []*ssa.Function {
 }
 
 // testBase reports rules 1 and 2 for fn.
-func (r *Result) testBase(fn *ssa.Function) bool {
+func testBase(fn *ssa.Function) bool {
 	if remote.TestHelper(fn) {
 		return true
 	}
@@ -258,9 +268,9 @@ func inTestFile(fn *ssa.Function) bool {
 
 // testPackage reports rule 4: a main package in a test directory, or a
 // package there whose non-test files import "testing".
-func (r *Result) testPackage() bool {
-	rel := r.pass.Pkg.Path()
-	if m := r.pass.Module; m != nil && m.Path != "" {
+func (tc *TestCode) testPackage() bool {
+	rel := tc.pass.Pkg.Path()
+	if m := tc.pass.Module; m != nil && m.Path != "" {
 		if rel != m.Path && !strings.HasPrefix(rel, m.Path+"/") {
 			return false
 		}
@@ -275,11 +285,11 @@ func (r *Result) testPackage() bool {
 	if !inTestDir {
 		return false
 	}
-	if r.pass.Pkg.Name() == "main" {
+	if tc.pass.Pkg.Name() == "main" {
 		return true
 	}
-	for _, f := range r.pass.Files {
-		name := r.pass.Fset.File(f.Pos()).Name()
+	for _, f := range tc.pass.Files {
+		name := tc.pass.Fset.File(f.Pos()).Name()
 		if strings.HasSuffix(name, "_test.go") {
 			continue
 		}

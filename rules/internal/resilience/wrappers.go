@@ -1,6 +1,7 @@
 package resilience
 
 import (
+	"go/types"
 	"strings"
 
 	"github.com/faultline-dev/faultline/rules/internal/config"
@@ -68,4 +69,40 @@ func wrappersOf(c *config.Config) *wrapperSet {
 	}
 	s.set, _ = lint.ParseFuncSet(funcs) // checked by config
 	return s
+}
+
+// wrapperName returns the FUNC of the declared wrapper fn is, or "".
+func wrapperName(ws *wrapperSet, fn *types.Func) string {
+	if ws == nil || ws.set.Empty() {
+		return ""
+	}
+	e, _ := ws.set.Entry(fn)
+	return e
+}
+
+// isFuncParam reports whether parameter idx of fn has a function type.
+func isFuncParam(fn *types.Func, idx int) bool {
+	sig := fn.Type().(*types.Signature)
+	if idx < 0 || idx >= sig.Params().Len() {
+		return false
+	}
+	t := sig.Params().At(idx).Type()
+	if sig.Variadic() && idx == sig.Params().Len()-1 {
+		if s, ok := t.Underlying().(*types.Slice); ok {
+			t = s.Elem()
+		}
+	}
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
+}
+
+// hasFuncParam reports whether fn has a parameter of function type.
+func hasFuncParam(fn *types.Func) bool {
+	sig := fn.Type().(*types.Signature)
+	for i := range sig.Params().Len() {
+		if isFuncParam(fn, i) {
+			return true
+		}
+	}
+	return false
 }
