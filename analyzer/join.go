@@ -530,10 +530,8 @@ func (c *codeCall) candidates() []string {
 	if c.server != "" {
 		out = append(out, NormalizeName("", c.server))
 	}
-	if c.site.Kind == "cloud" {
-		if svc := cloudService(c.site.API); svc != "" {
-			out = append(out, svc)
-		}
+	if c.site.Service != "" {
+		out = append(out, c.site.Service)
 	}
 	for _, kind := range []string{rules.HintGRPC, rules.HintTopic, rules.HintHost, rules.HintEnv, rules.HintFlag} {
 		for _, h := range c.hints {
@@ -576,21 +574,27 @@ func matchScore(c *codeCall, e *graph.Edge, to *graph.Node) int {
 			return 2
 		}
 	}
-	if to != nil && kindOfCall(c.site.Kind) == to.Kind && to.Kind != graph.Service {
+	if to != nil && c.site.Kind.NodeKind() == to.Kind && to.Kind != graph.Service {
 		drivers := 0
+		engines := []string{c.site.Engine}
 		for _, h := range c.hints {
-			if h.Kind != rules.HintDriver {
+			if h.Kind == rules.HintDriver {
+				engines = append(engines, driverEngine(h.Value))
+			}
+		}
+		for _, engine := range engines {
+			if engine == "" {
 				continue
 			}
 			drivers++
-			if strings.Contains(strings.ToLower(to.Engine), driverEngine(h.Value)) {
-				return 1
+			if te := strings.ToLower(to.Engine); te != "" && (strings.Contains(te, engine) || strings.Contains(engine, te)) {
+				return 1 // postgres ~ postgresql, mongodb ~ mongo
 			}
 		}
 		if drivers > 0 && to.Engine != "" {
 			return 0 // the driver names another engine
 		}
-		if protocolOf(c.site.Kind) == e.Protocol && len(c.candidates()) == 0 {
+		if c.site.Kind.Protocol() == e.Protocol && len(c.candidates()) == 0 {
 			return 1
 		}
 	}
@@ -608,46 +612,6 @@ func driverEngine(d string) string {
 		return "sqlite"
 	}
 	return d
-}
-
-// kindOfCall is the kind of node a call of this kind reaches.
-func kindOfCall(kind string) graph.Kind {
-	switch kind {
-	case "sql", "redis":
-		return graph.Datastore
-	case "kafka", "amqp":
-		return graph.Queue
-	case "cloud":
-		return graph.External // a managed service of a cloud provider
-	}
-	return graph.Service
-}
-
-// cloudService names the managed service a cloud SDK call reaches, after
-// the SDK package in the API's name: (*s3.Client).PutObject gives "s3",
-// (*dynamodb.Client).Query "dynamodb", the S3 transfer manager's
-// (*manager.Uploader).Upload "s3", and Google Cloud Storage's
-// (*storage.ObjectHandle).NewWriter "gcs".
-func cloudService(api string) string {
-	pkg, _, ok := strings.Cut(strings.TrimLeft(api, "(*"), ".")
-	if !ok || pkg == "" {
-		return ""
-	}
-	switch pkg {
-	case "manager":
-		return "s3"
-	case "storage":
-		return "gcs"
-	}
-	return pkg
-}
-
-// protocolOf maps call kinds to topology protocols.
-func protocolOf(kind string) string {
-	if kind == "rpc" {
-		return "tcp" // net/rpc: gob over a TCP connection
-	}
-	return kind
 }
 
 // describe names the evidence of a call for messages.

@@ -61,7 +61,7 @@ func joinCode(g *graph.Graph, code *codeResult) (*joinResult, error) {
 	// topology writes consumers (dependsOn with mode "async"); it adds no
 	// load on a service, so only queues get one.
 	for _, c := range jr.calls {
-		if c.site.Consume && kindOfCall(c.site.Kind) != graph.Queue {
+		if c.site.Consume && c.site.Kind.NodeKind() != graph.Queue {
 			continue
 		}
 		for _, caller := range c.callers {
@@ -130,10 +130,11 @@ func (jr *joinResult) attach(g *graph.Graph, c *codeCall, caller string, topolog
 	}
 	n := g.Node(target)
 	if n == nil {
-		n = &graph.Node{Name: target, Kind: kindOfCall(c.site.Kind), Source: graph.FromCode, Replicas: 1, Pos: cs.Pos}
+		n = &graph.Node{Name: target, Kind: c.site.Kind.NodeKind(), Source: graph.FromCode, Replicas: 1, Pos: cs.Pos}
 		if n.Kind == graph.Service && externalHost(c) {
 			n.Kind = graph.External
 		}
+		n.Engine = c.site.Engine
 		for _, h := range c.hints {
 			if h.Kind == rules.HintDriver {
 				n.Engine = driverEngine(h.Value)
@@ -145,11 +146,11 @@ func (jr *joinResult) attach(g *graph.Graph, c *codeCall, caller string, topolog
 	e := g.Edge(caller, target)
 	if e == nil {
 		e = &graph.Edge{
-			From: caller, To: target, Protocol: protocolOf(c.site.Kind), Source: graph.FromCode,
+			From: caller, To: target, Protocol: c.site.Kind.Protocol(), Source: graph.FromCode,
 			Idempotent: true, Retries: graph.Retries{Attempts: 1}, Pos: cs.Pos,
 			TimeoutUnknown: true,
 		}
-		if kindOfCall(c.site.Kind) == graph.Queue {
+		if c.site.Kind.NodeKind() == graph.Queue {
 			e.Mode = graph.ModeAsync
 		}
 		g.Edges = append(g.Edges, e)
@@ -274,7 +275,7 @@ func callSite(c *codeCall) graph.CallSite {
 		Pos:     graph.Pos{File: c.site.File, Line: c.site.Line, Col: c.site.Col},
 		Func:    c.site.Func,
 		API:     c.site.API,
-		Kind:    c.site.Kind,
+		Kind:    string(c.site.Kind),
 		Target:  c.describe(),
 		Timeout: c.site.Timeout,
 	}

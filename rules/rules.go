@@ -21,6 +21,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/drift"
 	"github.com/faultline-dev/faultline/rules/httptimeout"
 	"github.com/faultline-dev/faultline/rules/internal/callsites"
+	"github.com/faultline-dev/faultline/rules/internal/catalog"
 	"github.com/faultline-dev/faultline/rules/internal/config"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/nestedretry"
@@ -103,12 +104,23 @@ func VetAnalyzers() []*analysis.Analyzer {
 	return append(config.Bind(Analyzers(), conf), conf)
 }
 
+// Library is one family of client libraries the catalogue models.
+type Library = catalog.Library
+
+// Libraries returns the library families faultline models, sorted by name:
+// what `faultline libraries` lists.
+func Libraries() []*Library { return catalog.Libraries() }
+
 // CallSites is the analyzer that records outbound calls and the evidence
 // of their targets; the engine joins its facts to the topology.
 var CallSites = callsites.Analyzer
 
 // The call-site facts.
 type (
+	// CallKind is the kind of remote operation a call performs: it says
+	// which kind of node it reaches (CallKind.NodeKind) and the protocol
+	// of its edge (CallKind.Protocol).
+	CallKind    = catalog.Kind
 	Calls       = callsites.Calls
 	CallSite    = callsites.Site
 	CallHint    = callsites.Hint

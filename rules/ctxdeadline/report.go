@@ -125,25 +125,7 @@ func (c *checker) message(f *finding, h hit) string {
 }
 
 // consequence says what a missing deadline means for a kind of call.
-func consequence(k remote.Kind) string {
-	switch k {
-	case remote.GRPC:
-		return "gRPC has no default deadline, so a hung server blocks the call forever"
-	case remote.SQL:
-		return "a hung database or an exhausted connection pool blocks the call forever"
-	case remote.HTTP:
-		return "nothing else bounds the request, so a server that stops responding blocks it forever"
-	case remote.Redis:
-		return "the client's read timeout is disabled, so a hung server blocks the command forever"
-	case remote.Kafka:
-		return "a broker that stops responding blocks the call forever"
-	case remote.Cloud:
-		return "the SDK's HTTP client has no overall timeout, so a hung endpoint blocks the call forever"
-	case remote.TCP:
-		return "the dialer has no timeout, so an unreachable host blocks the dial until the operating system gives up"
-	}
-	return "a dependency that stops responding blocks the call forever"
-}
+func consequence(k remote.Kind) string { return k.Hang() }
 
 // ctxParamName returns the name of the first context parameter of fn or
 // of the functions enclosing it, or "".

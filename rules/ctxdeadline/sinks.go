@@ -31,25 +31,12 @@ func (u use) describe() string {
 }
 
 var (
-	// grpcStreams open streams: a stream's context bounds its whole life,
-	// and watch-style streams are meant to stay open.
-	grpcStreams = lint.NewFuncSet(
-		"(google.golang.org/grpc.ClientConnInterface).NewStream",
-		"(*google.golang.org/grpc.ClientConn).NewStream",
-		"google.golang.org/grpc.NewClientStream",
-	)
 	// dialers dial with their own Timeout or Deadline when set.
 	dialers = lint.NewFuncSet(
 		"(*net.Dialer).DialContext",
 		"(*crypto/tls.Dialer).DialContext",
 		"(*github.com/segmentio/kafka-go.Dialer).DialContext",
 		"(*github.com/segmentio/kafka-go.Dialer).DialLeader",
-	)
-	// ownBound are calls bounded by the library's defaults whatever the
-	// context: kafka-go's package-level dials use DefaultDialer (10s).
-	ownBound = lint.NewFuncSet(
-		"github.com/segmentio/kafka-go.DialContext",
-		"github.com/segmentio/kafka-go.DialLeader",
 	)
 	httpClientDo = lint.NewFuncSet("(*net/http.Client).Do")
 	retryableDo  = lint.NewFuncSet("(*github.com/hashicorp/go-retryablehttp.Client).Do")
@@ -135,7 +122,7 @@ func (c *checker) timeoutGuarded(call ssa.CallInstruction) bool {
 	}
 	g, ok := c.guarded[call]
 	if !ok {
-		g = c.res.ClientGuard(call).Kinds.Has(resilience.Timeout) || c.res.Guard(call).Kinds.Has(resilience.Timeout)
+		g = c.res.Protections().ClientGuard(call).Kinds.Has(resilience.Timeout) || c.res.Protections().Guard(call).Kinds.Has(resilience.Timeout)
 		c.guarded[call] = g
 	}
 	return g
@@ -146,23 +133,18 @@ func (c *checker) timeoutGuarded(call ssa.CallInstruction) bool {
 // is the call's purpose.
 func (c *checker) directUses(cc *ssa.CallCommon, callee *types.Func, api *remote.API) []use {
 	switch {
-	case api.Consume, api.Bounded:
+	case api.Consume, api.Bounded(), api.Stream:
+		// Waiting is its purpose, something else bounds it (see the
+		// catalogue), or it opens a stream meant to stay open.
 		return nil
-	case api.Kind == remote.AMQP:
-		// amqp091-go's *WithContext methods ignore their context.
-		return nil
-	case api.Kind == remote.DNS:
-		// The resolver's own timeouts (resolv.conf) bound lookups.
-		return nil
-	case grpcStreams.Has(callee), ownBound.Has(callee):
+	case api.Library().BoundsSet() != nil && remote.BuiltWith(recvOf(cc), api.Library(), api.Library().BoundsSet()):
+		// The client was built with a timeout of its own (mongo's
+		// options.SetTimeout).
 		return nil
 	case dialers.Has(callee):
 		if c.dialerBounded(recvOf(cc), callee) {
 			return nil
 		}
-	case api.Kind == remote.TCP:
-		// Handshakes on connections whose deadlines faultline cannot see.
-		return nil
 	case api.Kind == remote.Redis:
 		if !redisUnbounded(recvOf(cc)) {
 			return nil
@@ -173,6 +155,8 @@ func (c *checker) directUses(cc *ssa.CallCommon, callee *types.Func, api *remote
 	switch {
 	case api.Ctx >= 0:
 		arg = argOfFunc(cc, callee, api.Ctx)
+	case api.CtxFrom != "":
+		arg = remote.CtxFromChain(recvOf(cc), api)
 	case api.Req >= 0:
 		if !c.httpUnbounded(cc, callee) {
 			return nil

@@ -198,10 +198,10 @@ func run(pass *analysis.Pass) (any, error) {
 		if call == nil {
 			continue
 		}
-		if res.TestCode(call.Parent()) {
+		if res.TestCode().Contains(call.Parent()) {
 			continue // a test helper or harness: not a production dependency
 		}
-		if recv := resilience.Receiver(call.Common()); recv != nil && res.BuiltInTest(recv) {
+		if recv := resilience.Receiver(call.Common()); recv != nil && res.TestCode().BuiltIn(recv) {
 			continue // through a client only test code builds
 		}
 		if strings.HasPrefix(key, "grpc:") {
@@ -229,7 +229,7 @@ func run(pass *analysis.Pass) (any, error) {
 			deps[key] = d
 			order = append(order, d)
 		}
-		guarded := res.Guard(call).Kinds&resilience.Breaker != 0 || res.ClientGuard(call).Kinds&resilience.Breaker != 0
+		guarded := res.Protections().Guard(call).Kinds&resilience.Breaker != 0 || res.Protections().ClientGuard(call).Kinds&resilience.Breaker != 0
 		d.calls = append(d.calls, &callSite{call: call, caller: callerName(call.Parent(), pass.Pkg), guarded: guarded})
 	}
 
@@ -322,7 +322,7 @@ func platformLocal(host string) bool {
 var serviceKinds = map[remote.Kind]bool{remote.HTTP: true, remote.GRPC: true, remote.SMTP: true, remote.RPC: true}
 
 // kindName names a kind of service for messages.
-var kindName = map[string]string{"http": "HTTP", "grpc": "gRPC", "smtp": "SMTP", "rpc": "RPC"}
+var kindName = map[remote.Kind]string{remote.HTTP: "HTTP", remote.GRPC: "gRPC", remote.SMTP: "SMTP", remote.RPC: "RPC"}
 
 // identify names the dependency of a call site from what the code shows:
 // the gRPC service of a generated client, else the URL host, environment
@@ -371,10 +371,10 @@ func identify(s callsites.Site) (key, name string) {
 		return "grpc:" + svc, name
 	case len(addr) == 0:
 		return "", ""
-	case s.Kind == string(remote.GRPC):
-		return s.Kind + ":" + strings.Join(addr, ","), "the gRPC target at " + strings.Join(addr, ", ")
+	case s.Kind == remote.GRPC:
+		return string(s.Kind) + ":" + strings.Join(addr, ","), "the gRPC target at " + strings.Join(addr, ", ")
 	}
-	return s.Kind + ":" + strings.Join(addr, ","), "the " + kindName[s.Kind] + " service at " + strings.Join(addr, ", ")
+	return string(s.Kind) + ":" + strings.Join(addr, ","), "the " + kindName[s.Kind] + " service at " + strings.Join(addr, ", ")
 }
 
 // fix says how to add a breaker for this kind of dependency.

@@ -121,10 +121,17 @@ func (t *tracer) callBound(c *ssa.CallCommon, api *remote.API, grpcStub bool) bo
 		return t.ctxBound(arg(c, 0))
 	case api == nil:
 		return bound{}
-	case api.Bounded:
+	case api.Bound == remote.Own:
 		return bound{bounded: true}
+	case api.Bound == remote.Unknown:
+		return bound{}
 	case api.Ctx >= 0:
 		return t.ctxBound(arg(c, api.Ctx))
+	case api.CtxFrom != "":
+		if ctx := remote.CtxFromChain(receiver(c), api); ctx != nil {
+			return t.ctxBound(ctx)
+		}
+		return bound{}
 	case api.Req >= 0:
 		ctx, bg := t.requestCtx(arg(c, api.Req))
 		if ctx != nil {

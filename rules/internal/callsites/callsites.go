@@ -85,8 +85,10 @@ type Site struct {
 	Line    int
 	Col     int
 	Func    string // the enclosing function, "pkg/path.Func" or "pkg/path.(T).M"
-	Kind    string // remote.Kind
+	Kind    remote.Kind
 	API     string // the API called, e.g. "(*net/http.Client).Do" or "/shop.v1.Payment/Charge"
+	Service string // the managed service a cloud API reaches ("s3", "gcs"), from the catalogue
+	Engine  string // what a library's calls reach ("mongodb"), from the catalogue
 	Consume bool   // a queue consumer's read, not a call to the queue's consumers
 	Hints   []Hint
 
@@ -154,7 +156,7 @@ func (c *Calls) String() string {
 		if s.Backoff != "" {
 			hs = append(hs, "backoff="+s.Backoff)
 		}
-		parts = append(parts, s.Kind+"("+strings.Join(hs, " ")+")")
+		parts = append(parts, string(s.Kind)+"("+strings.Join(hs, " ")+")")
 	}
 	for _, b := range c.Bindings {
 		var hs []string
@@ -200,7 +202,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 	rr := lint.ResultOf[*resilience.Result](pass)
 	for _, fn := range irr.SrcFuncs {
-		if rr.TestCode(fn) {
+		if rr.TestCode().Contains(fn) {
 			// Test helpers and harnesses call test doubles and fixtures:
 			// their calls and bindings are not the system's edges.
 			continue
@@ -244,11 +246,14 @@ func (t *tracer) site(fn *ssa.Function, call ssa.CallInstruction) (Site, bool) {
 		if api.Kind == remote.DNS {
 			return Site{}, false
 		}
-		s.Kind, s.API, s.Consume = string(api.Kind), remote.FuncName(callee), api.Consume
+		s.Kind, s.API, s.Consume, s.Service = api.Kind, remote.FuncName(callee), api.Consume, api.Service
+		if lib := api.Library(); lib != nil {
+			s.Engine = lib.Engine
+		}
 		s.Hints = t.apiHints(c, callee, api)
 		b = t.callBound(c, api, false)
 	} else if m := t.grpcMethod(callee); m != nil {
-		s.Kind, s.API = string(remote.GRPC), m.Method
+		s.Kind, s.API = remote.GRPC, m.Method
 		s.Hints = append([]Hint{{GRPC, m.Service()}}, t.grpcClientHints(receiver(c))...)
 		b = t.callBound(c, nil, true)
 	} else {
@@ -289,10 +294,10 @@ func (t *tracer) protection(fn *ssa.Function, call ssa.CallInstruction) (Tri, in
 		return Unknown, 0, ""
 	}
 	whole := t.pass.Pkg.Name() == "main"
-	guard := res.Guard(call)
+	guard := res.Protections().Guard(call)
 	breaker := Unknown
 	switch {
-	case guard.Kinds.Has(resilience.Breaker) || res.ClientGuard(call).Kinds.Has(resilience.Breaker):
+	case guard.Kinds.Has(resilience.Breaker) || res.Protections().ClientGuard(call).Kinds.Has(resilience.Breaker):
 		breaker = Yes
 	case whole:
 		breaker = No
@@ -303,7 +308,7 @@ func (t *tracer) protection(fn *ssa.Function, call ssa.CallInstruction) (Tri, in
 	if guard.Kinds.Has(resilience.Retry) {
 		attempts, retried, library = mulAttempts(attempts, guard.Attempts), true, true
 	}
-	if inner := res.RetryingCall(call); len(inner) > 0 {
+	if inner := res.Protections().InnerRetries(call); len(inner) > 0 {
 		attempts, retried, library = mulAttempts(attempts, resilience.Product(inner)), true, true
 	}
 	if !retried {
@@ -357,7 +362,7 @@ func mulAttempts(a, b int) int {
 // (over items, polling) multiply nothing: each turn is another call.
 func (t *tracer) attemptsAround(res *resilience.Result, fn *ssa.Function, instr ssa.Instruction, seen map[*ssa.Function]bool, depth int, delays *[]resilience.Delay) (attempts int, retried bool) {
 	here := 1
-	for _, l := range res.RetryLoops(fn) {
+	for _, l := range res.Loops().In(fn) {
 		if l.Blocks[instr.Block()] {
 			here = mulAttempts(here, l.Attempts)
 			retried = true
@@ -440,6 +445,9 @@ func arg(c *ssa.CallCommon, i int) ssa.Value {
 
 // apiHints gathers the target evidence of a call to a table API.
 func (t *tracer) apiHints(c *ssa.CallCommon, callee *types.Func, api *remote.API) []Hint {
+	if lib := api.Library(); lib != nil && len(lib.Addrs) > 0 {
+		return t.libHints(c, callee, lib)
+	}
 	switch remote.Kind(api.Kind) {
 	case remote.HTTP:
 		if api.Req >= 0 {
@@ -746,7 +754,7 @@ func evidence(hs []Hint) []Hint {
 
 func dedupe(hs []Hint) []Hint {
 	slices.SortFunc(hs, func(a, b Hint) int {
-		if c := strings.Compare(a.Kind, b.Kind); c != 0 {
+		if c := strings.Compare(string(a.Kind), string(b.Kind)); c != 0 {
 			return c
 		}
 		return strings.Compare(a.Value, b.Value)

@@ -6,6 +6,8 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/faultline-dev/faultline/rules/internal/callsites"
+	"github.com/faultline-dev/faultline/rules/internal/libtest"
+	"github.com/faultline-dev/faultline/rules/internal/stubs"
 )
 
 // TestFacts checks the call sites and bindings each package records: a
@@ -21,5 +23,12 @@ import (
 // tag, a field of an unexported type and a registration wrapper's own
 // package record nothing.
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), callsites.Analyzer, "svc", "clients", "bounds", "platform", "store", "drv", "svc2", "regwrap", "svc3", "retries", "helpers", "testhelper", "helperctx")
+	analysistest.Run(t, stubs.TestData(t), callsites.Analyzer, "svc", "clients", "bounds", "platform", "store", "drv", "svc2", "regwrap", "svc3", "retries", "helpers", "testhelper", "helperctx")
+}
+
+// TestLibraries checks the call sites of the catalogue's client libraries,
+// with their real types: the kind of each call, and the address its client
+// was built with, followed through the library's builders.
+func TestLibraries(t *testing.T) {
+	analysistest.Run(t, libtest.Dir(t), callsites.Analyzer, "example.com/libs/mongo/sites")
 }

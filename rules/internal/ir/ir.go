@@ -29,6 +29,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/faultline-dev/faultline/rules/internal/catalog"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
 
@@ -108,32 +109,8 @@ func Relevant(pass *analysis.Pass) bool {
 }
 
 // Modelled reports whether path belongs to a library whose behaviour
-// faultline knows from its API tables, so its bodies need no analysis.
-func Modelled(path string) bool {
-	for _, p := range modelled {
-		if path == p || strings.HasPrefix(path, p+"/") {
-			return true
-		}
-	}
-	return false
-}
-
-var modelled = []string{
-	"golang.org/x/net", "golang.org/x/sys", "golang.org/x/text", "golang.org/x/sync", "golang.org/x/crypto",
-	"google.golang.org/grpc", "google.golang.org/protobuf", "google.golang.org/genproto",
-	"github.com/golang/protobuf",
-	"github.com/redis/go-redis", "github.com/go-redis/redis",
-	"github.com/segmentio/kafka-go",
-	"github.com/rabbitmq/amqp091-go", "github.com/streadway/amqp",
-	"github.com/lib/pq", "github.com/jackc/pgx", "github.com/jackc/pgconn", "github.com/go-sql-driver/mysql",
-	"github.com/sony/gobreaker", "github.com/afex/hystrix-go", "github.com/cep21/circuit",
-	"github.com/failsafe-go/failsafe-go", "github.com/eapache/go-resiliency",
-	"github.com/mercari/go-circuitbreaker", "github.com/rubyist/circuitbreaker", "github.com/slok/goresilience",
-	"github.com/cenkalti/backoff", "github.com/avast/retry-go", "github.com/sethvargo/go-retry",
-	"github.com/hashicorp/go-retryablehttp", "github.com/hashicorp/go-cleanhttp",
-	"github.com/grpc-ecosystem/go-grpc-middleware",
-	"github.com/aws/aws-sdk-go-v2", "github.com/aws/smithy-go", "cloud.google.com/go",
-}
+// faultline knows from its catalogue, so its bodies need no analysis.
+func Modelled(path string) bool { return catalog.Modelled(path) }
 
 // roots are the packages through which code reaches the network, a
 // database, or deadlines.

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/faultline-dev/faultline/rules/internal/catalog"
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
@@ -175,103 +176,11 @@ func FuncName(fn *types.Func) string {
 	return fn.Pkg().Name() + "." + fn.Name()
 }
 
-// Lookup reports whether fn is a remote API of the table, comparing the
-// table's entries, resolved in fn's package, by object identity.
-func Lookup(fn *types.Func) (*API, bool) {
-	if fn == nil || fn.Pkg() == nil {
-		return nil, false
-	}
-	fn = fn.Origin()
-	res := resolve(fn.Pkg())
-	if res == nil {
-		return nil, false
-	}
-	if api, ok := res.funcs[fn]; ok {
-		return api, true
-	}
-	if named := recvNamed(fn); named != nil {
-		if api, ok := res.types[named.Obj()]; ok && firstParamIsContext(fn) {
-			return api, true
-		}
-	}
-	return nil, false
-}
-
-type resolved struct {
-	funcs map[*types.Func]*API
-	types map[*types.TypeName]*API // wildcard entries
-}
-
-var (
-	byPath     = map[string][]*API{}
-	resolvedOf lint.PkgMemo[*resolved]
-)
-
-func init() {
-	for i := range APIs {
-		a := &APIs[i]
-		byPath[a.Pkg] = append(byPath[a.Pkg], a)
-	}
-}
-
-// resolve finds the objects of pkg's table entries, once per package.
-func resolve(pkg *types.Package) *resolved {
-	entries := byPath[pkg.Path()]
-	if entries == nil {
-		return nil
-	}
-	return resolvedOf.Get(pkg, func() *resolved {
-		r := &resolved{funcs: map[*types.Func]*API{}, types: map[*types.TypeName]*API{}}
-		for _, a := range entries {
-			if a.Type == "" {
-				if f, ok := pkg.Scope().Lookup(a.Name).(*types.Func); ok {
-					r.funcs[f] = a
-				}
-				continue
-			}
-			tn, ok := pkg.Scope().Lookup(a.Type).(*types.TypeName)
-			if !ok {
-				continue
-			}
-			if a.Name == "*" {
-				r.types[tn] = a
-				continue
-			}
-			if m := lint.MethodOf(tn, a.Name); m != nil {
-				r.funcs[m] = a
-			}
-		}
-		return r
-	})
-}
-
-// recvNamed returns the named type of a method's receiver, or nil.
-func recvNamed(fn *types.Func) *types.Named {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return nil
-	}
-	t := sig.Recv().Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, _ := t.(*types.Named)
-	if n != nil {
-		n = n.Origin()
-	}
-	return n
-}
-
-func firstParamIsContext(fn *types.Func) bool {
-	sig := fn.Type().(*types.Signature)
-	return sig.Params().Len() > 0 && IsContext(sig.Params().At(0).Type())
-}
+// Lookup reports whether fn is a remote API of the catalogue.
+func Lookup(fn *types.Func) (*API, bool) { return catalog.Lookup(fn) }
 
 // IsContext reports whether t is context.Context.
-func IsContext(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
-}
+func IsContext(t types.Type) bool { return catalog.IsContext(t) }
 
 // TestHelper reports whether fn, or a function enclosing it, takes a
 // *testing.T, *testing.B, *testing.F or testing.TB and is declared outside
@@ -470,3 +379,149 @@ func (r *Result) add(f *ssa.Function, callee *Fact, via string) bool {
 
 // String helps debugging.
 func (t Target) String() string { return fmt.Sprintf("%s %v", t.Describe(), t.Kinds()) }
+
+// CtxFromChain returns the context a call of api takes from the chain of
+// calls its receiver was built by (gorm's db.WithContext(ctx).Where(…),
+// a gocql query's WithContext(ctx), a resty request's SetContext(ctx)):
+// the context argument of the nearest call of the method api.CtxFrom on a
+// value of the same library. It returns nil when the receiver does not come
+// from such a chain in the code at hand (a field, a parameter, a value
+// built elsewhere): then what bounds the call is unknown.
+func CtxFromChain(recv ssa.Value, api *API) ssa.Value {
+	lib := api.Library()
+	if api.CtxFrom == "" || lib == nil {
+		return nil
+	}
+	v := recv
+	for range 32 {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		case *ssa.ChangeInterface:
+			v = x.X
+			continue
+		case *ssa.Call:
+			callee := Callee(&x.Call)
+			if callee == nil || callee.Pkg() == nil || !lib.Has(callee.Pkg().Path()) {
+				return nil
+			}
+			if callee.Name() == api.CtxFrom {
+				for _, a := range x.Call.Args {
+					if IsContext(a.Type()) {
+						return a
+					}
+				}
+			}
+			if v = recvOf(&x.Call); v == nil {
+				return nil
+			}
+			continue
+		}
+		return nil
+	}
+	return nil
+}
+
+// BuiltWith reports whether the value v of a library was built, on a path
+// the code at hand shows, by a call to one of set: v itself, or what v was
+// made from, followed back through the library's calls (their receivers
+// and the library's values they are given, variadic options included),
+// with the calls made on each of those values afterwards counted too
+// (opts := options.Client(); opts.SetTimeout(d)). A value that comes from
+// a field or a parameter is not followed.
+func BuiltWith(v ssa.Value, lib *catalog.Library, set *lint.FuncSet) bool {
+	seen := map[ssa.Value]bool{}
+	var walk func(v ssa.Value, depth int) bool
+	walk = func(v ssa.Value, depth int) bool {
+		if v == nil || depth > 24 || seen[v] {
+			return false
+		}
+		seen[v] = true
+		if v.Referrers() != nil {
+			for _, ref := range *v.Referrers() {
+				if call, ok := ref.(ssa.CallInstruction); ok {
+					c := call.Common()
+					if recvOf(c) == v && set.Has(Callee(c)) {
+						return true
+					}
+				}
+			}
+		}
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			return walk(x.X, depth+1)
+		case *ssa.MakeInterface:
+			return walk(x.X, depth+1)
+		case *ssa.ChangeInterface:
+			return walk(x.X, depth+1)
+		case *ssa.Slice:
+			return walk(x.X, depth+1)
+		case *ssa.Phi:
+			for _, e := range x.Edges {
+				if walk(e, depth+1) {
+					return true
+				}
+			}
+		case *ssa.Extract:
+			return walk(x.Tuple, depth+1)
+		case *ssa.Alloc:
+			// The backing array of variadic options: its elements.
+			for _, ref := range *x.Referrers() {
+				if ia, ok := ref.(*ssa.IndexAddr); ok {
+					for _, r := range *ia.Referrers() {
+						if st, ok := r.(*ssa.Store); ok && st.Addr == ia && walk(st.Val, depth+1) {
+							return true
+						}
+					}
+				}
+			}
+		case *ssa.Call:
+			callee := Callee(&x.Call)
+			if callee == nil || callee.Pkg() == nil || !lib.Has(callee.Pkg().Path()) {
+				return false
+			}
+			if set.Has(callee) {
+				return true
+			}
+			if r := recvOf(&x.Call); r != nil && walk(r, depth+1) {
+				return true
+			}
+			for _, a := range x.Call.Args {
+				if a != recvOf(&x.Call) && ofLibrary(a.Type(), lib) && walk(a, depth+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(v, 0)
+}
+
+// recvOf returns the receiver of a method call, or nil.
+func recvOf(c *ssa.CallCommon) ssa.Value {
+	if c.IsInvoke() {
+		return c.Value
+	}
+	if c.Signature().Recv() != nil && len(c.Args) > 0 {
+		return c.Args[0]
+	}
+	return nil
+}
+
+// ofLibrary reports whether t (what it points to, or the element of a
+// slice of it) is a named type of one of lib's packages.
+func ofLibrary(t types.Type, lib *catalog.Library) bool {
+	t = types.Unalias(t)
+	switch u := t.(type) {
+	case *types.Pointer:
+		return ofLibrary(u.Elem(), lib)
+	case *types.Slice:
+		return ofLibrary(u.Elem(), lib)
+	}
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Pkg() != nil && lib.Has(n.Obj().Pkg().Path())
+}

@@ -38,6 +38,7 @@ Usage:
 	faultline init    [flags] [packages]   write a starter topology.cue inferred from the code
 	faultline rules                        list the rules
 	faultline explain RULE                 show a rule's documentation
+	faultline libraries [-v]               list the client libraries faultline models
 	faultline schema                       print the topology schema (for cue vet)
 	faultline version                      print the version
 
@@ -110,6 +111,8 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 		return runRules(rest, stdout, stderr)
 	case "explain":
 		return runExplain(rest, stdout, stderr)
+	case "libraries":
+		return runLibraries(rest, stdout, stderr)
 	case "schema":
 		return runSchema(rest, stdout, stderr)
 	case "version", "-version", "--version":

@@ -1,0 +1,399 @@
+// Package catalog is faultline's knowledge of the client libraries Go
+// services call through: which functions and methods leave the process,
+// what kind of dependency they reach, which parameter carries the context
+// that bounds them, and what the library's own defaults bound. It is data:
+// one file per library family, each entry resolved to the types.Object of
+// the package being analysed and compared by identity, never by name alone.
+//
+// Rules do not read this package's tables directly: remote marks the
+// functions that reach the network, ctxdeadline asks which context a call
+// hands on, callsites names the dependency a call reaches, and ir skips the
+// bodies of the libraries listed here, whose behaviour the entries state.
+//
+// An entry says only what was read in the library's source (the version is
+// in its Library); where a library's behaviour is not known, the entry is
+// left out and faultline stays silent on its calls.
+package catalog
+
+import (
+	"go/types"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/faultline-dev/faultline/graph"
+	"github.com/faultline-dev/faultline/rules/internal/lint"
+)
+
+// Kind is the kind of remote operation an API performs.
+type Kind string
+
+// The kinds of remote operation. A kind is also the protocol of the edges
+// its calls make (see Protocol).
+const (
+	HTTP     Kind = "http"
+	GRPC     Kind = "grpc"
+	SQL      Kind = "sql"
+	Redis    Kind = "redis"
+	Kafka    Kind = "kafka"
+	AMQP     Kind = "amqp"
+	NATS     Kind = "nats"
+	Mongo    Kind = "mongodb"
+	CQL      Kind = "cql"           // Cassandra, ScyllaDB
+	Search   Kind = "elasticsearch" // Elasticsearch, OpenSearch
+	Memcache Kind = "memcache"
+	Etcd     Kind = "etcd"
+	Consul   Kind = "consul"
+	Bolt     Kind = "bolt" // Neo4j
+	TCP      Kind = "tcp"
+	SMTP     Kind = "smtp"
+	RPC      Kind = "rpc"
+	DNS      Kind = "dns"
+	Cloud    Kind = "cloud"
+)
+
+// NodeKind is the kind of node of the system graph a call of kind k
+// reaches.
+func (k Kind) NodeKind() graph.Kind {
+	switch k {
+	case SQL, Redis, Mongo, CQL, Search, Memcache, Etcd, Consul, Bolt:
+		return graph.Datastore
+	case Kafka, AMQP, NATS:
+		return graph.Queue
+	case Cloud:
+		return graph.External // a managed service of a cloud provider
+	}
+	return graph.Service
+}
+
+// Hang says what a missing deadline means for a call of kind k, for
+// messages: why nothing else bounds it.
+func (k Kind) Hang() string {
+	switch k {
+	case GRPC:
+		return "gRPC has no default deadline, so a hung server blocks the call forever"
+	case SQL:
+		return "a hung database or an exhausted connection pool blocks the call forever"
+	case HTTP:
+		return "nothing else bounds the request, so a server that stops responding blocks it forever"
+	case Redis:
+		return "the client's read timeout is disabled, so a hung server blocks the command forever"
+	case Kafka:
+		return "a broker that stops responding blocks the call forever"
+	case Cloud:
+		return "the SDK's HTTP client has no overall timeout, so a hung endpoint blocks the call forever"
+	case TCP:
+		return "the dialer has no timeout, so an unreachable host blocks the dial until the operating system gives up"
+	case Mongo:
+		return "the driver has no socket or operation timeout by default, so a hung server blocks the operation forever"
+	}
+	return "a dependency that stops responding blocks the call forever"
+}
+
+// Protocol is the topology's protocol of an edge made of calls of kind k.
+func (k Kind) Protocol() string {
+	if k == RPC {
+		return "tcp" // net/rpc: gob over a TCP connection
+	}
+	return string(k)
+}
+
+// API describes one function or method that performs a remote operation.
+type API struct {
+	Pkg  string // import path of the declaring package
+	Type string // receiver or interface type; "" for package-level functions
+	Name string // function or method; "*" for every method of Type whose first parameter is a context.Context
+	Kind Kind
+
+	// Ctx is the index of the context.Context parameter (receiver not
+	// counted), or -1 when the API takes none and so cannot be bounded by
+	// a context deadline.
+	Ctx int
+	// Req is the index of an *http.Request (or retryablehttp.Request)
+	// parameter whose context bounds the call, or -1.
+	Req int
+	// Consume marks APIs that wait for work to arrive (a queue consumer's
+	// read): blocking forever on them is their purpose, not a hazard.
+	Consume bool
+	// Bound says what bounds a call when its context (or request) does
+	// not: by default nothing.
+	Bound Bound
+	// Stream marks APIs that open a stream living as long as its context
+	// (gRPC NewStream, watches): a stream is meant to stay open.
+	Stream bool
+	// CtxFrom names the method of the receiver's chain that gives a call
+	// with no context parameter its context ("WithContext" for gorm and
+	// gocql queries, "SetContext" for resty requests): the context of the
+	// nearest such call on the receiver is the call's.
+	CtxFrom string
+	// Service names the managed service a Cloud API reaches ("s3",
+	// "dynamodb", "gcs"): the node the call is an edge to.
+	Service string
+
+	lib *Library
+}
+
+// Bound says what bounds an API's calls besides its context.
+type Bound int
+
+// The bounds of APIs.
+const (
+	// Nothing but the context (or the request's) bounds the call: with no
+	// deadline it can wait forever.
+	Nothing Bound = iota
+	// Own: the library bounds the call itself (net.DialTimeout, a
+	// client's default timeouts, a timeout parameter), whatever the
+	// context: never reported for want of a deadline.
+	Own
+	// Unknown: settings faultline cannot see decide (driver options, a
+	// connection's deadlines, a library whose behaviour was not read):
+	// never reported.
+	Unknown
+)
+
+// Library returns the library family the API belongs to.
+func (a *API) Library() *Library { return a.lib }
+
+// Bounded reports whether something other than a context bounds the call,
+// or may: the library itself, or settings faultline cannot see.
+func (a *API) Bounded() bool { return a.Bound != Nothing }
+
+// Library is one family of client libraries (several modules or major
+// versions whose APIs are alike).
+type Library struct {
+	Name string // as `faultline libraries` lists it
+	// Paths are the import paths of its modules: a package belongs to the
+	// library when its path is one of them or below one.
+	Paths []string
+	// Versions says which versions the entries were read from.
+	Versions string
+	// Notes says, in a sentence or two, what the library's defaults bound
+	// and what faultline does not know of it (and so never reports).
+	Notes string
+	// Engine names what the library's calls reach, for the nodes of the
+	// system graph: "mongodb", "cassandra", "elasticsearch".
+	Engine string
+	APIs   []API
+	// Addrs say where the code writes the address of what the library's
+	// calls reach, and the topics they publish to: the evidence that ties
+	// a call to a node of the system graph.
+	Addrs []Addr
+	// Bounds are the functions and methods that, when the client a call
+	// goes through was built with one of them, bound every call the
+	// client makes (mongo's options SetTimeout): as types.Func.FullName
+	// writes them.
+	Bounds []string
+
+	bounds *lint.FuncSet
+}
+
+// BoundsSet returns Bounds as a set, or nil when there are none.
+func (l *Library) BoundsSet() *lint.FuncSet {
+	if l == nil {
+		return nil
+	}
+	index()
+	return l.bounds
+}
+
+// Addr is a function or method of a library whose arguments name what its
+// client reaches: a constructor given the address (memcache.New(servers)),
+// a builder of options (ApplyURI(uri)), or a call given a message with its
+// topic (SendMessage(&ProducerMessage{Topic: t})).
+type Addr struct {
+	Func string // as types.Func.FullName writes it
+	// Arg is the index of the argument (receiver not counted) that holds
+	// the address, a []string of them, or a struct (or pointer to one)
+	// with Fields; -1 for every argument from Variadic on.
+	Arg int
+	// Fields are the fields of a struct argument that hold it.
+	Fields []string
+	// Topic says the value names a topic or queue rather than a host.
+	Topic bool
+}
+
+// Has reports whether the package path belongs to the library.
+func (l *Library) Has(path string) bool {
+	for _, p := range l.Paths {
+		if path == p || strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// Libraries returns the library families the catalogue models, sorted by
+// name.
+func Libraries() []*Library { return slices.Clone(index().libs) }
+
+// Modelled reports whether path belongs to a library of the catalogue, or
+// to one whose code holds no call to model (protobuf, x/sys): faultline
+// knows what such a library does from its tables and skips its bodies.
+func Modelled(path string) bool {
+	for _, l := range index().libs {
+		if l.Has(path) {
+			return true
+		}
+	}
+	return false
+}
+
+// Lookup reports whether fn is a remote API of the catalogue, comparing the
+// entries, resolved in fn's package, by object identity.
+func Lookup(fn *types.Func) (*API, bool) {
+	if fn == nil || fn.Pkg() == nil {
+		return nil, false
+	}
+	fn = fn.Origin()
+	res := resolve(fn.Pkg())
+	if res == nil {
+		return nil, false
+	}
+	if api, ok := res.funcs[fn]; ok {
+		return api, true
+	}
+	if tn := lint.RecvTypeName(fn); tn != nil {
+		if api, ok := res.types[tn]; ok && firstParamIsContext(fn) {
+			return api, true
+		}
+	}
+	return nil, false
+}
+
+// families lists every library family of the catalogue: each file
+// registers its own, in an init function.
+var families []*Library
+
+// register adds library families to the catalogue.
+func register(ls ...*Library) { families = append(families, ls...) }
+
+// catalogue is the index of the tables, built once.
+type catalogue struct {
+	libs    []*Library
+	byPath  map[string][]*API
+	addrs   map[string]*Addr // by Func
+	addrSet *lint.FuncSet
+}
+
+var index = sync.OnceValue(func() *catalogue {
+	c := &catalogue{libs: slices.Clone(families), byPath: map[string][]*API{}, addrs: map[string]*Addr{}}
+	slices.SortFunc(c.libs, func(a, b *Library) int { return strings.Compare(a.Name, b.Name) })
+	var addrFuncs []string
+	for _, l := range c.libs {
+		for i := range l.APIs {
+			a := &l.APIs[i]
+			a.lib = l
+			c.byPath[a.Pkg] = append(c.byPath[a.Pkg], a)
+		}
+		if len(l.Bounds) > 0 {
+			l.bounds = lint.NewFuncSet(l.Bounds...)
+		}
+		for i := range l.Addrs {
+			c.addrs[l.Addrs[i].Func] = &l.Addrs[i]
+			addrFuncs = append(addrFuncs, l.Addrs[i].Func)
+		}
+	}
+	c.addrSet = lint.NewFuncSet(addrFuncs...)
+	return c
+})
+
+// AddrOf returns the address evidence of fn, when fn is an Addr of a
+// library of the catalogue.
+func AddrOf(fn *types.Func) (*Addr, bool) {
+	c := index()
+	e, ok := c.addrSet.Entry(fn)
+	if !ok {
+		return nil, false
+	}
+	return c.addrs[e], true
+}
+
+// LibraryOf returns the library the package path belongs to, or nil.
+func LibraryOf(path string) *Library {
+	for _, l := range index().libs {
+		if l.Has(path) {
+			return l
+		}
+	}
+	return nil
+}
+
+type resolved struct {
+	funcs map[*types.Func]*API
+	types map[*types.TypeName]*API // wildcard entries
+}
+
+var resolvedOf lint.PkgMemo[*resolved]
+
+// resolve finds the objects of pkg's entries, once per package.
+func resolve(pkg *types.Package) *resolved {
+	entries := index().byPath[pkg.Path()]
+	if entries == nil {
+		return nil
+	}
+	return resolvedOf.Get(pkg, func() *resolved {
+		r := &resolved{funcs: map[*types.Func]*API{}, types: map[*types.TypeName]*API{}}
+		for _, a := range entries {
+			if a.Type == "" {
+				if f, ok := pkg.Scope().Lookup(a.Name).(*types.Func); ok {
+					r.funcs[f] = a
+				}
+				continue
+			}
+			tn, ok := pkg.Scope().Lookup(a.Type).(*types.TypeName)
+			if !ok {
+				continue
+			}
+			if a.Name == "*" {
+				r.types[tn] = a
+				continue
+			}
+			if m := lint.MethodOf(tn, a.Name); m != nil {
+				r.funcs[m] = a
+			}
+		}
+		return r
+	})
+}
+
+func firstParamIsContext(fn *types.Func) bool {
+	sig := fn.Type().(*types.Signature)
+	return sig.Params().Len() > 0 && IsContext(sig.Params().At(0).Type())
+}
+
+// IsContext reports whether t is context.Context.
+func IsContext(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+}
+
+// Constructors of entries, for the tables.
+
+func fn(pkg, name string, kind Kind, ctx int) API {
+	return API{Pkg: pkg, Name: name, Kind: kind, Ctx: ctx, Req: -1}
+}
+
+func method(pkg, typ, name string, kind Kind, ctx int) API {
+	return API{Pkg: pkg, Type: typ, Name: name, Kind: kind, Ctx: ctx, Req: -1}
+}
+
+func httpDo(pkg, typ, name string) API {
+	return API{Pkg: pkg, Type: typ, Name: name, Kind: HTTP, Ctx: -1, Req: 0}
+}
+
+func wildcard(pkg, typ string, kind Kind) API {
+	return API{Pkg: pkg, Type: typ, Name: "*", Kind: kind, Ctx: 0, Req: -1}
+}
+
+// consume marks an entry as a wait for work (see API.Consume).
+func consume(a API) API { a.Consume = true; return a }
+
+// bounded marks an entry as bounded by the library itself (see Own).
+func bounded(a API) API { a.Bound = Own; return a }
+
+// unknown marks an entry whose bound settings faultline cannot see decide
+// (see Unknown).
+func unknown(a API) API { a.Bound = Unknown; return a }
+
+// stream marks an entry that opens a long-lived stream (see API.Stream).
+func stream(a API) API { a.Stream = true; return a }
