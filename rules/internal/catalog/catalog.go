@@ -86,6 +86,16 @@ func (k Kind) Hang() string {
 		return "the dialer has no timeout, so an unreachable host blocks the dial until the operating system gives up"
 	case Mongo:
 		return "the driver has no socket or operation timeout by default, so a hung server blocks the operation forever"
+	case CQL:
+		return "a query with no timeout waits for a hung node forever"
+	case Search:
+		return "the client's HTTP transport has no overall timeout, so a hung cluster blocks the request forever"
+	case Memcache, Etcd, Consul, Bolt:
+		return "nothing else bounds the call, so a hung server blocks it forever"
+	case NATS:
+		return "a request with no deadline waits for a reply forever"
+	case AMQP:
+		return "a broker that stops responding blocks the call forever"
 	}
 	return "a dependency that stops responding blocks the call forever"
 }
@@ -100,9 +110,15 @@ func (k Kind) Protocol() string {
 
 // API describes one function or method that performs a remote operation.
 type API struct {
-	Pkg  string // import path of the declaring package
-	Type string // receiver or interface type; "" for package-level functions
-	Name string // function or method; "*" for every method of Type whose first parameter is a context.Context
+	// Pkg is the import path of the declaring package, or a tree of
+	// packages written "root/..." (every service package of an SDK).
+	Pkg string
+	// Type is the receiver or interface type; "" for package-level
+	// functions; "*" for every exported named type of the package.
+	Type string
+	// Name is the function or method; "*" for every method of Type whose
+	// first parameter is a context.Context.
+	Name string
 	Kind Kind
 
 	// Ctx is the index of the context.Context parameter (receiver not
@@ -127,7 +143,8 @@ type API struct {
 	// nearest such call on the receiver is the call's.
 	CtxFrom string
 	// Service names the managed service a Cloud API reaches ("s3",
-	// "dynamodb", "gcs"): the node the call is an edge to.
+	// "dynamodb", "gcs"): the node the call is an edge to. "*" names it
+	// after the package, for an entry of a tree of packages.
 	Service string
 
 	lib *Library
@@ -271,6 +288,7 @@ func register(ls ...*Library) { families = append(families, ls...) }
 type catalogue struct {
 	libs    []*Library
 	byPath  map[string][]*API
+	trees   []*API // entries whose Pkg ends in "/...": every package below
 	addrs   map[string]*Addr // by Func
 	addrSet *lint.FuncSet
 }
@@ -283,6 +301,10 @@ var index = sync.OnceValue(func() *catalogue {
 		for i := range l.APIs {
 			a := &l.APIs[i]
 			a.lib = l
+			if strings.HasSuffix(a.Pkg, "/...") {
+				c.trees = append(c.trees, a)
+				continue
+			}
 			c.byPath[a.Pkg] = append(c.byPath[a.Pkg], a)
 		}
 		if len(l.Bounds) > 0 {
@@ -327,33 +349,65 @@ var resolvedOf lint.PkgMemo[*resolved]
 
 // resolve finds the objects of pkg's entries, once per package.
 func resolve(pkg *types.Package) *resolved {
-	entries := index().byPath[pkg.Path()]
+	entries := entriesOf(pkg.Path())
 	if entries == nil {
 		return nil
 	}
 	return resolvedOf.Get(pkg, func() *resolved {
 		r := &resolved{funcs: map[*types.Func]*API{}, types: map[*types.TypeName]*API{}}
 		for _, a := range entries {
-			if a.Type == "" {
+			switch {
+			case a.Type == "":
 				if f, ok := pkg.Scope().Lookup(a.Name).(*types.Func); ok {
 					r.funcs[f] = a
 				}
-				continue
-			}
-			tn, ok := pkg.Scope().Lookup(a.Type).(*types.TypeName)
-			if !ok {
-				continue
-			}
-			if a.Name == "*" {
-				r.types[tn] = a
-				continue
-			}
-			if m := lint.MethodOf(tn, a.Name); m != nil {
-				r.funcs[m] = a
+			case a.Type == "*":
+				// Every named type of the package: the service clients of
+				// an SDK, whatever their names.
+				for _, name := range pkg.Scope().Names() {
+					if tn, ok := pkg.Scope().Lookup(name).(*types.TypeName); ok && !tn.IsAlias() && tn.Exported() {
+						if _, taken := r.types[tn]; !taken {
+							r.types[tn] = a
+						}
+					}
+				}
+			default:
+				tn, ok := pkg.Scope().Lookup(a.Type).(*types.TypeName)
+				if !ok {
+					continue
+				}
+				if a.Name == "*" {
+					r.types[tn] = a
+				} else if m := lint.MethodOf(tn, a.Name); m != nil {
+					r.funcs[m] = a
+				}
 			}
 		}
 		return r
 	})
+}
+
+// entriesOf returns the entries of the package path: those written for it,
+// then those written for a tree of packages it is in ("…/service/..."),
+// as copies naming it, with the managed service named after it when the
+// entry says "*".
+func entriesOf(path string) []*API {
+	c := index()
+	out := c.byPath[path]
+	for _, a := range c.trees {
+		root := strings.TrimSuffix(a.Pkg, "/...")
+		if !strings.HasPrefix(path, root+"/") {
+			continue
+		}
+		cp := *a
+		cp.Pkg = path
+		if cp.Service == "*" {
+			rest := strings.TrimPrefix(path, root+"/")
+			cp.Service, _, _ = strings.Cut(rest, "/")
+		}
+		out = append(out, &cp)
+	}
+	return out
 }
 
 func firstParamIsContext(fn *types.Func) bool {
