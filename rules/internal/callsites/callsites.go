@@ -460,7 +460,7 @@ func (t *tracer) apiHints(c *ssa.CallCommon, callee *types.Func, api *remote.API
 			}
 		}
 	case remote.SQL:
-		return t.dbHints(receiver(c))
+		return t.dbHints(unembed(receiver(c)))
 	case remote.Redis:
 		return t.redisHints(receiver(c))
 	case remote.Kafka:

@@ -69,6 +69,15 @@ func (t *tracer) builtFrom(v ssa.Value, lib *catalog.Library) []Hint {
 
 // addrHints returns the evidence the arguments of a call to an Addr hold.
 func (t *tracer) addrHints(c *ssa.CallCommon, a *catalog.Addr) []Hint {
+	var hs []Hint
+	if a.Engine != "" {
+		hs = append(hs, Hint{Driver, a.Engine})
+	}
+	if a.Driver && a.Arg > 0 {
+		if d, ok := constString(arg(c, a.Arg-1)); ok {
+			hs = append(hs, Hint{Driver, d})
+		}
+	}
 	var args []ssa.Value
 	if a.Arg >= 0 {
 		args = append(args, arg(c, a.Arg))
@@ -77,7 +86,6 @@ func (t *tracer) addrHints(c *ssa.CallCommon, a *catalog.Addr) []Hint {
 			args = append(args, arg(c, i))
 		}
 	}
-	var hs []Hint
 	for _, v := range args {
 		if v == nil || remote.IsContext(v.Type()) {
 			continue

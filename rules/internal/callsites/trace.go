@@ -12,8 +12,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/faultline-dev/faultline/rules/internal/catalog"
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
+	"github.com/faultline-dev/faultline/rules/internal/remote"
 	"github.com/faultline-dev/faultline/rules/internal/resilience"
 )
 
@@ -544,6 +546,14 @@ func (t *tracer) dbHints(db ssa.Value) []Hint {
 		// db.BeginTx, db.Conn, db.Prepare…: back to the receiver.
 		if r := receiver(c); r != nil && isSQLType(r.Type()) {
 			hs = append(hs, t.dbHints(r)...)
+			return
+		}
+		// A database opened by a library the catalogue knows (sqlx.Open,
+		// gorm's DB()): what that library was given.
+		if callee := remote.Callee(c); callee != nil && callee.Pkg() != nil {
+			if lib := catalog.LibraryOf(callee.Pkg().Path()); lib != nil && len(lib.Addrs) > 0 {
+				hs = append(hs, t.builtFrom(src, lib)...)
+			}
 		}
 	}, t.keep(&hs))
 	return hs

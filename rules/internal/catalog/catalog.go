@@ -227,6 +227,12 @@ type Addr struct {
 	Fields []string
 	// Topic says the value names a topic or queue rather than a host.
 	Topic bool
+	// Driver says the argument before Arg names a database/sql driver
+	// ("postgres", "mysql"), which tells the engine: sqlx.Open(driver, dsn).
+	Driver bool
+	// Engine is the engine the call implies, when it does by itself
+	// (gorm's postgres.Open(dsn) reaches PostgreSQL).
+	Engine string
 }
 
 // Has reports whether the package path belongs to the library.
