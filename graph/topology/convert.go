@@ -414,7 +414,7 @@ func (l *loader) subjects() []string {
 // otherwise.
 func (l *loader) suggest(s string, candidates []string, otherwise string) string {
 	slices.Sort(candidates)
-	if n := nearest(s, candidates); n != "" {
+	if n := graph.Nearest(s, candidates); n != "" {
 		return fmt.Sprintf("did you mean %s?", n)
 	}
 	return otherwise
@@ -674,41 +674,4 @@ func getStrings(o obj, k string) ([]string, bool) {
 		out = append(out, s)
 	}
 	return out, true
-}
-
-// nearest returns the candidate closest to s by edit distance when it is
-// close enough to be a likely typo (at most a third of s's length, at least
-// one edit), and "" otherwise. Ties go to the candidate listed first.
-func nearest(s string, candidates []string) string {
-	best, bestD := "", len(s)/3+1
-	for _, c := range candidates {
-		if c == s {
-			continue
-		}
-		if d := editDistance(s, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

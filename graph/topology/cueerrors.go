@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/faultline-dev/faultline/graph"
+
 	"cuelang.org/go/cue"
 	"cuelang.org/go/cue/errors"
 	"cuelang.org/go/cue/literal"
@@ -152,7 +154,7 @@ func (l *loader) cueError(group []*cueErr) {
 				got, gotStr := l.gotValue(uv)
 				msg += " (got " + got + ")"
 				if sh.enum != nil && gotStr != "" {
-					if n := nearest(gotStr, sh.enum); n != "" {
+					if n := graph.Nearest(gotStr, sh.enum); n != "" {
 						hint = fmt.Sprintf("did you mean %s?", n)
 					}
 				}

@@ -180,23 +180,6 @@ func TestRelSlash(t *testing.T) {
 	}
 }
 
-func TestNearest(t *testing.T) {
-	for _, tc := range []struct {
-		s    string
-		cand []string
-		want string
-	}{
-		{"timout", []string{"deadline", "timeout"}, "timeout"},
-		{"paymnt", []string{"payment", "checkout"}, "payment"},
-		{"ledger", []string{"payment", "checkout"}, ""},
-		{"x", []string{"y"}, ""},
-		{"timeout", []string{"timeout"}, ""},
-	} {
-		if got := nearest(tc.s, tc.cand); got != tc.want {
-			t.Errorf("nearest(%q) = %q, want %q", tc.s, got, tc.want)
-		}
-	}
-}
 
 func TestSplitArgs(t *testing.T) {
 	for _, tc := range []struct {

@@ -314,57 +314,13 @@ func (c *checker) calleeKey(cc *ssa.CallCommon) any {
 	return nil
 }
 
-// calleeFunc returns the declared function or interface method a call
-// invokes, or nil for function literals and dynamic calls.
-func calleeFunc(cc *ssa.CallCommon) *types.Func {
-	return remote.Callee(cc)
-}
-
-// argOf returns the argument of a call for parameter i of the callee's
-// signature (receiver not counted), or nil. nparams is the number of
-// parameters of that signature.
-func argOf(cc *ssa.CallCommon, nparams, i int) ssa.Value {
-	off := 0
-	if !cc.IsInvoke() {
-		// A static method call passes the receiver first; so do method
-		// expressions (thunks). Bound method values do not.
-		off = len(cc.Args) - nparams
-	}
-	if off < 0 || i+off >= len(cc.Args) || i < 0 {
-		return nil
-	}
-	return cc.Args[i+off]
-}
-
 // argOfFunc is argOf for a call of the declared function callee.
 func argOfFunc(cc *ssa.CallCommon, callee *types.Func, i int) ssa.Value {
 	sig, ok := callee.Type().(*types.Signature)
 	if !ok {
 		return nil
 	}
-	return argOf(cc, sig.Params().Len(), i)
-}
-
-// recvOf returns the receiver of a method call.
-func recvOf(cc *ssa.CallCommon) ssa.Value {
-	if cc.IsInvoke() {
-		return cc.Value
-	}
-	if len(cc.Args) == 0 {
-		return nil
-	}
-	return cc.Args[0]
-}
-
-// paramIndex returns the index of p in its function's signature, receiver
-// not counted.
-func paramIndex(p *ssa.Parameter) int {
-	fn := p.Parent()
-	i := slices.Index(fn.Params, p)
-	if fn.Signature.Recv() != nil {
-		i--
-	}
-	return i
+	return ir.ArgOf(cc, sig.Params().Len(), i)
 }
 
 // funcLabel names a function of this package for messages.
@@ -422,7 +378,7 @@ func (c *checker) process(s site) {
 // addSink records that parameter p reaches the remote call u.
 func (c *checker) addSink(p *ssa.Parameter, u use) {
 	fn := p.Parent()
-	idx := paramIndex(p)
+	idx := ir.ParamIndex(p)
 	if idx < 0 {
 		return
 	}

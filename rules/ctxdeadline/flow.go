@@ -298,7 +298,7 @@ func boundedParent(v ssa.Value) ssa.Value {
 	if !ok {
 		return nil
 	}
-	callee := calleeFunc(&call.Call)
+	callee := ir.Callee(&call.Call)
 	if !boundedFuncs.Has(callee) {
 		return nil
 	}
@@ -380,7 +380,7 @@ func (c *checker) cellFlow(cell *ssa.Alloc) *flow {
 // callFlow is the flow of result idx of a call.
 func (c *checker) callFlow(call *ssa.Call, idx int) *flow {
 	cc := &call.Call
-	callee := calleeFunc(cc)
+	callee := ir.Callee(cc)
 	if e, ok := ctxFuncs.Entry(callee); ok {
 		b := ctxTable[e]
 		if idx != b.result {
@@ -401,7 +401,7 @@ func (c *checker) callFlow(call *ssa.Call, idx int) *flow {
 		case hReqCtx:
 			// A handler's request context is reported where Context()
 			// is called.
-			g := c.flowOf(recvOf(cc))
+			g := c.flowOf(ir.Receiver(cc))
 			f := &flow{params: g.params}
 			for _, e := range g.origins {
 				if e.o.kind == requestCtx {
@@ -565,7 +565,7 @@ func (c *checker) returnSummary(fn *ssa.Function, idx int) *retSummary {
 				}
 				for _, p := range f.params {
 					if p.Parent() == fn {
-						if i := paramIndex(p); i >= 0 && !slices.Contains(s.params, i) {
+						if i := ir.ParamIndex(p); i >= 0 && !slices.Contains(s.params, i) {
 							s.params = append(s.params, i)
 						}
 					}
@@ -600,7 +600,7 @@ func (c *checker) applyReturn(call *ssa.Call, name string, nparams int, s *retSu
 		f.origins = append(f.origins, entry{o: &origin{pos: call.Pos(), kind: helperCtx, what: name + "()", inner: s.fresh, fn: call.Parent()}})
 	}
 	for _, i := range s.params {
-		f.add(c.flowOf(argOf(&call.Call, nparams, i)), "")
+		f.add(c.flowOf(ir.ArgOf(&call.Call, nparams, i)), "")
 	}
 	return f
 }

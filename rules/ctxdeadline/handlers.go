@@ -1,6 +1,7 @@
 package ctxdeadline
 
 import (
+	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -46,12 +47,12 @@ func (c *checker) scanHandlers() {
 	var regs []registration
 	for _, s := range c.sites {
 		cc := s.call.Common()
-		callee := calleeFunc(cc)
+		callee := ir.Callee(cc)
 		switch {
 		case timeoutHandler.Has(callee):
 			wraps = append(wraps, argOfFunc(cc, callee, 0))
 		case muxRegister.Has(callee):
-			regs = append(regs, registration{mux: recvOf(cc), handler: argOfFunc(cc, callee, 1)})
+			regs = append(regs, registration{mux: ir.Receiver(cc), handler: argOfFunc(cc, callee, 1)})
 		case defaultRegister.Has(callee):
 			regs = append(regs, registration{handler: argOfFunc(cc, callee, 1)})
 		}
@@ -140,7 +141,7 @@ func resolvableMux(mux ssa.Value) bool {
 	case *ssa.Alloc:
 		return true
 	case *ssa.Call:
-		return newServeMux.Has(calleeFunc(&x.Call))
+		return newServeMux.Has(ir.Callee(&x.Call))
 	case *ssa.UnOp:
 		_, ok := x.X.(*ssa.Global)
 		return ok

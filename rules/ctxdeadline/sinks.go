@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/faultline-dev/faultline/rules/internal/ir"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/faultline-dev/faultline/rules/internal/lint"
@@ -71,7 +73,7 @@ func (c *checker) uses(s site) []use {
 // contextUses is uses without the guards from outside the context.
 func (c *checker) contextUses(s site) []use {
 	cc := s.call.Common()
-	callee := calleeFunc(cc)
+	callee := ir.Callee(cc)
 	if callee != nil {
 		if api, ok := remote.Lookup(callee); ok {
 			return c.directUses(cc, callee, api)
@@ -99,7 +101,7 @@ func (c *checker) contextUses(s site) []use {
 	}
 	var out []use
 	for _, sk := range sinks {
-		arg := argOf(cc, nparams, sk.Param)
+		arg := ir.ArgOf(cc, nparams, sk.Param)
 		if arg == nil {
 			continue
 		}
@@ -137,16 +139,16 @@ func (c *checker) directUses(cc *ssa.CallCommon, callee *types.Func, api *remote
 		// Waiting is its purpose, something else bounds it (see the
 		// catalogue), or it opens a stream meant to stay open.
 		return nil
-	case api.Library().BoundsSet() != nil && remote.BuiltWith(recvOf(cc), api.Library(), api.Library().BoundsSet()):
+	case api.Library().BoundsSet() != nil && remote.BuiltWith(ir.Receiver(cc), api.Library(), api.Library().BoundsSet()):
 		// The client was built with a timeout of its own (mongo's
 		// options.SetTimeout).
 		return nil
 	case dialers.Has(callee):
-		if c.dialerBounded(recvOf(cc), callee) {
+		if c.dialerBounded(ir.Receiver(cc), callee) {
 			return nil
 		}
 	case api.Kind == remote.Redis:
-		if !redisUnbounded(recvOf(cc)) {
+		if !redisUnbounded(ir.Receiver(cc)) {
 			return nil
 		}
 	}
@@ -156,7 +158,7 @@ func (c *checker) directUses(cc *ssa.CallCommon, callee *types.Func, api *remote
 	case api.Ctx >= 0:
 		arg = argOfFunc(cc, callee, api.Ctx)
 	case api.CtxFrom != "":
-		arg = remote.CtxFromChain(recvOf(cc), api)
+		arg = remote.CtxFromChain(ir.Receiver(cc), api)
 	case api.Req >= 0:
 		if !c.httpUnbounded(cc, callee) {
 			return nil
@@ -173,7 +175,7 @@ func (c *checker) directUses(cc *ssa.CallCommon, callee *types.Func, api *remote
 // httpUnbounded reports whether nothing but the request's context bounds
 // an HTTP call: a client with no Timeout, or a transport.
 func (c *checker) httpUnbounded(cc *ssa.CallCommon, callee *types.Func) bool {
-	recv := recvOf(cc)
+	recv := ir.Receiver(cc)
 	switch {
 	case httpClientDo.Has(callee):
 		if c.vf != nil {
@@ -185,13 +187,13 @@ func (c *checker) httpUnbounded(cc *ssa.CallCommon, callee *types.Func) bool {
 			}
 		}
 		// valueflow could not tell: look at the client locally.
-		v := peel(recv)
+		v := ir.Peel(recv)
 		if isGlobalLoad(v, "net/http", "DefaultClient") {
 			return true
 		}
 		return fieldsSet(v, "Timeout") == unset
 	case retryableDo.Has(callee):
-		return retryableUnbounded(peel(recv))
+		return retryableUnbounded(ir.Peel(recv))
 	}
 	return true // a transport: no overall timeout
 }
@@ -206,9 +208,9 @@ func (c *checker) transportBound(cc *ssa.CallCommon, callee *types.Func) Transpo
 	}
 	var t valueflow.TransportTimeouts
 	if httpClientDo.Has(callee) {
-		t = c.vf.ClientTransport(recvOf(cc))
+		t = c.vf.ClientTransport(ir.Receiver(cc))
 	} else {
-		t = c.vf.Transport(recvOf(cc)) // RoundTrip
+		t = c.vf.Transport(ir.Receiver(cc)) // RoundTrip
 	}
 	switch t.ResponseHeader.State {
 	case valueflow.Set:
@@ -226,7 +228,7 @@ func (c *checker) dialerBounded(recv ssa.Value, callee *types.Func) bool {
 	if tn := lint.RecvTypeName(callee); tn != nil && lint.IsNamed(tn.Type(), "crypto/tls", "Dialer") {
 		fields = []string{"NetDialer"}
 	}
-	return fieldsSet(peel(recv), fields...) != unset
+	return fieldsSet(ir.Peel(recv), fields...) != unset
 }
 
 // setState is what is known of a struct's fields.
@@ -237,23 +239,6 @@ const (
 	unset                   // every field asked for is zero
 	set                     // one of them is given a non-zero value
 )
-
-// peel looks through conversions to the value underneath.
-func peel(v ssa.Value) ssa.Value {
-	for range 16 {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		default:
-			return v
-		}
-	}
-	return v
-}
 
 // isGlobalLoad reports whether v loads the package-level variable
 // pkg.name.
@@ -388,7 +373,7 @@ func constField(alloc *ssa.Alloc, name string) (constant.Value, bool) {
 // the client's own ReadTimeout (3s, 5s in recent releases) bounds every
 // command, and the rule stays silent.
 func redisUnbounded(recv ssa.Value) bool {
-	v := peel(recv)
+	v := ir.Peel(recv)
 	// Commands are methods of the embedded cmdable: *(&client.cmdable).
 	for range 4 {
 		load, ok := v.(*ssa.UnOp)
@@ -399,17 +384,17 @@ func redisUnbounded(recv ssa.Value) bool {
 		if !ok || !embedded(fa.X.Type(), fa.Field) {
 			break
 		}
-		v = peel(fa.X)
+		v = ir.Peel(fa.X)
 	}
 	call, ok := v.(*ssa.Call)
 	if !ok {
 		return false
 	}
-	callee := calleeFunc(&call.Call)
+	callee := ir.Callee(&call.Call)
 	if !redisNew.Has(callee) {
 		return false
 	}
-	opt, ok := peel(argOfFunc(&call.Call, callee, 0)).(*ssa.Alloc)
+	opt, ok := ir.Peel(argOfFunc(&call.Call, callee, 0)).(*ssa.Alloc)
 	if !ok || opt.Referrers() == nil {
 		return false
 	}
@@ -428,7 +413,7 @@ func redisUnbounded(recv ssa.Value) bool {
 // retryablehttp.NewClient() used as is: its HTTP client has no Timeout.
 func retryableUnbounded(v ssa.Value) bool {
 	call, ok := v.(*ssa.Call)
-	if !ok || !retryableNew.Has(calleeFunc(&call.Call)) || call.Referrers() == nil {
+	if !ok || !retryableNew.Has(ir.Callee(&call.Call)) || call.Referrers() == nil {
 		return false
 	}
 	for _, ref := range *call.Referrers() {

@@ -317,10 +317,10 @@ func readinessGuard(fn *ssa.Function, instr ssa.Instruction) (string, bool) {
 		if !ok || (cond.Op != token.EQL && cond.Op != token.NEQ) {
 			continue
 		}
-		svc, ok := constString(cond.Y)
+		svc, ok := ir.ConstString(cond.Y)
 		other := cond.X
 		if !ok {
-			svc, ok = constString(cond.X)
+			svc, ok = ir.ConstString(cond.X)
 			other = cond.Y
 		}
 		if !ok || classifyName(svc) != readiness || !fromRequest(other, req) {
@@ -351,7 +351,7 @@ func fromRequest(v, req ssa.Value) bool {
 			return ok && fa.Field < st.NumFields() && st.Field(fa.Field).Name() == "Service"
 		}
 	case *ssa.Call:
-		return getService.Has(remote.Callee(&x.Call)) && len(x.Call.Args) == 1 && x.Call.Args[0] == req
+		return getService.Has(ir.Callee(&x.Call)) && len(x.Call.Args) == 1 && x.Call.Args[0] == req
 	}
 	return false
 }

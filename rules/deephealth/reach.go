@@ -4,6 +4,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/faultline-dev/faultline/rules/internal/ir"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/faultline-dev/faultline/rules/internal/lint"
@@ -136,7 +138,7 @@ func (c *checker) call(instr ssa.CallInstruction, e *env, w *walk, depth int) *h
 	if _, ok := cc.Value.(*ssa.Builtin); ok {
 		return nil
 	}
-	if sf := cc.StaticCallee(); sf != nil && c.inPkg[origin(sf)] {
+	if sf := cc.StaticCallee(); sf != nil && c.inPkg[ir.Origin(sf)] {
 		h := c.reach(sf, callEnv(sf, cc, e), w, depth+1)
 		if h != nil && sf.Parent() == nil {
 			h.via = append([]string{c.name(sf)}, h.via...)
@@ -159,7 +161,7 @@ func (c *checker) call(instr ssa.CallInstruction, e *env, w *walk, depth int) *h
 		// A function of another package that runs the functions it is
 		// given: errgroup's Go, sync.Once's Do, a breaker or a retrier.
 		// Function literals are followed by reach.
-		if asyncCalls.Has(remote.Callee(cc)) {
+		if asyncCalls.Has(ir.Callee(cc)) {
 			return nil
 		}
 		for _, a := range cc.Args {
@@ -219,7 +221,7 @@ func (c *checker) anonUses(fn *ssa.Function, waits bool) map[*ssa.Function]bool 
 		case ssa.CallInstruction:
 			// A direct call is followed as a call; time.AfterFunc runs
 			// its function later.
-			return u.Common().Value != v && !asyncCalls.Has(remote.Callee(u.Common()))
+			return u.Common().Value != v && !asyncCalls.Has(ir.Callee(u.Common()))
 		}
 		return true
 	}
@@ -264,7 +266,7 @@ func waitsForGoroutines(fn *ssa.Function) bool {
 					waits = true
 				}
 			case ssa.CallInstruction:
-				if waitCalls.Has(remote.Callee(x.Common())) {
+				if waitCalls.Has(ir.Callee(x.Common())) {
 					waits = true
 				}
 			}
@@ -344,7 +346,7 @@ func (c *checker) resolveSeen(v ssa.Value, e *env, seen map[binding]bool, depth 
 // package, the handlers it is given, which a middleware wraps.
 func (c *checker) resolveCall(call *ssa.Call, e *env, next func(ssa.Value, *env) []handlerRef) []handlerRef {
 	cc := &call.Call
-	if sf := cc.StaticCallee(); sf != nil && c.inPkg[origin(sf)] {
+	if sf := cc.StaticCallee(); sf != nil && c.inPkg[ir.Origin(sf)] {
 		ne := callEnv(sf, cc, e)
 		var refs []handlerRef
 		for _, b := range sf.Blocks {
@@ -399,7 +401,7 @@ func (c *checker) stores(addr ssa.Value, e *env, depth int) []binding {
 // package, a method value (through its bound-method wrapper), or a
 // function of another package.
 func (c *checker) funcRef(fn *ssa.Function, e *env) []handlerRef {
-	if c.inPkg[origin(fn)] {
+	if c.inPkg[ir.Origin(fn)] {
 		return []handlerRef{{fn: fn, env: e}}
 	}
 	obj, ok := fn.Object().(*types.Func)
@@ -552,17 +554,10 @@ func recvType(m *types.Func) types.Type {
 	return m.Type().(*types.Signature).Recv().Type()
 }
 
-func origin(f *ssa.Function) *ssa.Function {
-	if o := f.Origin(); o != nil {
-		return o
-	}
-	return f
-}
-
 // name formats a function of this package for messages, without the
 // package name: "checkDB", "(*Server).ping".
 func (c *checker) name(fn *ssa.Function) string {
-	obj, ok := origin(fn).Object().(*types.Func)
+	obj, ok := ir.Origin(fn).Object().(*types.Func)
 	if !ok {
 		return fn.Name()
 	}

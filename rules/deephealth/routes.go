@@ -6,10 +6,11 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/faultline-dev/faultline/rules/internal/ir"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/faultline-dev/faultline/rules/internal/lint"
-	"github.com/faultline-dev/faultline/rules/internal/remote"
 )
 
 // shape says where a route registration keeps its path, method and
@@ -114,7 +115,7 @@ type registration struct {
 // handler on a health path that answers GET.
 func (c *checker) registrationOf(call ssa.CallInstruction) (registration, bool) {
 	cc := call.Common()
-	callee := remote.Callee(cc)
+	callee := ir.Callee(cc)
 	entry, ok := routes.Entry(callee)
 	if !ok {
 		return registration{}, false
@@ -131,7 +132,7 @@ func (c *checker) registrationOf(call ssa.CallInstruction) (registration, bool) 
 		if sh.method >= len(args) {
 			return registration{}, false
 		}
-		m, ok := constString(args[sh.method])
+		m, ok := ir.ConstString(args[sh.method])
 		if !ok || !probeMethod(m) {
 			return registration{}, false
 		}
@@ -179,7 +180,7 @@ func gorillaRoutePath(v ssa.Value) ssa.Value {
 		if !ok || len(call.Call.Args) == 0 {
 			return nil
 		}
-		callee := remote.Callee(&call.Call)
+		callee := ir.Callee(&call.Call)
 		switch {
 		case gorillaPath.Has(callee):
 			if len(call.Call.Args) < 2 {
@@ -209,7 +210,7 @@ func (c *checker) pathIn(v ssa.Value, e *env, depth int) (string, bool) {
 	if depth > 4 {
 		return "", false
 	}
-	if s, ok := constString(v); ok {
+	if s, ok := ir.ConstString(v); ok {
 		return s, true
 	}
 	switch x := v.(type) {
@@ -220,7 +221,7 @@ func (c *checker) pathIn(v ssa.Value, e *env, depth int) (string, bool) {
 	case *ssa.UnOp:
 		if g, ok := x.X.(*ssa.Global); ok && x.Op == token.MUL {
 			if st := c.globalStores[g]; len(st) == 1 {
-				return constString(st[0].v)
+				return ir.ConstString(st[0].v)
 			}
 		}
 	case *ssa.BinOp:
@@ -233,7 +234,7 @@ func (c *checker) pathIn(v ssa.Value, e *env, depth int) (string, bool) {
 			}
 		}
 	case *ssa.Call:
-		if pathJoin.Has(remote.Callee(&x.Call)) && len(x.Call.Args) == 1 {
+		if pathJoin.Has(ir.Callee(&x.Call)) && len(x.Call.Args) == 1 {
 			if last := lastVariadic(x.Call.Args[0]); last != nil {
 				if s, ok := c.pathIn(last, e, depth+1); ok && s != "" {
 					return "/" + strings.TrimLeft(s, "/"), true
@@ -242,7 +243,7 @@ func (c *checker) pathIn(v ssa.Value, e *env, depth int) (string, bool) {
 			return "", false
 		}
 		sf := x.Call.StaticCallee()
-		if sf == nil || !c.inPkg[origin(sf)] {
+		if sf == nil || !c.inPkg[ir.Origin(sf)] {
 			return "", false
 		}
 		ne := callEnv(sf, &x.Call, e)
@@ -264,15 +265,6 @@ func (c *checker) pathIn(v ssa.Value, e *env, depth int) (string, bool) {
 		return path, found
 	}
 	return "", false
-}
-
-// constString returns the value of a string constant.
-func constString(v ssa.Value) (string, bool) {
-	k, ok := v.(*ssa.Const)
-	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(k.Value), true
 }
 
 // lastVariadic returns the last element stored into the array behind a

@@ -105,7 +105,7 @@ type checker struct {
 
 func (c *checker) check(call ssa.CallInstruction) {
 	common := call.Common()
-	callee := remote.Callee(common)
+	callee := ir.Callee(common)
 	if callee == nil {
 		return
 	}
@@ -224,7 +224,7 @@ func localAddr(v ssa.Value, depth int) bool {
 	case *ssa.Extract:
 		return localAddr(v.Tuple, depth+1)
 	case *ssa.Call:
-		callee := remote.Callee(&v.Call)
+		callee := ir.Callee(&v.Call)
 		switch {
 		case listenerAddr.Has(callee):
 			return true
@@ -268,7 +268,7 @@ func (c *checker) blocksForever(opts ssa.Value) string {
 		if !ok {
 			return ""
 		}
-		fn := remote.Callee(&call.Call)
+		fn := ir.Callee(&call.Call)
 		switch {
 		case fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != grpcPkg:
 			return "" // an option from elsewhere: it may bound the dial

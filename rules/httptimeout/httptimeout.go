@@ -128,7 +128,7 @@ func run(pass *analysis.Pass) (any, error) {
 					continue
 				}
 				common := call.Common()
-				callee := remote.Callee(common)
+				callee := ir.Callee(common)
 				if callee == nil {
 					continue
 				}
@@ -419,7 +419,7 @@ func (c *checker) timeoutFix(origin ssa.Value, retry bool) (analysis.SuggestedFi
 		}
 		return edit.Fix("Set the client's Timeout to 10 seconds", imp, e), true
 	case *ssa.Call:
-		if !retry || !retryNew.Has(remote.Callee(&o.Call)) {
+		if !retry || !retryNew.Has(ir.Callee(&o.Call)) {
 			return analysis.SuggestedFix{}, false
 		}
 		file, call := c.ix.Call(o.Pos())

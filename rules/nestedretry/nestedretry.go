@@ -60,7 +60,7 @@ func run(pass *analysis.Pass) (any, error) {
 				if !ok {
 					continue
 				}
-				if dials.Has(remote.Callee(call.Common())) {
+				if dials.Has(ir.Callee(call.Common())) {
 					reportDial(rep, res, call)
 					continue
 				}
@@ -78,7 +78,7 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				rep.Reportf(at, "",
 					"retrying %s inside a retry multiplies the attempts: %s when the dependency fails; retry in one layer only (turn off the inner retries or drop the outer ones)",
-					remote.FuncName(remote.Callee(call.Common())), product(outer, inner))
+					remote.FuncName(ir.Callee(call.Common())), product(outer, inner))
 			}
 		}
 	}

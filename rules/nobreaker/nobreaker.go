@@ -113,7 +113,7 @@ func connKey(res *resilience.Result, call ssa.CallInstruction) string {
 		res.Origins(a, func(co ssa.Value) {
 			switch co := co.(type) {
 			case *ssa.Call:
-				if isDial(remote.Callee(&co.Call)) {
+				if isDial(ir.Callee(&co.Call)) {
 					keys[fmt.Sprintf("dial %d", co.Pos())] = true
 					return
 				}
@@ -411,7 +411,7 @@ func clientOrigin(pass *analysis.Pass, res *resilience.Result, calls []*callSite
 			}
 			switch o := o.(type) {
 			case *ssa.Call:
-				callee := remote.Callee(&o.Call)
+				callee := ir.Callee(&o.Call)
 				if callee == nil || !(isDial(callee) || builtOnConn(&o.Call)) {
 					return
 				}
@@ -482,7 +482,7 @@ func unusedBreaker(pass *analysis.Pass, res *resilience.Result) string {
 				if !ok {
 					continue
 				}
-				if callee := remote.Callee(call.Common()); breakerCtors.Has(callee) {
+				if callee := ir.Callee(call.Common()); breakerCtors.Has(callee) {
 					return remote.FuncName(callee) + " in " + callerName(fn, pass.Pkg)
 				}
 			}

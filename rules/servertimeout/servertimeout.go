@@ -117,7 +117,7 @@ func run(pass *analysis.Pass) (any, error) {
 				if !ok {
 					continue
 				}
-				callee := remote.Callee(call.Common())
+				callee := ir.Callee(call.Common())
 				switch {
 				case packageServe.Has(callee):
 					reportPackageServe(ix, r, call, callee)
@@ -171,7 +171,7 @@ type serving struct {
 // closure reads), or nil.
 func (s *serving) paramBehind(v ssa.Value) *ssa.Parameter {
 	for range 8 {
-		switch x := peel(v).(type) {
+		switch x := ir.Peel(v).(type) {
 		case *ssa.Parameter:
 			return x
 		case *ssa.FreeVar:
@@ -251,7 +251,7 @@ func servedParams(pass *analysis.Pass, irr *ir.IR) *serving {
 						continue
 					}
 					var servedArgs []ssa.Value
-					if serverServe.Has(remote.Callee(call.Common())) {
+					if serverServe.Has(ir.Callee(call.Common())) {
 						if srv, _, ok := valueflow.MethodCall(call.Common()); ok {
 							servedArgs = append(servedArgs, srv)
 						}
@@ -340,23 +340,8 @@ func (s *serving) export(pass *analysis.Pass, irr *ir.IR) {
 
 // paramOf reports whether v is (a conversion of) a parameter of fn.
 func paramOf(v ssa.Value, fn *ssa.Function) bool {
-	p, ok := peel(v).(*ssa.Parameter)
+	p, ok := ir.Peel(v).(*ssa.Parameter)
 	return ok && p.Parent() == fn
-}
-
-// peel looks through conversions to the value underneath.
-func peel(v ssa.Value) ssa.Value {
-	for range 8 {
-		switch x := v.(type) {
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.MakeInterface:
-			v = x.X
-		default:
-			return v
-		}
-	}
-	return v
 }
 
 // literalFix adds ReadHeaderTimeout: 10 * time.Second to the http.Server

@@ -1,6 +1,7 @@
 package callsites
 
 import (
+	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"go/constant"
 	"strings"
 	"time"
@@ -55,7 +56,7 @@ func (t *tracer) ctxBound(ctx ssa.Value) bound {
 			switch obj := staticObj(c); {
 			case ctxTimeout.Has(obj):
 				nBounded++
-				if d, ok := constDuration(arg(c, 1)); ok {
+				if d, ok := constDuration(ir.Arg(c, 1)); ok {
 					b.timeout = max(b.timeout, d)
 				} else {
 					consts = false
@@ -64,7 +65,7 @@ func (t *tracer) ctxBound(ctx ssa.Value) bound {
 				nBounded++
 				consts = false
 			case ctxDerive.Has(obj):
-				walk(arg(c, 0), depth+1)
+				walk(ir.Arg(c, 0), depth+1)
 			case ctxFresh.Has(obj), reqContext.Has(obj):
 				nUnbounded++
 			default:
@@ -105,7 +106,7 @@ func (t *tracer) requestCtx(req ssa.Value) (ctx ssa.Value, background bool) {
 		c := &call.Call
 		switch obj := staticObj(c); {
 		case newReqCtx.Has(obj), reqCopy.Has(obj):
-			ctx = arg(c, 0)
+			ctx = ir.Arg(c, 0)
 		case newReq.Has(obj):
 			background = true
 		}
@@ -118,7 +119,7 @@ func (t *tracer) requestCtx(req ssa.Value) (ctx ssa.Value, background bool) {
 func (t *tracer) callBound(c *ssa.CallCommon, api *remote.API, grpcStub bool) bound {
 	switch {
 	case grpcStub:
-		return t.ctxBound(arg(c, 0))
+		return t.ctxBound(ir.Arg(c, 0))
 	case api == nil:
 		return bound{}
 	case api.Bound == remote.Own:
@@ -126,14 +127,14 @@ func (t *tracer) callBound(c *ssa.CallCommon, api *remote.API, grpcStub bool) bo
 	case api.Bound == remote.Unknown:
 		return bound{}
 	case api.Ctx >= 0:
-		return t.ctxBound(arg(c, api.Ctx))
+		return t.ctxBound(ir.Arg(c, api.Ctx))
 	case api.CtxFrom != "":
-		if ctx := remote.CtxFromChain(receiver(c), api); ctx != nil {
+		if ctx := remote.CtxFromChain(ir.Receiver(c), api); ctx != nil {
 			return t.ctxBound(ctx)
 		}
 		return bound{}
 	case api.Req >= 0:
-		ctx, bg := t.requestCtx(arg(c, api.Req))
+		ctx, bg := t.requestCtx(ir.Arg(c, api.Req))
 		if ctx != nil {
 			return t.ctxBound(ctx)
 		}
@@ -145,7 +146,7 @@ func (t *tracer) callBound(c *ssa.CallCommon, api *remote.API, grpcStub bool) bo
 	case api.Pkg == "database/sql" && api.Type == "Tx":
 		// tx.Commit(), tx.Exec(q): bounded by the context the transaction
 		// was begun with, where the driver cancels on it.
-		return t.txBound(receiver(c))
+		return t.txBound(ir.Receiver(c))
 	default:
 		// An API with no context at all (http.Get, net.Dial, db.Query).
 		return bound{unbounded: true}
@@ -184,7 +185,7 @@ func (t *tracer) txBound(tx ssa.Value) bound {
 		}
 		switch obj := staticObj(&call.Call); {
 		case sqlBeginTx.Has(obj):
-			ctxs = append(ctxs, arg(&call.Call, 0))
+			ctxs = append(ctxs, ir.Arg(&call.Call, 0))
 		case sqlBegin.Has(obj):
 			begins++
 		default:

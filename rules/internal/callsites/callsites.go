@@ -236,7 +236,7 @@ func run(pass *analysis.Pass) (any, error) {
 // site describes call when it is an outbound call.
 func (t *tracer) site(fn *ssa.Function, call ssa.CallInstruction) (Site, bool) {
 	c := call.Common()
-	callee := remote.Callee(c)
+	callee := ir.Callee(c)
 	if callee == nil {
 		return Site{}, false
 	}
@@ -254,7 +254,7 @@ func (t *tracer) site(fn *ssa.Function, call ssa.CallInstruction) (Site, bool) {
 		b = t.callBound(c, api, false)
 	} else if m := t.grpcMethod(callee); m != nil {
 		s.Kind, s.API = remote.GRPC, m.Method
-		s.Hints = append([]Hint{{GRPC, m.Service()}}, t.grpcClientHints(receiver(c))...)
+		s.Hints = append([]Hint{{GRPC, m.Service()}}, t.grpcClientHints(ir.Receiver(c))...)
 		b = t.callBound(c, nil, true)
 	} else {
 		return Site{}, false
@@ -416,31 +416,7 @@ func (t *tracer) uses(fn *ssa.Function) []ssa.Instruction {
 		}
 		return out
 	}
-	return t.callSites[origin(fn)]
-}
-
-// receiver returns the receiver value of a method call, or nil.
-func receiver(c *ssa.CallCommon) ssa.Value {
-	if c.IsInvoke() {
-		return c.Value
-	}
-	if sf := c.StaticCallee(); sf != nil && sf.Signature.Recv() != nil && len(c.Args) > 0 {
-		return c.Args[0]
-	}
-	return nil
-}
-
-// arg returns the i-th argument of the call, the receiver not counted.
-func arg(c *ssa.CallCommon, i int) ssa.Value {
-	if !c.IsInvoke() {
-		if sf := c.StaticCallee(); sf != nil && sf.Signature.Recv() != nil {
-			i++
-		}
-	}
-	if i < len(c.Args) {
-		return c.Args[i]
-	}
-	return nil
+	return t.callSites[ir.Origin(fn)]
 }
 
 // apiHints gathers the target evidence of a call to a table API.
@@ -451,26 +427,26 @@ func (t *tracer) apiHints(c *ssa.CallCommon, callee *types.Func, api *remote.API
 	switch remote.Kind(api.Kind) {
 	case remote.HTTP:
 		if api.Req >= 0 {
-			return t.requestHints(arg(c, api.Req))
+			return t.requestHints(ir.Arg(c, api.Req))
 		}
 		// Get(url) and friends: the URL is the first string argument.
 		for i := range 2 {
-			if v := arg(c, i); v != nil && isString(v.Type()) {
+			if v := ir.Arg(c, i); v != nil && isString(v.Type()) {
 				return hostsOnly(t.strings(v))
 			}
 		}
 	case remote.SQL:
-		return t.dbHints(unembed(receiver(c)))
+		return t.dbHints(ir.Unembed(ir.Receiver(c)))
 	case remote.Redis:
-		return t.redisHints(receiver(c))
+		return t.redisHints(ir.Receiver(c))
 	case remote.Kafka:
-		if r := receiver(c); r != nil {
+		if r := ir.Receiver(c); r != nil {
 			return t.kafkaHints(r)
 		}
 		// kafka.Dial(network, address) and kafka.DialLeader(ctx, network, address, topic, partition).
 		var hs []Hint
 		for i := range 5 {
-			if v := arg(c, i); v != nil && isString(v.Type()) && i > 0 {
+			if v := ir.Arg(c, i); v != nil && isString(v.Type()) && i > 0 {
 				hs = append(hs, t.strings(v)...)
 			}
 		}
@@ -482,17 +458,17 @@ func (t *tracer) apiHints(c *ssa.CallCommon, callee *types.Func, api *remote.API
 			idx = 2
 		}
 		var hs []Hint
-		if m, ok := constString(arg(c, idx)); ok {
+		if m, ok := ir.ConstString(ir.Arg(c, idx)); ok {
 			hs = append(hs, Hint{GRPC, (&GRPCMethod{Method: m}).Service()})
 		}
-		if r := receiver(c); r != nil {
+		if r := ir.Receiver(c); r != nil {
 			hs = append(hs, t.grpcConnHints(r)...)
 		}
 		return hs
 	case remote.AMQP:
 		var hs []Hint
 		for i := range 3 {
-			if v := arg(c, i); v != nil && isString(v.Type()) && !remote.IsContext(v.Type()) {
+			if v := ir.Arg(c, i); v != nil && isString(v.Type()) && !remote.IsContext(v.Type()) {
 				for _, h := range t.strings(v) {
 					if h.Kind == Host || h.Kind == Env || h.Kind == Flag {
 						hs = append(hs, h)
@@ -508,11 +484,11 @@ func (t *tracer) apiHints(c *ssa.CallCommon, callee *types.Func, api *remote.API
 	// a network name ("tcp").
 	var hs []Hint
 	for i := range 3 {
-		v := arg(c, i)
+		v := ir.Arg(c, i)
 		if v == nil || !isString(v.Type()) {
 			continue
 		}
-		if s, ok := constString(v); ok && (s == "tcp" || s == "tcp4" || s == "tcp6" || s == "udp" || s == "unix") {
+		if s, ok := ir.ConstString(v); ok && (s == "tcp" || s == "tcp4" || s == "tcp6" || s == "udp" || s == "unix") {
 			continue
 		}
 		return t.strings(v)
@@ -578,7 +554,7 @@ func (t *tracer) exportGRPCMethods() {
 				if !ok {
 					continue
 				}
-				callee := remote.Callee(call.Common())
+				callee := ir.Callee(call.Common())
 				api, ok := remote.Lookup(callee)
 				if !ok || api.Kind != remote.GRPC {
 					continue
@@ -587,7 +563,7 @@ func (t *tracer) exportGRPCMethods() {
 				if callee.Name() == "NewStream" {
 					idx = 2
 				}
-				if m, ok := constString(arg(call.Common(), idx)); ok && strings.HasPrefix(m, "/") {
+				if m, ok := ir.ConstString(ir.Arg(call.Common(), idx)); ok && strings.HasPrefix(m, "/") {
 					t.local[obj] = &GRPCMethod{Method: m}
 				}
 			}
@@ -651,7 +627,7 @@ func (t *tracer) bindings(fn *ssa.Function, call ssa.CallInstruction) []Binding 
 	if sf == nil {
 		return nil
 	}
-	obj, ok := origin(sf).Object().(*types.Func)
+	obj, ok := ir.Origin(sf).Object().(*types.Func)
 	if !ok || obj.Pkg() == nil || obj.Pkg() == t.pass.Pkg || !t.userCode(obj.Pkg().Path()) {
 		return nil
 	}
@@ -661,7 +637,7 @@ func (t *tracer) bindings(fn *ssa.Function, call ssa.CallInstruction) []Binding 
 		if !t.tracked(sig.Params().At(i).Type()) {
 			continue
 		}
-		v := arg(c, i)
+		v := ir.Arg(c, i)
 		if v == nil {
 			continue
 		}
@@ -683,7 +659,7 @@ func (t *tracer) fieldBinding(fn *ssa.Function, st *ssa.Store) (Binding, bool) {
 	if !ok || !t.tracked(st.Val.Type()) {
 		return Binding{}, false
 	}
-	f := fieldVar(fa)
+	f := ir.FieldVar(fa)
 	if f == nil || f.Pkg() == nil || f.Pkg() == t.pass.Pkg || !t.userCode(f.Pkg().Path()) || !f.Exported() {
 		return Binding{}, false
 	}
@@ -775,13 +751,6 @@ func funcName(fn *ssa.Function) string {
 	return obj.FullName()
 }
 
-func origin(f *ssa.Function) *ssa.Function {
-	if o := f.Origin(); o != nil {
-		return o
-	}
-	return f
-}
-
 func isString(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
@@ -790,15 +759,6 @@ func isString(t types.Type) bool {
 func isStringSlice(t types.Type) bool {
 	s, ok := t.Underlying().(*types.Slice)
 	return ok && isString(s.Elem())
-}
-
-func constString(v ssa.Value) (string, bool) {
-	c, ok := v.(*ssa.Const)
-	if !ok || c.Value == nil || !isString(c.Type()) {
-		return "", false
-	}
-	s, err := strconv.Unquote(c.Value.ExactString())
-	return s, err == nil
 }
 
 // generated reports whether pos is in a file marked as generated.

@@ -3,6 +3,8 @@ package callsites
 import (
 	"go/types"
 
+	"github.com/faultline-dev/faultline/rules/internal/ir"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/faultline-dev/faultline/rules/internal/catalog"
@@ -22,7 +24,7 @@ func (t *tracer) libHints(c *ssa.CallCommon, callee *types.Func, lib *catalog.Li
 	if a, ok := catalog.AddrOf(callee); ok {
 		hs = append(hs, t.addrHints(c, a)...)
 	}
-	if r := receiver(c); r != nil {
+	if r := ir.Receiver(c); r != nil {
 		hs = append(hs, t.builtFrom(r, lib)...)
 	}
 	return hs
@@ -32,7 +34,7 @@ func (t *tracer) libHints(c *ssa.CallCommon, callee *types.Func, lib *catalog.Li
 // and returns the evidence of those that are given an address.
 func (t *tracer) builtFrom(v ssa.Value, lib *catalog.Library) []Hint {
 	var hs []Hint
-	t.sources(unembed(v), func(src ssa.Value) {
+	t.sources(ir.Unembed(v), func(src ssa.Value) {
 		if alloc, ok := src.(*ssa.Alloc); ok {
 			// The backing array of variadic options: its elements.
 			for _, el := range elements(alloc) {
@@ -45,7 +47,7 @@ func (t *tracer) builtFrom(v ssa.Value, lib *catalog.Library) []Hint {
 			return
 		}
 		c := &call.Call
-		callee := remote.Callee(c)
+		callee := ir.Callee(c)
 		if callee == nil || callee.Pkg() == nil || !lib.Has(callee.Pkg().Path()) {
 			return
 		}
@@ -54,12 +56,12 @@ func (t *tracer) builtFrom(v ssa.Value, lib *catalog.Library) []Hint {
 		}
 		// A builder or a client method: what it was called on, and the
 		// library's values it was given (options, configurations).
-		if r := receiver(c); r != nil {
+		if r := ir.Receiver(c); r != nil {
 			hs = append(hs, t.builtFrom(r, lib)...)
 		}
 		sig := callee.Type().(*types.Signature)
 		for i := range sig.Params().Len() {
-			if a := arg(c, i); a != nil && ofLibrary(a.Type(), lib) {
+			if a := ir.Arg(c, i); a != nil && ofLibrary(a.Type(), lib) {
 				hs = append(hs, t.builtFrom(a, lib)...)
 			}
 		}
@@ -74,16 +76,16 @@ func (t *tracer) addrHints(c *ssa.CallCommon, a *catalog.Addr) []Hint {
 		hs = append(hs, Hint{Driver, a.Engine})
 	}
 	if a.Driver && a.Arg > 0 {
-		if d, ok := constString(arg(c, a.Arg-1)); ok {
+		if d, ok := ir.ConstString(ir.Arg(c, a.Arg-1)); ok {
 			hs = append(hs, Hint{Driver, d})
 		}
 	}
 	var args []ssa.Value
 	if a.Arg >= 0 {
-		args = append(args, arg(c, a.Arg))
+		args = append(args, ir.Arg(c, a.Arg))
 	} else {
 		for i := range len(c.Args) {
-			args = append(args, arg(c, i))
+			args = append(args, ir.Arg(c, i))
 		}
 	}
 	for _, v := range args {
@@ -133,7 +135,6 @@ func ofLibrary(t types.Type, lib *catalog.Library) bool {
 	n, ok := t.(*types.Named)
 	return ok && n.Obj().Pkg() != nil && lib.Has(n.Obj().Pkg().Path())
 }
-
 
 // elements returns the values stored into the elements of an array
 // (a variadic argument's backing array, a slice literal's).

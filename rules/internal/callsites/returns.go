@@ -7,10 +7,11 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/faultline-dev/faultline/rules/internal/ir"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/faultline-dev/faultline/rules/internal/lint"
-	"github.com/faultline-dev/faultline/rules/internal/remote"
 )
 
 // Returns is the object fact of an exported function that returns a
@@ -57,7 +58,7 @@ func (t *tracer) exportReturns() {
 			// The function's own parameters stay symbolic: each caller
 			// in another package puts its argument's evidence in their
 			// place, and this package's callers must not lend theirs.
-			t.symbolic = origin(fn)
+			t.symbolic = ir.Origin(fn)
 			t.returns(fn, i, func(v ssa.Value) { hs = append(hs, t.valueHints(v)...) })
 			t.symbolic = nil
 			hs = evidence(hs)
@@ -91,7 +92,7 @@ func (t *tracer) returned(c *ssa.CallCommon, idx int) ([]Hint, bool) {
 	for _, h := range r.Hints {
 		if rest, ok := strings.CutPrefix(h.Value, prefix); ok && h.Kind == Param {
 			if i, err := strconv.Atoi(rest); err == nil {
-				if a := arg(c, i); a != nil {
+				if a := ir.Arg(c, i); a != nil {
 					out = append(out, t.valueHints(a)...)
 				}
 			}
@@ -227,7 +228,7 @@ func (t *tracer) registrations() []string {
 				}
 				c := call.Common()
 				if sf := c.StaticCallee(); sf != nil && sf.Pkg == t.irr.Pkg {
-					callee := origin(sf)
+					callee := ir.Origin(sf)
 					callers[callee] = append(callers[callee], owner)
 					continue
 				}
@@ -298,8 +299,8 @@ func (t *tracer) serviceDescs() map[*ssa.Global]string {
 				continue
 			}
 			if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
-				if f := fieldVar(fa); f != nil && f.Name() == "ServiceName" && lint.IsNamed(fa.X.Type(), "google.golang.org/grpc", "ServiceDesc") {
-					if name, ok := constString(st.Val); ok {
+				if f := ir.FieldVar(fa); f != nil && f.Name() == "ServiceName" && lint.IsNamed(fa.X.Type(), "google.golang.org/grpc", "ServiceDesc") {
+					if name, ok := ir.ConstString(st.Val); ok {
 						switch x := fa.X.(type) {
 						case *ssa.Global:
 							descs[x] = name
@@ -337,8 +338,8 @@ func (t *tracer) serviceDescs() map[*ssa.Global]string {
 // registers some.
 func (t *tracer) registered(c *ssa.CallCommon, descs map[*ssa.Global]string) []string {
 	var s GRPCService
-	if registerService.Has(remote.Callee(c)) {
-		g, _ := arg(c, 0).(*ssa.Global)
+	if registerService.Has(ir.Callee(c)) {
+		g, _ := ir.Arg(c, 0).(*ssa.Global)
 		if g == nil {
 			return nil
 		}

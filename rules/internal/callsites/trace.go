@@ -15,7 +15,6 @@ import (
 	"github.com/faultline-dev/faultline/rules/internal/catalog"
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
-	"github.com/faultline-dev/faultline/rules/internal/remote"
 	"github.com/faultline-dev/faultline/rules/internal/resilience"
 )
 
@@ -112,7 +111,7 @@ func (t *tracer) index() {
 				case *ssa.Store:
 					switch addr := instr.Addr.(type) {
 					case *ssa.FieldAddr:
-						if f := fieldVar(addr); f != nil {
+						if f := ir.FieldVar(addr); f != nil {
 							t.fieldStores[f] = append(t.fieldStores[f], instr.Val)
 						}
 					case *ssa.Global:
@@ -121,17 +120,17 @@ func (t *tracer) index() {
 				case ssa.CallInstruction:
 					c := instr.Common()
 					if sf := c.StaticCallee(); sf != nil {
-						t.callers[origin(sf)] = append(t.callers[origin(sf)], c)
-						t.callSites[origin(sf)] = append(t.callSites[origin(sf)], instr)
+						t.callers[ir.Origin(sf)] = append(t.callers[ir.Origin(sf)], c)
+						t.callSites[ir.Origin(sf)] = append(t.callSites[ir.Origin(sf)], instr)
 					}
 					if fd, ok := flagDefOf(staticObj(c)); ok && fd.ptr {
-						name, _ := constString(arg(c, fd.name))
-						fb := flagBinding{name: name, def: arg(c, fd.def)}
-						switch p := arg(c, 0).(type) {
+						name, _ := ir.ConstString(ir.Arg(c, fd.name))
+						fb := flagBinding{name: name, def: ir.Arg(c, fd.def)}
+						switch p := ir.Arg(c, 0).(type) {
 						case *ssa.Global:
 							t.flagVars[p] = fb
 						case *ssa.FieldAddr:
-							if f := fieldVar(p); f != nil {
+							if f := ir.FieldVar(p); f != nil {
 								t.flagFields[f] = fb
 							}
 						}
@@ -150,7 +149,7 @@ func (t *tracer) index() {
 						t.globalStores[g] = append(t.globalStores[g], st.Val)
 					}
 					if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
-						if f := fieldVar(fa); f != nil {
+						if f := ir.FieldVar(fa); f != nil {
 							t.fieldStores[f] = append(t.fieldStores[f], st.Val)
 						}
 					}
@@ -162,7 +161,7 @@ func (t *tracer) index() {
 
 func staticObj(c *ssa.CallCommon) *types.Func {
 	if sf := c.StaticCallee(); sf != nil {
-		if f, ok := origin(sf).Object().(*types.Func); ok {
+		if f, ok := ir.Origin(sf).Object().(*types.Func); ok {
 			return f
 		}
 	}
@@ -186,7 +185,7 @@ func (t *tracer) sources(v ssa.Value, visit func(ssa.Value), hint func(Hint)) {
 	entered := map[*ssa.Function]*ssa.CallCommon{}
 	var walk func(v ssa.Value, depth int)
 	through := func(sf *ssa.Function, c *ssa.CallCommon, idx, depth int) {
-		key := origin(sf)
+		key := ir.Origin(sf)
 		prev, had := entered[key]
 		entered[key] = c
 		t.returns(sf, idx, func(r ssa.Value) { walk(r, depth+1) })
@@ -200,11 +199,11 @@ func (t *tracer) sources(v ssa.Value, visit func(ssa.Value), hint func(Hint)) {
 		if v == nil || depth > maxDepth || t.qBudget <= 0 {
 			return
 		}
-		if p, ok := v.(*ssa.Parameter); ok && entered[origin(p.Parent())] != nil {
+		if p, ok := v.(*ssa.Parameter); ok && entered[ir.Origin(p.Parent())] != nil {
 			// In a call's frame: this parameter is that call's argument,
 			// whatever other frames made of it.
 			t.qBudget--
-			walk(arg(entered[origin(p.Parent())], paramIndex(p)), depth+1)
+			walk(ir.Arg(entered[ir.Origin(p.Parent())], ir.ParamIndex(p)), depth+1)
 			return
 		}
 		if seen[v] {
@@ -274,7 +273,7 @@ func (t *tracer) sources(v ssa.Value, visit func(ssa.Value), hint func(Hint)) {
 					walk(s, depth+1)
 				}
 			case *ssa.FieldAddr:
-				t.field(x.X.Type(), fieldVar(x), fieldKey(x), func(s ssa.Value) { walk(s, depth+1) }, hint)
+				t.field(x.X.Type(), ir.FieldVar(x), fieldKey(x), func(s ssa.Value) { walk(s, depth+1) }, hint)
 			case *ssa.Alloc:
 				stored := false
 				for _, ref := range *x.Referrers() {
@@ -299,7 +298,7 @@ func (t *tracer) sources(v ssa.Value, visit func(ssa.Value), hint func(Hint)) {
 			}
 		case *ssa.Parameter:
 			fn := v.Parent()
-			idx := paramIndex(v)
+			idx := ir.ParamIndex(v)
 			// Only exported functions have callers in other packages;
 			// an unexported one's callers are all here.
 			if fn.Parent() == nil {
@@ -307,11 +306,11 @@ func (t *tracer) sources(v ssa.Value, visit func(ssa.Value), hint func(Hint)) {
 					hint(Hint{Param, obj.FullName() + "#" + strconv.Itoa(idx)})
 				}
 			}
-			if origin(fn) == t.symbolic {
+			if ir.Origin(fn) == t.symbolic {
 				return
 			}
-			for _, c := range t.callers[origin(fn)] {
-				walk(arg(c, idx), depth+1)
+			for _, c := range t.callers[ir.Origin(fn)] {
+				walk(ir.Arg(c, idx), depth+1)
 			}
 		case *ssa.FreeVar:
 			// A captured variable: what the closure was made with.
@@ -411,7 +410,7 @@ func (t *tracer) strings(v ssa.Value) []Hint {
 	visit = func(src ssa.Value) {
 		switch src := src.(type) {
 		case *ssa.Const:
-			if s, ok := constString(src); ok {
+			if s, ok := ir.ConstString(src); ok {
 				hs = append(hs, literalHints(s)...)
 			}
 		case *ssa.BinOp:
@@ -424,7 +423,7 @@ func (t *tracer) strings(v ssa.Value) []Hint {
 			obj := staticObj(c)
 			switch {
 			case getenv.Has(obj):
-				if k, ok := constString(arg(c, 0)); ok {
+				if k, ok := ir.ConstString(ir.Arg(c, 0)); ok {
 					add(Hint{Env, k})
 				}
 			case flagFuncs.Has(obj):
@@ -432,22 +431,22 @@ func (t *tracer) strings(v ssa.Value) []Hint {
 				if fd.ptr {
 					break
 				}
-				if name, ok := constString(arg(c, fd.name)); ok {
+				if name, ok := ir.ConstString(ir.Arg(c, fd.name)); ok {
 					add(Hint{Flag, name})
 				}
-				t.sources(arg(c, fd.def), visit, add)
+				t.sources(ir.Arg(c, fd.def), visit, add)
 			case passThru.Has(obj):
-				recv := receiver(c)
+				recv := ir.Receiver(c)
 				if recv == nil {
-					recv = arg(c, 0)
+					recv = ir.Arg(c, 0)
 				}
 				t.sources(recv, visit, add)
 			case anyArgs.Has(obj):
 				for i := range len(c.Args) {
-					t.sources(arg(c, i), visit, add)
+					t.sources(ir.Arg(c, i), visit, add)
 				}
 			case kafkaTCP.Has(obj):
-				t.sources(arg(c, 0), visit, add)
+				t.sources(ir.Arg(c, 0), visit, add)
 			}
 		case *ssa.Alloc:
 			// The backing array of a variadic or slice literal: its elements.
@@ -500,11 +499,11 @@ func (t *tracer) requestHints(req ssa.Value) []Hint {
 		c := &call.Call
 		switch obj := staticObj(c); {
 		case newReq.Has(obj):
-			hs = append(hs, t.strings(arg(c, 1))...)
+			hs = append(hs, t.strings(ir.Arg(c, 1))...)
 		case newReqCtx.Has(obj):
-			hs = append(hs, t.strings(arg(c, 2))...)
+			hs = append(hs, t.strings(ir.Arg(c, 2))...)
 		case reqCopy.Has(obj):
-			hs = append(hs, t.requestHints(receiver(c))...)
+			hs = append(hs, t.requestHints(ir.Receiver(c))...)
 		}
 	}, func(h Hint) { hs = append(hs, h) })
 	return hostsOnly(hs)
@@ -532,25 +531,25 @@ func (t *tracer) dbHints(db ssa.Value) []Hint {
 		}
 		c := &call.Call
 		if sqlOpen.Has(staticObj(c)) {
-			if d, ok := constString(arg(c, 0)); ok {
+			if d, ok := ir.ConstString(ir.Arg(c, 0)); ok {
 				hs = append(hs, Hint{Driver, d})
 			}
-			hs = append(hs, hostsOnly(t.strings(arg(c, 1)))...)
+			hs = append(hs, hostsOnly(t.strings(ir.Arg(c, 1)))...)
 			return
 		}
 		if obj := staticObj(c); pgxOpen.Has(obj) {
 			hs = append(hs, Hint{Driver, "pgx"})
-			hs = append(hs, hostsOnly(t.strings(arg(c, 1)))...)
+			hs = append(hs, hostsOnly(t.strings(ir.Arg(c, 1)))...)
 			return
 		}
 		// db.BeginTx, db.Conn, db.Prepare…: back to the receiver.
-		if r := receiver(c); r != nil && isSQLType(r.Type()) {
+		if r := ir.Receiver(c); r != nil && isSQLType(r.Type()) {
 			hs = append(hs, t.dbHints(r)...)
 			return
 		}
 		// A database opened by a library the catalogue knows (sqlx.Open,
 		// gorm's DB()): what that library was given.
-		if callee := remote.Callee(c); callee != nil && callee.Pkg() != nil {
+		if callee := ir.Callee(c); callee != nil && callee.Pkg() != nil {
 			if lib := catalog.LibraryOf(callee.Pkg().Path()); lib != nil && len(lib.Addrs) > 0 {
 				hs = append(hs, t.builtFrom(src, lib)...)
 			}
@@ -611,7 +610,7 @@ func (t *tracer) structHints(v ssa.Value, fields, topicFields []string) []Hint {
 			if !ok {
 				continue
 			}
-			name := fieldVar(fa).Name()
+			name := ir.FieldVar(fa).Name()
 			isTopic := contains(topicFields, name)
 			if !isTopic && !contains(fields, name) {
 				continue
@@ -636,29 +635,7 @@ func (t *tracer) structHints(v ssa.Value, fields, topicFields []string) []Hint {
 }
 
 func (t *tracer) redisHints(client ssa.Value) []Hint {
-	return t.structHints(unembed(client), []string{"Addr", "Addrs"}, nil)
-}
-
-// unembed peels selections of embedded fields off a method receiver
-// (rdb.Get is rdb.cmdable.Get), so the value the user built is followed.
-func unembed(v ssa.Value) ssa.Value {
-	for {
-		switch x := v.(type) {
-		case *ssa.UnOp:
-			if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
-				if f := fieldVar(fa); f != nil && f.Embedded() {
-					v = fa.X
-					continue
-				}
-			}
-		case *ssa.Field:
-			if st, ok := x.X.Type().Underlying().(*types.Struct); ok && st.Field(x.Field).Embedded() {
-				v = x.X
-				continue
-			}
-		}
-		return v
-	}
+	return t.structHints(ir.Unembed(client), []string{"Addr", "Addrs"}, nil)
 }
 
 func (t *tracer) kafkaHints(rw ssa.Value) []Hint {
@@ -725,7 +702,7 @@ func (t *tracer) grpcConnHints(conn ssa.Value) []Hint {
 			if obj.Name() == "DialContext" {
 				idx = 1
 			}
-			hs = append(hs, hostsOnly(t.strings(arg(c, idx)))...)
+			hs = append(hs, hostsOnly(t.strings(ir.Arg(c, idx)))...)
 		}
 	}, t.keep(&hs))
 	return hs
@@ -735,22 +712,10 @@ func isConnType(t types.Type) bool {
 	return lint.IsNamed(t, "google.golang.org/grpc", "ClientConn") || lint.IsNamed(t, "google.golang.org/grpc", "ClientConnInterface")
 }
 
-func fieldVar(fa *ssa.FieldAddr) *types.Var {
-	p, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return nil
-	}
-	st, ok := p.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= st.NumFields() {
-		return nil
-	}
-	return st.Field(fa.Field)
-}
-
 // fieldKey names the field of a FieldAddr as "pkg/path.Type.Field", or ""
 // for fields of unnamed structs.
 func fieldKey(fa *ssa.FieldAddr) string {
-	f := fieldVar(fa)
+	f := ir.FieldVar(fa)
 	if f == nil {
 		return ""
 	}
@@ -766,21 +731,6 @@ func qualifiedField(t types.Type, f *types.Var) string {
 		return "" // other packages cannot name the type to set the field
 	}
 	return n.Obj().Pkg().Path() + "." + n.Obj().Name() + "." + f.Name()
-}
-
-// paramIndex returns the index of p among its function's parameters, the
-// receiver not counted, or -1 for the receiver.
-func paramIndex(p *ssa.Parameter) int {
-	fn := p.Parent()
-	for i, q := range fn.Params {
-		if q == p {
-			if fn.Signature.Recv() != nil {
-				return i - 1
-			}
-			return i
-		}
-	}
-	return -1
 }
 
 func freeVarIndex(v *ssa.FreeVar) int {

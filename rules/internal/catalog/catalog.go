@@ -294,7 +294,7 @@ func register(ls ...*Library) { families = append(families, ls...) }
 type catalogue struct {
 	libs    []*Library
 	byPath  map[string][]*API
-	trees   []*API // entries whose Pkg ends in "/...": every package below
+	trees   []*API           // entries whose Pkg ends in "/...": every package below
 	addrs   map[string]*Addr // by Func
 	addrSet *lint.FuncSet
 }

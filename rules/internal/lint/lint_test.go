@@ -123,14 +123,6 @@ func TestParseDoc(t *testing.T) {
 	}
 }
 
-func TestNearest(t *testing.T) {
-	names := []string{"httptimeout", "servertimeout", "spof", "zonespof"}
-	for in, want := range map[string]string{"httptimout": "httptimeout", "spfo": "spof", "zzz": "", "servertimeout": "servertimeout"} {
-		if got := Nearest(in, names); got != want {
-			t.Errorf("Nearest(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
 
 func TestShortFunc(t *testing.T) {
 	for in, want := range map[string]string{

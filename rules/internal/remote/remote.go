@@ -120,7 +120,7 @@ func (r *Result) Object(fn *types.Func) *Fact {
 // Classify reports what a call reaches: a remote API from the table, or a
 // function that performs remote operations.
 func (r *Result) Classify(c *ssa.CallCommon) (Target, bool) {
-	callee := Callee(c)
+	callee := ir.Callee(c)
 	if callee == nil {
 		return Target{}, false
 	}
@@ -128,7 +128,7 @@ func (r *Result) Classify(c *ssa.CallCommon) (Target, bool) {
 		return Target{Callee: callee, API: api}, true
 	}
 	if sf := c.StaticCallee(); sf != nil && r != nil {
-		if f := r.funcs[origin(sf)]; f != nil {
+		if f := r.funcs[ir.Origin(sf)]; f != nil {
 			return Target{Callee: callee, Fact: f}, true
 		}
 	}
@@ -136,27 +136,6 @@ func (r *Result) Classify(c *ssa.CallCommon) (Target, bool) {
 		return Target{Callee: callee, Fact: f}, true
 	}
 	return Target{}, false
-}
-
-// Callee returns the function or interface method a call invokes, or nil
-// for calls of function values and builtins.
-func Callee(c *ssa.CallCommon) *types.Func {
-	if c.IsInvoke() {
-		return c.Method.Origin()
-	}
-	if sf := c.StaticCallee(); sf != nil {
-		if obj, ok := origin(sf).Object().(*types.Func); ok {
-			return obj.Origin()
-		}
-	}
-	return nil
-}
-
-func origin(f *ssa.Function) *ssa.Function {
-	if o := f.Origin(); o != nil {
-		return o
-	}
-	return f
 }
 
 // FuncName formats a function for messages: "http.Get",
@@ -253,7 +232,7 @@ func run(pass *analysis.Pass) (any, error) {
 				switch instr := instr.(type) {
 				case ssa.CallInstruction:
 					c := instr.Common()
-					if callee := Callee(c); callee != nil {
+					if callee := ir.Callee(c); callee != nil {
 						if api, ok := Lookup(callee); ok {
 							if res.add(f, &Fact{Kinds: []Kind{api.Kind}, API: FuncName(callee)}, "") {
 								work = append(work, f)
@@ -261,11 +240,11 @@ func run(pass *analysis.Pass) (any, error) {
 							continue
 						}
 					}
-					if sf := c.StaticCallee(); sf != nil && inPkg[origin(sf)] {
-						callers[origin(sf)] = append(callers[origin(sf)], f)
+					if sf := c.StaticCallee(); sf != nil && inPkg[ir.Origin(sf)] {
+						callers[ir.Origin(sf)] = append(callers[ir.Origin(sf)], f)
 						continue
 					}
-					if callee := Callee(c); callee != nil && callee.Pkg() != pass.Pkg {
+					if callee := ir.Callee(c); callee != nil && callee.Pkg() != pass.Pkg {
 						var fact Fact
 						if pass.ImportObjectFact(callee, &fact) && res.add(f, &fact, FuncName(callee)) {
 							work = append(work, f)
@@ -405,7 +384,7 @@ func CtxFromChain(recv ssa.Value, api *API) ssa.Value {
 			v = x.X
 			continue
 		case *ssa.Call:
-			callee := Callee(&x.Call)
+			callee := ir.Callee(&x.Call)
 			if callee == nil || callee.Pkg() == nil || !lib.Has(callee.Pkg().Path()) {
 				return nil
 			}
@@ -416,7 +395,7 @@ func CtxFromChain(recv ssa.Value, api *API) ssa.Value {
 					}
 				}
 			}
-			if v = recvOf(&x.Call); v == nil {
+			if v = ir.Receiver(&x.Call); v == nil {
 				return nil
 			}
 			continue
@@ -445,7 +424,7 @@ func BuiltWith(v ssa.Value, lib *catalog.Library, set *lint.FuncSet) bool {
 			for _, ref := range *v.Referrers() {
 				if call, ok := ref.(ssa.CallInstruction); ok {
 					c := call.Common()
-					if recvOf(c) == v && set.Has(Callee(c)) {
+					if ir.Receiver(c) == v && set.Has(ir.Callee(c)) {
 						return true
 					}
 				}
@@ -480,18 +459,18 @@ func BuiltWith(v ssa.Value, lib *catalog.Library, set *lint.FuncSet) bool {
 				}
 			}
 		case *ssa.Call:
-			callee := Callee(&x.Call)
+			callee := ir.Callee(&x.Call)
 			if callee == nil || callee.Pkg() == nil || !lib.Has(callee.Pkg().Path()) {
 				return false
 			}
 			if set.Has(callee) {
 				return true
 			}
-			if r := recvOf(&x.Call); r != nil && walk(r, depth+1) {
+			if r := ir.Receiver(&x.Call); r != nil && walk(r, depth+1) {
 				return true
 			}
 			for _, a := range x.Call.Args {
-				if a != recvOf(&x.Call) && ofLibrary(a.Type(), lib) && walk(a, depth+1) {
+				if a != ir.Receiver(&x.Call) && ofLibrary(a.Type(), lib) && walk(a, depth+1) {
 					return true
 				}
 			}
@@ -499,17 +478,6 @@ func BuiltWith(v ssa.Value, lib *catalog.Library, set *lint.FuncSet) bool {
 		return false
 	}
 	return walk(v, 0)
-}
-
-// recvOf returns the receiver of a method call, or nil.
-func recvOf(c *ssa.CallCommon) ssa.Value {
-	if c.IsInvoke() {
-		return c.Value
-	}
-	if c.Signature().Recv() != nil && len(c.Args) > 0 {
-		return c.Args[0]
-	}
-	return nil
 }
 
 // ofLibrary reports whether t (what it points to, or the element of a

@@ -141,9 +141,9 @@ func (rc *RetryConfigs) retryConfig(call ssa.CallInstruction) *Config {
 		return rc.avastConfig(call.Pos(), "retry.Do", c, 1)
 	case calleeIn(fn, avast5, "New", "NewWithData"):
 		return rc.avastConfig(call.Pos(), "retry.New", c, 0)
-	case calleeIn(fn, avast5, "Do") && receiver(c) != nil:
+	case calleeIn(fn, avast5, "Do") && ir.Receiver(c) != nil:
 		var cfg *Config
-		rc.origins(receiver(c), func(o ssa.Value) {
+		rc.origins(ir.Receiver(c), func(o ssa.Value) {
 			if oc, ok := o.(*ssa.Call); ok && cfg == nil {
 				if f := staticFunc(&oc.Call); calleeIn(f, avast5, "New", "NewWithData") {
 					cfg = rc.avastConfig(oc.Pos(), "retry.New", &oc.Call, 0)
@@ -153,29 +153,29 @@ func (rc *RetryConfigs) retryConfig(call ssa.CallInstruction) *Config {
 		return cfg
 	case calleeIn(fn, cenkalti4, "Retry", "RetryWithData", "RetryNotify", "RetryNotifyWithData", "RetryNotifyWithTimer", "RetryNotifyWithTimerAndData"):
 		cfg := &Config{API: "backoff." + fn.Name(), Pos: call.Pos()}
-		rc.backoffValue(cfg, arg(c, 1), 0)
+		rc.backoffValue(cfg, ir.Arg(c, 1), 0)
 		return cfg
 	case calleeIn(fn, cenkalti5, "Retry"):
 		return rc.cenkalti5Config(call.Pos(), c)
 	case calleeIn(fn, sethvargo, "Do", "DoValue"):
 		cfg := &Config{API: "retry." + fn.Name(), Pos: call.Pos()}
-		rc.sethvargoValue(cfg, arg(c, 1), 0)
-		if cfg.Unbounded != "" && !rc.freshContext(arg(c, 0)) {
+		rc.sethvargoValue(cfg, ir.Arg(c, 1), 0)
+		if cfg.Unbounded != "" && !rc.freshContext(ir.Arg(c, 0)) {
 			cfg.Unbounded = ""
 		}
 		return cfg
 	case calleeIn(fn, sethvargo, "Constant", "Exponential", "Fibonacci"):
 		cfg := &Config{API: "retry." + fn.Name(), Pos: call.Pos(), Delay: DelayGrowing, Unbounded: "retry." + fn.Name() + " with no WithMaxRetries or WithMaxDuration"}
 		if fn.Name() == "Constant" {
-			cfg.Delay, cfg.DelayWhy = durationDelay(arg(c, 1)), "retry.Constant"
+			cfg.Delay, cfg.DelayWhy = durationDelay(ir.Arg(c, 1)), "retry.Constant"
 		}
-		if !rc.freshContext(arg(c, 0)) {
+		if !rc.freshContext(ir.Arg(c, 0)) {
 			cfg.Unbounded = ""
 		}
 		return cfg
 	case calleeIn(fn, failsafeRP, "NewWithDefaults"):
 		return &Config{API: "retrypolicy.NewWithDefaults", Pos: call.Pos(), Attempts: 3, Delay: DelayNone, DelayWhy: "retrypolicy.NewWithDefaults, which waits no delay between attempts"}
-	case fn.Name() == "Build" && c.IsInvoke() && typeKey(c.Value.Type()) == failsafeRP+".Builder":
+	case fn.Name() == "Build" && c.IsInvoke() && ir.TypeKey(c.Value.Type()) == failsafeRP+".Builder":
 		return rc.failsafeConfig(call.Pos(), c.Value)
 	case calleeIn(fn, eapacheRt, "New"):
 		return rc.eapacheConfig(call)
@@ -192,7 +192,7 @@ func (rc *RetryConfigs) retryConfig(call ssa.CallInstruction) *Config {
 func (rc *RetryConfigs) optionCalls(c *ssa.CallCommon, from int) (calls []*ssa.CallCommon, complete bool) {
 	complete = true
 	for i := from; ; i++ {
-		a := arg(c, i)
+		a := ir.Arg(c, i)
 		if a == nil {
 			break
 		}
@@ -268,7 +268,7 @@ func (rc *RetryConfigs) avastConfig(pos token.Pos, api string, c *ssa.CallCommon
 		}
 		switch f.Name() {
 		case "Attempts":
-			if n, ok := constInt(arg(o, 0)); !ok {
+			if n, ok := constInt(ir.Arg(o, 0)); !ok {
 				cfg.Attempts = 0
 			} else if n == 0 {
 				cfg.Unbounded, cfg.Attempts = "Attempts(0)", 0
@@ -278,13 +278,13 @@ func (rc *RetryConfigs) avastConfig(pos token.Pos, api string, c *ssa.CallCommon
 		case "UntilSucceeded":
 			cfg.Unbounded, cfg.Attempts = "UntilSucceeded()", 0
 		case "Context":
-			ctx = !rc.freshContext(arg(o, 0))
+			ctx = !rc.freshContext(ir.Arg(o, 0))
 		case "Delay":
-			if n, ok := constInt(arg(o, 0)); ok && n == 0 {
+			if n, ok := constInt(ir.Arg(o, 0)); ok && n == 0 {
 				zeroDelay = true
 			}
 		case "DelayType":
-			delayType = rc.avastDelayType(arg(o, 0))
+			delayType = rc.avastDelayType(ir.Arg(o, 0))
 		}
 	}
 	if ctx {
@@ -362,7 +362,7 @@ func (rc *RetryConfigs) backoffValue(cfg *Config, b ssa.Value, depth int) {
 					opts, _ := rc.optionCalls(&o.Call, 0)
 					for _, opt := range opts {
 						if of := staticFunc(opt); of != nil && of.Name() == "WithMaxElapsedTime" {
-							if d, ok := constInt(arg(opt, 0)); ok && d == 0 {
+							if d, ok := constInt(ir.Arg(opt, 0)); ok && d == 0 {
 								cfg.Unbounded = "an ExponentialBackOff with MaxElapsedTime 0"
 							}
 						}
@@ -375,29 +375,29 @@ func (rc *RetryConfigs) backoffValue(cfg *Config, b ssa.Value, depth int) {
 					cfg.Jitter = false
 				}
 			case calleeIn(f, cenkalti4, "NewConstantBackOff"), calleeIn(f, cenkalti5, "NewConstantBackOff"):
-				cfg.Delay, cfg.Jitter, cfg.DelayWhy = durationDelay(arg(&o.Call, 0)), false, "backoff.NewConstantBackOff"
+				cfg.Delay, cfg.Jitter, cfg.DelayWhy = durationDelay(ir.Arg(&o.Call, 0)), false, "backoff.NewConstantBackOff"
 				if f.Pkg().Path() == cenkalti4 {
 					cfg.Unbounded = "a ConstantBackOff with no WithMaxRetries"
 				}
 			case calleeIn(f, cenkalti4, "WithMaxRetries"):
-				rc.backoffValue(cfg, arg(&o.Call, 0), depth+1)
+				rc.backoffValue(cfg, ir.Arg(&o.Call, 0), depth+1)
 				cfg.Unbounded = ""
-				if n, ok := constInt(arg(&o.Call, 1)); ok {
+				if n, ok := constInt(ir.Arg(&o.Call, 1)); ok {
 					cfg.Attempts = int(n) + 1
 				}
 			case calleeIn(f, cenkalti4, "WithContext"):
-				rc.backoffValue(cfg, arg(&o.Call, 0), depth+1)
-				if !rc.freshContext(arg(&o.Call, 1)) {
+				rc.backoffValue(cfg, ir.Arg(&o.Call, 0), depth+1)
+				if !rc.freshContext(ir.Arg(&o.Call, 1)) {
 					cfg.Unbounded = ""
 				}
 			default:
 				cfg.Delay = DelayUnknown
 			}
 		case *ssa.Alloc:
-			switch typeKey(o.Type()) {
+			switch ir.TypeKey(o.Type()) {
 			case cenkalti4 + ".ZeroBackOff", cenkalti5 + ".ZeroBackOff":
 				cfg.Delay, cfg.DelayWhy = DelayNone, "backoff.ZeroBackOff"
-				if strings.HasPrefix(typeKey(o.Type()), cenkalti4) {
+				if strings.HasPrefix(ir.TypeKey(o.Type()), cenkalti4) {
 					cfg.Unbounded = "a ZeroBackOff with no WithMaxRetries"
 				}
 			case cenkalti4 + ".StopBackOff", cenkalti5 + ".StopBackOff":
@@ -407,7 +407,7 @@ func (rc *RetryConfigs) backoffValue(cfg *Config, b ssa.Value, depth int) {
 				if v, ok := rc.storedConst(o, "Interval"); !ok || v == 0 {
 					cfg.Delay = DelayNone
 				}
-				if strings.HasPrefix(typeKey(o.Type()), cenkalti4) {
+				if strings.HasPrefix(ir.TypeKey(o.Type()), cenkalti4) {
 					cfg.Unbounded = "a ConstantBackOff with no WithMaxRetries"
 				}
 			case cenkalti4 + ".ExponentialBackOff":
@@ -491,14 +491,14 @@ func (rc *RetryConfigs) cenkalti5Config(pos token.Pos, c *ssa.CallCommon) *Confi
 		f := staticFunc(o)
 		switch {
 		case calleeIn(f, cenkalti5, "WithBackOff"):
-			rc.backoffValue(cfg, arg(o, 0), 0)
+			rc.backoffValue(cfg, ir.Arg(o, 0), 0)
 		case calleeIn(f, cenkalti5, "WithMaxTries"):
 			maxTries = true
-			if n, ok := constInt(arg(o, 0)); ok {
+			if n, ok := constInt(ir.Arg(o, 0)); ok {
 				cfg.Attempts = int(n)
 			}
 		case calleeIn(f, cenkalti5, "WithMaxElapsedTime"):
-			if n, ok := constInt(arg(o, 0)); ok && n == 0 {
+			if n, ok := constInt(ir.Arg(o, 0)); ok && n == 0 {
 				noElapsed = true
 			}
 		case calleeIn(f, cenkalti5, "WithNotify"):
@@ -507,7 +507,7 @@ func (rc *RetryConfigs) cenkalti5Config(pos token.Pos, c *ssa.CallCommon) *Confi
 		}
 	}
 	cfg.Unbounded = ""
-	if noElapsed && !maxTries && rc.freshContext(arg(c, 0)) {
+	if noElapsed && !maxTries && rc.freshContext(ir.Arg(c, 0)) {
 		cfg.Unbounded = "WithMaxElapsedTime(0) with no WithMaxTries and a context that never ends"
 	}
 	return cfg
@@ -534,27 +534,27 @@ func (rc *RetryConfigs) sethvargoValue(cfg *Config, b ssa.Value, depth int) {
 		}
 		switch f.Name() {
 		case "NewConstant":
-			cfg.Delay, cfg.DelayWhy = durationDelay(arg(&call.Call, 0)), "retry.NewConstant"
+			cfg.Delay, cfg.DelayWhy = durationDelay(ir.Arg(&call.Call, 0)), "retry.NewConstant"
 			cfg.Unbounded = "retry.NewConstant with no WithMaxRetries or WithMaxDuration"
 		case "NewExponential", "NewFibonacci":
 			cfg.Delay = DelayGrowing
 			cfg.Unbounded = "retry." + f.Name() + " with no WithMaxRetries or WithMaxDuration"
 		case "WithMaxRetries":
-			rc.sethvargoValue(cfg, arg(&call.Call, 1), depth+1)
+			rc.sethvargoValue(cfg, ir.Arg(&call.Call, 1), depth+1)
 			cfg.Unbounded = ""
-			if n, ok := constInt(arg(&call.Call, 0)); ok {
+			if n, ok := constInt(ir.Arg(&call.Call, 0)); ok {
 				cfg.Attempts = int(n) + 1
 			}
 		case "WithMaxDuration":
-			rc.sethvargoValue(cfg, arg(&call.Call, 1), depth+1)
+			rc.sethvargoValue(cfg, ir.Arg(&call.Call, 1), depth+1)
 			cfg.Unbounded = ""
 		case "WithCappedDuration":
-			rc.sethvargoValue(cfg, arg(&call.Call, 1), depth+1)
+			rc.sethvargoValue(cfg, ir.Arg(&call.Call, 1), depth+1)
 		case "WithJitter", "WithJitterPercent":
-			rc.sethvargoValue(cfg, arg(&call.Call, 1), depth+1)
+			rc.sethvargoValue(cfg, ir.Arg(&call.Call, 1), depth+1)
 			cfg.Jitter = true
 		case "WithFullJitter":
-			rc.sethvargoValue(cfg, arg(&call.Call, 0), depth+1)
+			rc.sethvargoValue(cfg, ir.Arg(&call.Call, 0), depth+1)
 			cfg.Jitter = true
 		default:
 			cfg.Delay = DelayUnknown
@@ -590,13 +590,13 @@ func (rc *RetryConfigs) failsafeConfig(pos token.Pos, builder ssa.Value) *Config
 				n = -100 // reached the start
 				return
 			}
-			if !c.IsInvoke() || typeKey(c.Value.Type()) != failsafeRP+".Builder" {
+			if !c.IsInvoke() || ir.TypeKey(c.Value.Type()) != failsafeRP+".Builder" {
 				return
 			}
 			next = c.Value
 			switch f.Name() {
 			case "WithMaxRetries", "WithMaxAttempts":
-				if k, ok := constInt(arg(c, 0)); ok {
+				if k, ok := constInt(ir.Arg(c, 0)); ok {
 					if k < 0 {
 						unbounded = true
 					} else if f.Name() == "WithMaxRetries" {
@@ -611,7 +611,7 @@ func (rc *RetryConfigs) failsafeConfig(pos token.Pos, builder ssa.Value) *Config
 				maxDuration = true
 			case "WithDelay":
 				if cfg.Delay == DelayNone && cfg.DelayWhy != "" {
-					cfg.Delay, cfg.DelayWhy = durationDelay(arg(c, 0)), "WithDelay"
+					cfg.Delay, cfg.DelayWhy = durationDelay(ir.Arg(c, 0)), "WithDelay"
 					if cfg.Delay == DelayNone {
 						cfg.DelayWhy = "WithDelay(0)"
 					}
@@ -652,20 +652,20 @@ func (rc *RetryConfigs) eapacheConfig(call ssa.CallInstruction) *Config {
 	c := call.Common()
 	cfg := &Config{API: "retrier.New", Pos: call.Pos(), Delay: DelayUnknown}
 	n := 0
-	rc.origins(arg(c, 0), func(o ssa.Value) {
+	rc.origins(ir.Arg(c, 0), func(o ssa.Value) {
 		n++
 		switch o := o.(type) {
 		case *ssa.Call:
 			f := staticFunc(&o.Call)
 			switch {
 			case calleeIn(f, eapacheRt, "ConstantBackoff"):
-				cfg.Delay, cfg.DelayWhy = durationDelay(arg(&o.Call, 1)), "retrier.ConstantBackoff"
-				if k, ok := constInt(arg(&o.Call, 0)); ok {
+				cfg.Delay, cfg.DelayWhy = durationDelay(ir.Arg(&o.Call, 1)), "retrier.ConstantBackoff"
+				if k, ok := constInt(ir.Arg(&o.Call, 0)); ok {
 					cfg.Attempts = int(k) + 1
 				}
 			case calleeIn(f, eapacheRt, "ExponentialBackoff", "LimitedExponentialBackoff"):
 				cfg.Delay = DelayGrowing
-				if k, ok := constInt(arg(&o.Call, 0)); ok {
+				if k, ok := constInt(ir.Arg(&o.Call, 0)); ok {
 					cfg.Attempts = int(k) + 1
 				}
 			}
@@ -703,7 +703,7 @@ func (rc *RetryConfigs) eapacheConfig(call ssa.CallInstruction) *Config {
 				if !calleeIn(f, eapacheRt, "SetJitter") {
 					continue
 				}
-				rc.origins(receiver(mc.Common()), func(o ssa.Value) {
+				rc.origins(ir.Receiver(mc.Common()), func(o ssa.Value) {
 					if o == val {
 						cfg.Jitter = true
 					}
@@ -730,14 +730,14 @@ func (rc *RetryConfigs) grpcRetryConfig(pos token.Pos, c *ssa.CallCommon, pkg st
 		}
 		switch f.Name() {
 		case "WithMax":
-			if k, ok := constInt(arg(o, 0)); ok {
+			if k, ok := constInt(ir.Arg(o, 0)); ok {
 				cfg.Attempts = max(int(k), 1)
 			} else {
 				cfg.Attempts = 0
 			}
 		case "WithBackoff", "WithBackoffContext":
 			cfg.Delay, cfg.Jitter, cfg.DelayWhy = DelayUnknown, false, ""
-			rc.origins(arg(o, 0), func(bo ssa.Value) {
+			rc.origins(ir.Arg(o, 0), func(bo ssa.Value) {
 				call, ok := bo.(*ssa.Call)
 				if !ok {
 					return
@@ -745,7 +745,7 @@ func (rc *RetryConfigs) grpcRetryConfig(pos token.Pos, c *ssa.CallCommon, pkg st
 				bf := staticFunc(&call.Call)
 				switch {
 				case calleeIn(bf, pkg, "BackoffLinear"):
-					cfg.Delay, cfg.DelayWhy = durationDelay(arg(&call.Call, 0)), "retry.BackoffLinear"
+					cfg.Delay, cfg.DelayWhy = durationDelay(ir.Arg(&call.Call, 0)), "retry.BackoffLinear"
 				case calleeIn(bf, pkg, "BackoffLinearWithJitter"):
 					cfg.Delay, cfg.Jitter = DelayFixed, true
 				case calleeIn(bf, pkg, "BackoffExponential"):
@@ -767,10 +767,10 @@ func (rc *RetryConfigs) grpcRetryConfig(pos token.Pos, c *ssa.CallCommon, pkg st
 // zero.
 func (rc *RetryConfigs) retryableStore(st *ssa.Store) *Config {
 	fa, ok := st.Addr.(*ssa.FieldAddr)
-	if !ok || typeKey(fa.X.Type()) != rhttp+".Client" {
+	if !ok || ir.TypeKey(fa.X.Type()) != rhttp+".Client" {
 		return nil
 	}
-	f := fieldVar(fa)
+	f := ir.FieldVar(fa)
 	if f == nil {
 		return nil
 	}
@@ -825,7 +825,7 @@ func (rc *RetryConfigs) retryLayers(v ssa.Value) []Layer {
 			return
 		}
 		seen[v] = true
-		rc.origins(unembed(v), func(o ssa.Value) {
+		rc.origins(ir.Unembed(v), func(o ssa.Value) {
 			switch o := o.(type) {
 			case *ssa.Call:
 				c := &o.Call
@@ -845,7 +845,7 @@ func (rc *RetryConfigs) retryLayers(v ssa.Value) []Layer {
 				}
 				switch {
 				case grpcServiceConfig.Has(f):
-					if s, ok := constString(arg(c, 0)); ok && strings.Contains(s, "retryPolicy") {
+					if s, ok := ir.ConstString(ir.Arg(c, 0)); ok && strings.Contains(s, "retryPolicy") {
 						n := 0
 						if m := maxAttemptsRE.FindStringSubmatch(s); m != nil {
 							n, _ = strconv.Atoi(m[1])
@@ -858,7 +858,7 @@ func (rc *RetryConfigs) retryLayers(v ssa.Value) []Layer {
 				case calleeIn(f, "github.com/redis/go-redis/v9", "NewClient", "NewClusterClient", "NewFailoverClient", "NewUniversalClient"),
 					calleeIn(f, "github.com/go-redis/redis/v8", "NewClient", "NewClusterClient", "NewFailoverClient", "NewUniversalClient"):
 					n := 4
-					rc.origins(arg(c, 0), func(opt ssa.Value) {
+					rc.origins(ir.Arg(c, 0), func(opt ssa.Value) {
 						if k, ok := rc.storedConst(opt, "MaxRetries"); ok {
 							n = int(k) + 1
 							if k < 0 {
@@ -872,10 +872,10 @@ func (rc *RetryConfigs) retryLayers(v ssa.Value) []Layer {
 				default:
 					if e, ok := entryOf(f); ok && e.Role == Builds && e.From != Fixed {
 						if e.From == Recv {
-							walk(receiver(c), depth+1)
+							walk(ir.Receiver(c), depth+1)
 						}
-						for i := e.Arg; arg(c, i) != nil; i++ {
-							walk(arg(c, i), depth+1)
+						for i := e.Arg; ir.Arg(c, i) != nil; i++ {
+							walk(ir.Arg(c, i), depth+1)
 						}
 						return
 					}
@@ -889,7 +889,7 @@ func (rc *RetryConfigs) retryLayers(v ssa.Value) []Layer {
 				}
 			case *ssa.Alloc:
 				elem := o.Type().(*types.Pointer).Elem()
-				switch typeKey(elem) {
+				switch ir.TypeKey(elem) {
 				case rhttp + ".Client":
 					out = append(out, Layer{Via: "retryablehttp", Attempts: rc.retryMax(o, 0)})
 				case "github.com/segmentio/kafka-go.Writer":

@@ -3,14 +3,12 @@ package resilience
 import (
 	"go/ast"
 	"go/build"
-	"go/token"
 	"go/types"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ssa"
 
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 )
@@ -167,27 +165,4 @@ func inGOROOT(pass *analysis.Pass) bool {
 		name = abs
 	}
 	return strings.HasPrefix(name, goroot)
-}
-
-// unembed peels the selection of an embedded field off a method receiver
-// (rdb.Get is rdb.cmdable.Get), so the value the user built is followed.
-func unembed(v ssa.Value) ssa.Value {
-	for range 4 {
-		switch x := v.(type) {
-		case *ssa.UnOp:
-			if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
-				if f := fieldVar(fa); f != nil && f.Embedded() {
-					v = fa.X
-					continue
-				}
-			}
-		case *ssa.Field:
-			if st, ok := x.X.Type().Underlying().(*types.Struct); ok && st.Field(x.Field).Embedded() {
-				v = x.X
-				continue
-			}
-		}
-		return v
-	}
-	return v
 }

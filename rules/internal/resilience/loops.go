@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/faultline-dev/faultline/rules/internal/ir"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
@@ -244,7 +246,7 @@ func (lp *Loops) retryLoop(nl *naturalLoop, call ssa.CallInstruction) *Loop {
 	t, ok := lp.remote.Classify(call.Common())
 	if !ok {
 		// A retry or breaker library run in a loop is retried too.
-		callee := remote.Callee(call.Common())
+		callee := ir.Callee(call.Common())
 		e, isEntry := entryOf(callee)
 		if !isEntry || e.Role != Runs {
 			return nil
@@ -339,7 +341,7 @@ func httpStatusCond(cond ssa.Value) bool {
 		}
 		seen[v] = true
 		if fa, ok := v.(*ssa.FieldAddr); ok && lint.IsNamed(fa.X.Type(), "net/http", "Response") {
-			if f := fieldVar(fa); f != nil && (f.Name() == "StatusCode" || f.Name() == "Status") {
+			if f := ir.FieldVar(fa); f != nil && (f.Name() == "StatusCode" || f.Name() == "Status") {
 				found = true
 				return
 			}
@@ -1116,7 +1118,7 @@ func (lp *Loops) loopDelay(l *Loop, path map[*ssa.BasicBlock]bool) {
 						unknownWait = true
 						continue
 					}
-					waits = append(waits, arg(c, 0))
+					waits = append(waits, ir.Arg(c, 0))
 				case backoffNexts.Has(fn):
 					nextInLoop = true
 				case fn != nil && fn.Pkg() != nil && isRandPkg(fn.Pkg().Path()):
@@ -1196,7 +1198,7 @@ func (lp *Loops) timerChanDelay(ch ssa.Value) (ssa.Value, bool) {
 		switch o := o.(type) {
 		case *ssa.Call:
 			if fn := staticFunc(&o.Call); fn != nil && (fn.FullName() == "time.After" || fn.FullName() == "time.Tick") {
-				ok, d = true, arg(&o.Call, 0)
+				ok, d = true, ir.Arg(&o.Call, 0)
 			}
 		case *ssa.UnOp:
 			fa, isFA := o.X.(*ssa.FieldAddr)
@@ -1207,7 +1209,7 @@ func (lp *Loops) timerChanDelay(ch ssa.Value) (ssa.Value, bool) {
 			lp.origins(fa.X, func(t ssa.Value) {
 				if call, isCall := t.(*ssa.Call); isCall {
 					if fn := staticFunc(&call.Call); fn != nil && (fn.FullName() == "time.NewTimer" || fn.FullName() == "time.NewTicker") {
-						d = arg(&call.Call, 0)
+						d = ir.Arg(&call.Call, 0)
 					}
 				}
 			})
@@ -1332,7 +1334,7 @@ func growingDuration(nl *naturalLoop) bool {
 // no, 0 unknown.
 func (lp *Loops) funcSleeps(c *ssa.CallCommon) int8 {
 	if sf := c.StaticCallee(); sf != nil && sf.Pkg == lp.irr.Pkg && len(sf.Blocks) > 0 {
-		if lp.sleepsLocal(origin(sf)) {
+		if lp.sleepsLocal(ir.Origin(sf)) {
 			return 2
 		}
 		return 1
@@ -1397,7 +1399,7 @@ func (lp *Loops) localCallees(fn *ssa.Function) []*ssa.Function {
 		for _, instr := range b.Instrs {
 			if call, ok := instr.(ssa.CallInstruction); ok {
 				if sf := call.Common().StaticCallee(); sf != nil && sf.Pkg == lp.irr.Pkg && len(sf.Blocks) > 0 {
-					out = append(out, origin(sf))
+					out = append(out, ir.Origin(sf))
 				}
 			}
 		}

@@ -140,7 +140,7 @@ func (pt *Protections) ClientGuard(call ssa.CallInstruction) Protection {
 	if pt == nil {
 		return Protection{}
 	}
-	recv := receiver(call.Common())
+	recv := ir.Receiver(call.Common())
 	if recv == nil {
 		return Protection{}
 	}
@@ -173,7 +173,7 @@ func (pt *Protections) guard(instr ssa.Instruction) Protection {
 // funcGuard returns the protections every run of fn is under, from the
 // table solveGuards fills.
 func (pt *Protections) funcGuard(fn *ssa.Function) Protection {
-	return pt.funcGuards[origin(fn)]
+	return pt.funcGuards[ir.Origin(fn)]
 }
 
 // solveGuards computes the protections of every function and of every
@@ -239,7 +239,7 @@ func (pt *Protections) mayProtect() bool {
 				if !ok {
 					continue
 				}
-				callee := remote.Callee(call.Common())
+				callee := ir.Callee(call.Common())
 				if callee == nil {
 					continue
 				}
@@ -428,7 +428,7 @@ func (pt *Protections) cellGuard(cell ssa.Value, depth int) Protection {
 // runs its idx-th argument (receiver not counted).
 func (pt *Protections) argProtection(call ssa.CallInstruction, idx int) Protection {
 	c := call.Common()
-	callee := remote.Callee(c)
+	callee := ir.Callee(c)
 	if callee == nil {
 		return Protection{}
 	}
@@ -439,7 +439,7 @@ func (pt *Protections) argProtection(call ssa.CallInstruction, idx int) Protecti
 		return Protection{Kinds: k, Via: remote.FuncName(callee)}
 	}
 	if sf := c.StaticCallee(); sf != nil && sf.Pkg == pt.irr.Pkg && len(sf.Blocks) > 0 {
-		return pt.paramGuard(origin(sf), idx)
+		return pt.paramGuard(ir.Origin(sf), idx)
 	}
 	if f := pt.importedFact(callee); f != nil {
 		for _, p := range f.Params {
@@ -459,7 +459,7 @@ func (pt *Protections) runsProtection(call ssa.CallInstruction, e *Entry, callee
 	case Args:
 		p.Kinds = pt.argsKinds(c, e.Arg+1)
 	case Recv:
-		if recv := receiver(c); recv != nil {
+		if recv := ir.Receiver(c); recv != nil {
 			p.Kinds = pt.kindsOf(recv)
 		}
 	}
@@ -469,11 +469,11 @@ func (pt *Protections) runsProtection(call ssa.CallInstruction, e *Entry, callee
 		} else if e.From != Fixed {
 			// An executor or runner: the retry policies it was built with.
 			var layers []Layer
-			if recv := receiver(c); recv != nil && e.From == Recv {
+			if recv := ir.Receiver(c); recv != nil && e.From == Recv {
 				layers = append(layers, pt.configs.retryLayers(recv)...)
 			}
-			for i := e.Arg + 1; e.From == Args && arg(c, i) != nil; i++ {
-				layers = append(layers, pt.configs.retryLayers(arg(c, i))...)
+			for i := e.Arg + 1; e.From == Args && ir.Arg(c, i) != nil; i++ {
+				layers = append(layers, pt.configs.retryLayers(ir.Arg(c, i))...)
 			}
 			if len(layers) > 0 {
 				p.Attempts = Product(layers)
@@ -543,7 +543,7 @@ func findRegions(fn *ssa.Function) []region {
 			if !ok {
 				continue
 			}
-			callee := remote.Callee(call.Common())
+			callee := ir.Callee(call.Common())
 			e, ok := entryOf(callee)
 			if !ok || e.Role != Allows {
 				continue
@@ -699,7 +699,7 @@ func derivesDeadline(ctx ssa.Value, depth int) bool {
 		}
 	case *ssa.Extract:
 		if call, ok := v.Tuple.(*ssa.Call); ok {
-			return ctxWithDeadline.Has(remote.Callee(&call.Call))
+			return ctxWithDeadline.Has(ir.Callee(&call.Call))
 		}
 	}
 	return false
@@ -707,7 +707,7 @@ func derivesDeadline(ctx ssa.Value, depth int) bool {
 
 // callKinds returns the protections of the result of a call.
 func (pt *Protections) callKinds(m kindMemo, c *ssa.CallCommon, depth int) Kind {
-	callee := remote.Callee(c)
+	callee := ir.Callee(c)
 	if callee == nil {
 		return 0
 	}
@@ -719,14 +719,14 @@ func (pt *Protections) callKinds(m kindMemo, c *ssa.CallCommon, depth int) Kind 
 			return pt.argsKindsIn(m, c, e.Arg, depth)
 		case Recv:
 			var k Kind
-			if recv := receiver(c); recv != nil {
+			if recv := ir.Receiver(c); recv != nil {
 				k = pt.kindsIn(m, recv, depth+1)
 			}
 			return k | pt.argsKindsIn(m, c, e.Arg, depth)
 		}
 	}
 	if grpcServiceConfig.Has(callee) {
-		if s, ok := constString(arg(c, 0)); ok && strings.Contains(s, "retryPolicy") {
+		if s, ok := ir.ConstString(ir.Arg(c, 0)); ok && strings.Contains(s, "retryPolicy") {
 			return Retry
 		}
 		return 0
@@ -754,7 +754,7 @@ func (pt *Protections) argsKinds(c *ssa.CallCommon, from int) Kind {
 func (pt *Protections) argsKindsIn(m kindMemo, c *ssa.CallCommon, from, depth int) Kind {
 	var k Kind
 	for i := from; ; i++ {
-		a := arg(c, i)
+		a := ir.Arg(c, i)
 		if a == nil {
 			break
 		}
@@ -789,7 +789,7 @@ func (pt *Protections) allocKinds(m kindMemo, a *ssa.Alloc, depth int) Kind {
 
 // typeKindsOf returns the protections of a value of type t by its type.
 func typeKindsOf(t types.Type) Kind {
-	return typeKinds[typeKey(t)]
+	return typeKinds[ir.TypeKey(t)]
 }
 
 func (pt *Protections) innerRetries(call ssa.CallInstruction) []Layer {
@@ -807,7 +807,7 @@ func (pt *Protections) innerRetries(call ssa.CallInstruction) []Layer {
 	}
 	// A helper that runs a remote function argument with retries.
 	for i := range c.Args {
-		fnArg := arg(c, i)
+		fnArg := ir.Arg(c, i)
 		if fnArg == nil {
 			break
 		}
@@ -820,7 +820,7 @@ func (pt *Protections) innerRetries(call ssa.CallInstruction) []Layer {
 	}
 	if callee.Pkg() != nil && callee.Pkg().Path() == rhttp && callee.Name() != "NewRequest" && callee.Name() != "NewRequestWithContext" {
 		if _, ok := remote.Lookup(callee); ok {
-			if recv := receiver(c); recv != nil {
+			if recv := ir.Receiver(c); recv != nil {
 				return pt.configs.retryLayers(recv)
 			}
 			return []Layer{{Via: "retryablehttp", Attempts: 5}}
@@ -828,7 +828,7 @@ func (pt *Protections) innerRetries(call ssa.CallInstruction) []Layer {
 	}
 	if t, ok := pt.remote.Classify(c); ok && t.API == nil {
 		if sf := c.StaticCallee(); sf != nil && sf.Pkg == pt.irr.Pkg && len(sf.Blocks) > 0 {
-			if rt := pt.retryingFunc(origin(sf)); rt != nil {
+			if rt := pt.retryingFunc(ir.Origin(sf)); rt != nil {
 				return []Layer{{Via: rt.Via, Attempts: rt.Attempts}}
 			}
 			return nil
@@ -838,7 +838,7 @@ func (pt *Protections) innerRetries(call ssa.CallInstruction) []Layer {
 		}
 	}
 	if _, ok := pt.remote.Classify(c); ok {
-		if recv := receiver(c); recv != nil {
+		if recv := ir.Receiver(c); recv != nil {
 			return pt.configs.retryLayers(recv)
 		}
 	}
@@ -857,7 +857,7 @@ func (pt *Protections) remoteFuncValue(v ssa.Value) bool {
 		case *ssa.MakeClosure:
 			fn, _ = o.Fn.(*ssa.Function)
 		}
-		if fn != nil && pt.remote.Func(origin(fn)) != nil {
+		if fn != nil && pt.remote.Func(ir.Origin(fn)) != nil {
 			found = true
 		}
 	})

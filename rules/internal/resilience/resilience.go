@@ -208,7 +208,7 @@ func (ix *pkgIndex) scan(order []*ssa.Function) {
 				case *ssa.Store:
 					switch addr := instr.Addr.(type) {
 					case *ssa.FieldAddr:
-						if f := fieldVar(addr); f != nil {
+						if f := ir.FieldVar(addr); f != nil {
 							ix.fieldStores[f] = append(ix.fieldStores[f], instr)
 						}
 					case *ssa.Global:
@@ -219,7 +219,7 @@ func (ix *pkgIndex) scan(order []*ssa.Function) {
 					if c.IsInvoke() {
 						ix.invoked[c.Method.Name()] = true
 					} else if sf := c.StaticCallee(); sf != nil {
-						ix.staticCalls[origin(sf)] = append(ix.staticCalls[origin(sf)], instr)
+						ix.staticCalls[ir.Origin(sf)] = append(ix.staticCalls[ir.Origin(sf)], instr)
 					}
 				}
 				ops = instr.Operands(ops[:0])
@@ -234,7 +234,7 @@ func (ix *pkgIndex) scan(order []*ssa.Function) {
 					if c, ok := instr.(ssa.CallInstruction); ok && i == 0 && !c.Common().IsInvoke() && c.Common().Value == f {
 						continue // a static call, indexed above
 					}
-					ix.funcUses[origin(f)] = append(ix.funcUses[origin(f)], instr)
+					ix.funcUses[ir.Origin(f)] = append(ix.funcUses[ir.Origin(f)], instr)
 				}
 			}
 		}
@@ -332,7 +332,7 @@ func (ix *pkgIndex) origins(v ssa.Value, visit func(ssa.Value)) {
 					visit(p)
 				}
 			case *ssa.FieldAddr:
-				stores := ix.fieldStores[fieldVar(p)]
+				stores := ix.fieldStores[ir.FieldVar(p)]
 				for _, s := range stores {
 					walk(s.Val, depth+1)
 				}
@@ -362,8 +362,8 @@ func (ix *pkgIndex) origins(v ssa.Value, visit func(ssa.Value)) {
 					idx = i
 				}
 			}
-			calls := ix.staticCalls[origin(fn)]
-			if fn.Parent() != nil || len(calls) == 0 || !ix.privateFunc(fn) || len(ix.funcUses[origin(fn)]) > 0 {
+			calls := ix.staticCalls[ir.Origin(fn)]
+			if fn.Parent() != nil || len(calls) == 0 || !ix.privateFunc(fn) || len(ix.funcUses[ir.Origin(fn)]) > 0 {
 				visit(x)
 			}
 			for _, c := range calls {
@@ -379,7 +379,7 @@ func (ix *pkgIndex) origins(v ssa.Value, visit func(ssa.Value)) {
 					i = j
 				}
 			}
-			for _, u := range ix.funcUses[origin(fn)] {
+			for _, u := range ix.funcUses[ir.Origin(fn)] {
 				if mc, ok := u.(*ssa.MakeClosure); ok && i >= 0 && i < len(mc.Bindings) {
 					walk(mc.Bindings[i], depth+1)
 				}
@@ -441,77 +441,8 @@ func arrayElems(a *ssa.Alloc) []ssa.Value {
 	return out
 }
 
-// receiver returns the receiver of a method call, or nil.
-func receiver(c *ssa.CallCommon) ssa.Value {
-	if c.IsInvoke() {
-		return c.Value
-	}
-	if sf := c.StaticCallee(); sf != nil && sf.Signature.Recv() != nil && len(c.Args) > 0 {
-		return c.Args[0]
-	}
-	return nil
-}
-
 // Receiver returns the receiver of a method call, or nil.
-func Receiver(c *ssa.CallCommon) ssa.Value { return receiver(c) }
-
-// arg returns the i-th argument of a call, the receiver not counted, or
-// nil.
-func arg(c *ssa.CallCommon, i int) ssa.Value {
-	if !c.IsInvoke() {
-		if sf := c.StaticCallee(); sf != nil && sf.Signature.Recv() != nil {
-			i++
-		}
-	}
-	if i >= 0 && i < len(c.Args) {
-		return c.Args[i]
-	}
-	return nil
-}
-
-func origin(f *ssa.Function) *ssa.Function {
-	if o := f.Origin(); o != nil {
-		return o
-	}
-	return f
-}
-
-// typeKey names a named type (or pointer to one) as "pkg/path.Name".
-func typeKey(t types.Type) string {
-	t = types.Unalias(t)
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	n, ok := t.(*types.Named)
-	if !ok {
-		return ""
-	}
-	obj := n.Origin().Obj()
-	if obj.Pkg() == nil {
-		return ""
-	}
-	return obj.Pkg().Path() + "." + obj.Name()
-}
-
-func fieldVar(fa *ssa.FieldAddr) *types.Var {
-	p, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return nil
-	}
-	st, ok := p.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= st.NumFields() {
-		return nil
-	}
-	return st.Field(fa.Field)
-}
-
-func constString(v ssa.Value) (string, bool) {
-	c, ok := v.(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(c.Value), true
-}
+func Receiver(c *ssa.CallCommon) ssa.Value { return ir.Receiver(c) }
 
 // constInt returns the integer constant v is, looking through
 // conversions.
@@ -547,7 +478,7 @@ func staticFunc(c *ssa.CallCommon) *types.Func {
 		return c.Method.Origin()
 	}
 	if sf := c.StaticCallee(); sf != nil {
-		if f, ok := origin(sf).Object().(*types.Func); ok {
+		if f, ok := ir.Origin(sf).Object().(*types.Func); ok {
 			return f.Origin()
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/faultline-dev/faultline/rules/internal/ir"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/faultline-dev/faultline/rules/internal/remote"
@@ -169,8 +171,8 @@ func (tc *TestCode) refs(fn *ssa.Function) []*ssa.Function {
 				if op == nil {
 					continue
 				}
-				if g, ok := (*op).(*ssa.Function); ok && tc.inPkg[origin(g)] {
-					out = append(out, origin(g))
+				if g, ok := (*op).(*ssa.Function); ok && tc.inPkg[ir.Origin(g)] {
+					out = append(out, ir.Origin(g))
 				}
 			}
 		}

@@ -53,7 +53,7 @@ var catalogue = map[string][]string{
 }
 
 // trackedPaths returns the catalogue paths of values of type t.
-func trackedPaths(t types.Type) []string { return catalogue[typeKey(t)] }
+func trackedPaths(t types.Type) []string { return catalogue[ir.TypeKey(t)] }
 
 // known describes a value built by library code faultline models: the
 // paths that are set, with their constants. Every path it does not list is

@@ -428,23 +428,6 @@ func (s Summary) String() string {
 	return b.String()
 }
 
-// typeKey names a named type (or pointer to one) as "pkg/path.Name".
-func typeKey(t types.Type) string {
-	t = types.Unalias(t)
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	n, ok := t.(*types.Named)
-	if !ok {
-		return ""
-	}
-	obj := n.Origin().Obj()
-	if obj.Pkg() == nil {
-		return ""
-	}
-	return obj.Pkg().Path() + "." + obj.Name()
-}
-
 // MethodCall splits a call of a method into its receiver and its other
 // arguments, whether the method is called directly (c.Get(u)), through a
 // method expression ((*http.Client).Get(c, u)) or through a method value
