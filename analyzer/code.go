@@ -1,11 +1,13 @@
 package analyzer
 
 import (
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/build"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"slices"
@@ -92,6 +94,9 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 	}
 	conf, err := runConfig(g)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkDeclared(g, pkgs, res.whole); err != nil {
 		return nil, err
 	}
 	// The catalogue's analyzers, bound to this run's configuration: the
@@ -214,26 +219,78 @@ func collectCalls(res *codeResult, ag *checker.Graph, callSites *analysis.Analyz
 }
 
 // runConfig is the configuration of the code rules for a run: the
-// wrappers the topology's settings declare.
+// wrappers and remote APIs the topology's settings declare.
 func runConfig(g *graph.Graph) (*rules.Config, error) {
 	c := &rules.Config{}
 	if g == nil {
 		return c, nil
 	}
-	for _, w := range g.Settings.Wrappers {
+	for i, w := range g.Settings.Wrappers {
 		for _, kind := range w.Provides {
 			wr := rules.Wrapper{Kind: kind, Func: w.Func}
 			if err := wr.Check(); err != nil {
-				pos := ""
-				if g.Settings.Fields["wrappers"].IsValid() {
-					pos = g.Settings.Fields["wrappers"].String() + ": "
-				}
-				return nil, inputErrorf("%ssettings.wrappers: %s: %v", pos, wr, err)
+				return nil, inputErrorf("%s: settings.wrappers[%d]: %s: %v", w.Pos, i, wr, err)
 			}
 			c.Wrappers = append(c.Wrappers, wr)
 		}
 	}
+	for i, r := range g.Settings.Remotes {
+		rm := rules.Remote{Func: r.Func, Kind: r.Kind, Context: rules.AutoContext, Waits: r.Waits, Bounded: r.Bounded}
+		if r.Context != nil {
+			rm.Context = *r.Context
+		}
+		if err := rm.Check(); err != nil {
+			return nil, inputErrorf("%s: settings.remotes[%d]: %v", r.Pos, i, err)
+		}
+		c.Remotes = append(c.Remotes, rm)
+	}
 	return c, nil
+}
+
+// checkDeclared reports, as an input error, the functions the topology's
+// settings declare (wrappers, remote APIs) that name nothing in the code
+// loaded: a typo would otherwise silently declare nothing. When the whole
+// module was loaded, a package the code does not import is reported too:
+// the declaration cannot apply.
+func checkDeclared(g *graph.Graph, pkgs []*packages.Package, whole bool) error {
+	if g == nil || len(g.Settings.Wrappers)+len(g.Settings.Remotes) == 0 {
+		return nil
+	}
+	byPath := map[string]*packages.Package{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) { byPath[p.PkgPath] = p })
+	paths := sortedKeys(byPath)
+	var errs []string
+	check := func(where string, pos graph.Pos, fn string) {
+		path, typ, name, err := rules.FuncEntry(fn)
+		if err != nil {
+			return // reported by runConfig
+		}
+		p := byPath[path]
+		switch {
+		case p == nil && whole:
+			msg := fmt.Sprintf("%s: %s: %s: package %s is not part of the code analysed, so this declaration applies to nothing", pos, where, fn, path)
+			if n := graph.Nearest(path, paths); n != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", n)
+			}
+			errs = append(errs, msg)
+		case p.Types != nil && !rules.FuncResolves(fn, p.Types):
+			msg := fmt.Sprintf("%s: %s: %s names no function or method of package %s", pos, where, fn, path)
+			if n := graph.Nearest(name, declaredNames(p.Types, typ)); n != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", n)
+			}
+			errs = append(errs, msg+": check the name, and the receiver ((*T).M for a pointer receiver)")
+		}
+	}
+	for i, w := range g.Settings.Wrappers {
+		check(fmt.Sprintf("settings.wrappers[%d]", i), w.Pos, w.Func)
+	}
+	for i, r := range g.Settings.Remotes {
+		check(fmt.Sprintf("settings.remotes[%d]", i), r.Pos, r.Func)
+	}
+	if len(errs) > 0 {
+		return &InputError{errors.New(strings.Join(errs, "\n"))}
+	}
+	return nil
 }
 
 // outlineDeps returns a parser that keeps only the declarations, not the
@@ -437,4 +494,28 @@ func matchPattern(pattern, pkg string) int {
 		return len(pattern) + 1 // an exact match beats any prefix
 	}
 	return -1
+}
+
+// declaredNames returns the names a function entry could have meant in
+// pkg: the methods of type typ (pointer receivers included), or the
+// package's functions.
+func declaredNames(pkg *types.Package, typ string) []string {
+	var out []string
+	if typ == "" {
+		for _, n := range pkg.Scope().Names() {
+			if _, ok := pkg.Scope().Lookup(n).(*types.Func); ok {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	tn, ok := pkg.Scope().Lookup(typ).(*types.TypeName)
+	if !ok {
+		return nil
+	}
+	ms := types.NewMethodSet(types.NewPointer(tn.Type()))
+	for i := range ms.Len() {
+		out = append(out, ms.At(i).Obj().Name())
+	}
+	return out
 }

@@ -339,11 +339,24 @@ type Wrapper struct {
 	Pos      Pos
 }
 
+// Remote declares a function or method of the user's own code (an
+// in-house client) that performs a remote operation, for the code rules to
+// treat like the client libraries faultline knows.
+type Remote struct {
+	Func    string // "(*example.com/platform/cache.Client).Get", or ".*" for every method that takes a context
+	Kind    string // http, grpc, sql, redis, …
+	Context *int   // the index of its context.Context parameter, -1 for none; nil: the first one
+	Waits   bool   // it waits for work by design
+	Bounded bool   // something other than its context bounds it
+	Pos     Pos
+}
+
 // Settings is the analyzer configuration from the topology's `settings`.
 type Settings struct {
 	Disable  []string // rules switched off
 	Ignore   []SettingsIgnore
 	Wrappers []Wrapper
+	Remotes  []Remote
 
 	// Thresholds; zero values mean the documented defaults.
 	MaxAmplification float64 // retryamp: product of attempts above which a path is reported (10)

@@ -7,6 +7,7 @@
 package rules
 
 import (
+	"go/types"
 	"slices"
 	"strings"
 	"sync"
@@ -85,6 +86,24 @@ type Config = config.Config
 // Wrapper is a team's own protecting function, declared in the
 // configuration.
 type Wrapper = config.Wrapper
+
+// Remote is a team's own client API, declared in the configuration.
+type Remote = config.Remote
+
+// The special values of Remote.Context.
+const (
+	NoContext   = config.NoContext
+	AutoContext = config.AutoContext
+)
+
+// FuncEntry splits a function written as types.Func.FullName writes it
+// ("(*pkg/path.Type).Method", "pkg/path.Func") into its package path, type
+// and name.
+func FuncEntry(e string) (pkgPath, typ, name string, err error) { return lint.ParseEntry(e) }
+
+// FuncResolves reports whether the function entry e names a function, a
+// method or (with "*") a type of pkg.
+func FuncResolves(e string, pkg *types.Package) bool { return lint.Resolves(e, pkg) }
 
 // ParseWrappers parses comma-separated KIND:FUNC wrapper items.
 func ParseWrappers(s string) ([]Wrapper, error) { return config.ParseWrappers(s) }

@@ -369,6 +369,31 @@ func (l *loader) settings(o obj, refsOK bool) {
 		}
 		s.Wrappers = append(s.Wrappers, w)
 	}
+	remotes, _ := o["remotes"].([]any)
+	for i, x := range remotes {
+		ro, ok := x.(obj)
+		if !ok {
+			continue
+		}
+		r := graph.Remote{Pos: l.posOf(p.with("remotes", indexElem(i)))}
+		r.Func, _ = getString(ro, "func")
+		r.Kind, _ = getString(ro, "kind")
+		if c, ok := getInt(ro, "context"); ok {
+			r.Context = &c
+		}
+		r.Waits, _ = getBool(ro, "waits")
+		r.Bounded, _ = getBool(ro, "bounded")
+		where := fmt.Sprintf("settings.remotes[%d]", i)
+		switch {
+		case strings.TrimSpace(r.Func) == "":
+			l.errs.add("", r.Pos, where+" names no function",
+				`add func: "(*example.com/pkg.Client).Method", or "(*example.com/pkg.Client).*" for every method that takes a context`)
+		case r.Kind == "":
+			l.errs.add("", r.Pos, fmt.Sprintf("%s (%s) has no kind", where, r.Func),
+				`add kind: what it reaches, such as "http", "grpc", "sql" or "redis"`)
+		}
+		s.Remotes = append(s.Remotes, r)
+	}
 }
 
 // isSubject reports whether s names a node, an entrypoint, an edge or all.

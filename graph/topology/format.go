@@ -421,6 +421,23 @@ func settingsBody(s *graph.Settings) *ast.StructLit {
 		}
 		ds = append(ds, field("wrappers", listBlock(es)))
 	}
+	if len(s.Remotes) > 0 {
+		var es []ast.Expr
+		for _, r := range s.Remotes {
+			fs := []ast.Decl{field("func", str(r.Func)), field("kind", str(r.Kind))}
+			if r.Context != nil {
+				fs = append(fs, field("context", integer(*r.Context)))
+			}
+			if r.Waits {
+				fs = append(fs, field("waits", boolean(true)))
+			}
+			if r.Bounded {
+				fs = append(fs, field("bounded", boolean(true)))
+			}
+			es = append(es, inline(fs...))
+		}
+		ds = append(ds, field("remotes", listBlock(es)))
+	}
 	var td []ast.Decl
 	if s.MaxAmplification > 0 {
 		td = append(td, field("maxAmplification", float(s.MaxAmplification)))

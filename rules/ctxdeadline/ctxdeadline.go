@@ -38,7 +38,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        doc.AnalyzerDoc(),
 	URL:        lint.URL("ctxdeadline"),
 	Run:        run,
-	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, valueflow.Analyzer, resilience.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, remote.Analyzer, valueflow.Analyzer, resilience.Analyzer},
 	FactTypes:  []analysis.Fact{new(Fact)},
 	ResultType: lint.ResultType,
 
@@ -147,6 +147,7 @@ func run(pass *analysis.Pass) (any, error) {
 	vf := lint.ResultOf[*valueflow.Result](pass)
 	c := newChecker(pass, irr, vf)
 	c.res = lint.ResultOf[*resilience.Result](pass)
+	c.rem = lint.ResultOf[*remote.Result](pass)
 	c.guarded = map[ssa.CallInstruction]bool{}
 	c.scan()
 	c.solve()
@@ -159,6 +160,7 @@ func run(pass *analysis.Pass) (any, error) {
 type checker struct {
 	pass *analysis.Pass
 	irr  *ir.IR
+	rem  *remote.Result // the remote APIs: the catalogue's and the run's own
 	vf   *valueflow.Result
 	// res knows the timeouts that guard a call from outside its context:
 	// a timeout interceptor on its gRPC connection, a timeout executor

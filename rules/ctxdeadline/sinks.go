@@ -75,7 +75,7 @@ func (c *checker) contextUses(s site) []use {
 	cc := s.call.Common()
 	callee := ir.Callee(cc)
 	if callee != nil {
-		if api, ok := remote.Lookup(callee); ok {
+		if api, ok := c.rem.API(callee); ok {
 			return c.directUses(cc, callee, api)
 		}
 	}

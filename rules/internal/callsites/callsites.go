@@ -242,7 +242,7 @@ func (t *tracer) site(fn *ssa.Function, call ssa.CallInstruction) (Site, bool) {
 	}
 	s := Site{Func: funcName(fn)}
 	var b bound
-	if api, ok := remote.Lookup(callee); ok {
+	if api, ok := t.rem.API(callee); ok {
 		if api.Kind == remote.DNS {
 			return Site{}, false
 		}
@@ -555,7 +555,7 @@ func (t *tracer) exportGRPCMethods() {
 					continue
 				}
 				callee := ir.Callee(call.Common())
-				api, ok := remote.Lookup(callee)
+				api, ok := t.rem.API(callee)
 				if !ok || api.Kind != remote.GRPC {
 					continue
 				}

@@ -15,6 +15,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/internal/catalog"
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
+	"github.com/faultline-dev/faultline/rules/internal/remote"
 	"github.com/faultline-dev/faultline/rules/internal/resilience"
 )
 
@@ -26,6 +27,7 @@ const maxDepth = 12
 type tracer struct {
 	pass *analysis.Pass
 	irr  *ir.IR
+	rem  *remote.Result // the remote APIs: the catalogue's and the run's own
 	// symbolic is the exported function whose Returns fact is being
 	// computed: its parameters are left as hints, not followed to this
 	// package's callers.
@@ -63,7 +65,7 @@ func (t *tracer) enter() func() {
 }
 
 func newTracer(pass *analysis.Pass, irr *ir.IR) *tracer {
-	return &tracer{pass: pass, irr: irr, local: map[*types.Func]*GRPCMethod{}}
+	return &tracer{pass: pass, irr: irr, rem: lint.ResultOf[*remote.Result](pass), local: map[*types.Func]*GRPCMethod{}}
 }
 
 var (

@@ -52,6 +52,23 @@ const (
 	Cloud    Kind = "cloud"
 )
 
+// Kinds lists every kind, in a stable order.
+func Kinds() []Kind {
+	return []Kind{HTTP, GRPC, SQL, Redis, Kafka, AMQP, NATS, Mongo, CQL, Search, Memcache, Etcd, Consul, Bolt, TCP, SMTP, RPC, DNS, Cloud}
+}
+
+// KindNames lists the names of the kinds a user may declare an API of
+// (every kind but DNS, which no remote dependency is).
+func KindNames() []string {
+	var out []string
+	for _, k := range Kinds() {
+		if k != DNS {
+			out = append(out, string(k))
+		}
+	}
+	return out
+}
+
 // NodeKind is the kind of node of the system graph a call of kind k
 // reaches.
 func (k Kind) NodeKind() graph.Kind {
@@ -243,6 +260,29 @@ func (l *Library) Has(path string) bool {
 		}
 	}
 	return false
+}
+
+// declaredLibrary is the library of the APIs a team declares itself.
+var declaredLibrary = &Library{
+	Name:  "settings.remotes",
+	Notes: "The team's own client APIs, declared in the topology's settings.remotes (or go vet's -faultline.remotes).",
+}
+
+// Declared returns the API of a function the team declared remote: its
+// kind, the index of its context parameter (or -1), whether it waits for
+// work by design, and whether something other than its context bounds it.
+func Declared(fn *types.Func, kind Kind, ctx int, waits, bounded bool) *API {
+	a := &API{Kind: kind, Ctx: ctx, Req: -1, Consume: waits, Name: fn.Name(), lib: declaredLibrary}
+	if fn.Pkg() != nil {
+		a.Pkg = fn.Pkg().Path()
+	}
+	if tn := lint.RecvTypeName(fn); tn != nil {
+		a.Type = tn.Name()
+	}
+	if bounded {
+		a.Bound = Own
+	}
+	return a
 }
 
 // Libraries returns the library families the catalogue models, sorted by

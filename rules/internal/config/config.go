@@ -16,10 +16,12 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/faultline-dev/faultline/rules/internal/catalog"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
 
@@ -27,10 +29,101 @@ import (
 type Config struct {
 	// Wrappers are the team's own protecting functions.
 	Wrappers []Wrapper
+	// Remotes are the team's own client APIs that leave the process, for
+	// the rules to treat as the catalogue's.
+	Remotes []Remote
 	// Annotate appends " (rule)" to every message, for drivers that print
 	// a diagnostic's message but not the analyzer that reported it (go
 	// vet).
 	Annotate bool
+}
+
+// Remote is a function or method of the user's own code (an in-house
+// client library) declared to perform a remote operation.
+type Remote struct {
+	// Func is written as types.Func.FullName writes it, or with "*" for
+	// every method of a type whose first parameter is a context:
+	// "(*example.com/platform/store.Client).Get", "(*example.com/platform/store.Client).*".
+	Func string
+	Kind string // what it reaches: http, grpc, sql, redis, …
+	// Context is the index of its context.Context parameter (receiver not
+	// counted), NoContext when it takes none, or AutoContext: its first
+	// context.Context parameter, if any.
+	Context int
+	Waits   bool // it waits for work by design (a consumer's read)
+	Bounded bool // something other than its context bounds it (its own timeout)
+}
+
+// The special values of Remote.Context.
+const (
+	NoContext   = -1
+	AutoContext = -2
+)
+
+// String writes the remote as an item of the -remotes flag,
+// KIND:FUNC[:CONTEXT].
+func (r Remote) String() string {
+	s := r.Kind + ":" + r.Func
+	switch {
+	case r.Context >= 0:
+		s += ":" + strconv.Itoa(r.Context)
+	case r.Context == NoContext:
+		s += ":none"
+	}
+	return s
+}
+
+// Check reports whether the remote is well formed.
+func (r Remote) Check() error {
+	kinds := catalog.KindNames()
+	if !slices.Contains(kinds, r.Kind) {
+		return fmt.Errorf("unknown kind %q: want one of %s", r.Kind, strings.Join(kinds, ", "))
+	}
+	if r.Context < AutoContext {
+		return fmt.Errorf("context %d: want the index of its context parameter, -1 for none, or nothing", r.Context)
+	}
+	if _, err := lint.ParseFuncSet([]string{r.Func}); err != nil {
+		return err
+	}
+	return nil
+}
+
+// ParseRemotes parses comma-separated KIND:FUNC[:CONTEXT] items, CONTEXT
+// the index of the context parameter or "none" (by default the first
+// context.Context parameter):
+//
+//	redis:(*example.com/platform/cache.Client).*,http:example.com/platform/httpx.Do:none
+func ParseRemotes(s string) ([]Remote, error) {
+	var out []Remote
+	for _, item := range strings.Split(s, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		kind, rest, ok := strings.Cut(item, ":")
+		if !ok {
+			return nil, fmt.Errorf("remote %q: want KIND:FUNC[:CONTEXT], e.g. redis:(*example.com/platform/cache.Client).Get", item)
+		}
+		r := Remote{Kind: strings.TrimSpace(kind), Func: strings.TrimSpace(rest), Context: AutoContext}
+		if i := strings.LastIndexByte(r.Func, ':'); i >= 0 && !strings.Contains(r.Func[i:], ")") && !strings.Contains(r.Func[i:], "/") {
+			switch c := r.Func[i+1:]; c {
+			case "none":
+				r.Context = NoContext
+			default:
+				n, err := strconv.Atoi(c)
+				if err != nil || n < 0 {
+					return nil, fmt.Errorf("remote %q: context %q: want the index of the context parameter or none", item, c)
+				}
+				r.Context = n
+			}
+			r.Func = r.Func[:i]
+		}
+		if err := r.Check(); err != nil {
+			return nil, fmt.Errorf("remote %q: %v", item, err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 // AnnotateMessages reports Annotate, for package lint's reporter.
@@ -111,14 +204,36 @@ func With(c *Config) *analysis.Analyzer {
 // with its own flags.
 func WithFlags(base *Config) *analysis.Analyzer {
 	var wrappers wrappersFlag
+	var remotes remotesFlag
 	a := With(base)
 	a.Flags.Var(&wrappers, "wrappers", "your own protecting functions, comma-separated KIND:FUNC items (KIND: breaker, retry or timeout; FUNC: pkg/path.Func or (*pkg/path.Type).Method)")
+	a.Flags.Var(&remotes, "remotes", "your own client APIs that leave the process, comma-separated KIND:FUNC[:CONTEXT] items (KIND: http, grpc, sql, redis, …; FUNC: pkg/path.Func, (*pkg/path.Type).Method or (*pkg/path.Type).*; CONTEXT: the index of the context parameter, or none)")
 	a.Run = func(*analysis.Pass) (any, error) {
 		c := *base
 		c.Wrappers = append(slices.Clone(base.Wrappers), wrappers...)
+		c.Remotes = append(slices.Clone(base.Remotes), remotes...)
 		return &c, nil
 	}
 	return a
+}
+
+type remotesFlag []Remote
+
+func (f *remotesFlag) String() string {
+	var items []string
+	for _, r := range *f {
+		items = append(items, r.String())
+	}
+	return strings.Join(items, ",")
+}
+
+func (f *remotesFlag) Set(s string) error {
+	rs, err := ParseRemotes(s)
+	if err != nil {
+		return err
+	}
+	*f = rs
+	return nil
 }
 
 type wrappersFlag []Wrapper

@@ -90,3 +90,32 @@ func TestBind(t *testing.T) {
 		t.Error("result types differ")
 	}
 }
+
+func TestParseRemotes(t *testing.T) {
+	rs, err := ParseRemotes("redis:(*example.com/platform/cache.Client).*, http:example.com/platform/httpx.Do:none,sql:(*example.com/x.DB).Query:1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rs {
+		got = append(got, r.String())
+	}
+	want := "redis:(*example.com/platform/cache.Client).* http:example.com/platform/httpx.Do:none sql:(*example.com/x.DB).Query:1"
+	if strings.Join(got, " ") != want {
+		t.Errorf("ParseRemotes = %q, want %q", strings.Join(got, " "), want)
+	}
+	if rs[0].Context != AutoContext || rs[1].Context != NoContext || rs[2].Context != 1 {
+		t.Errorf("contexts = %d %d %d", rs[0].Context, rs[1].Context, rs[2].Context)
+	}
+	for _, tt := range []struct{ value, err string }{
+		{"example.com/x.Do", "want KIND:FUNC"},
+		{"redsi:example.com/x.Do", `unknown kind "redsi"`},
+		{"dns:example.com/x.Do", `unknown kind "dns"`},
+		{"redis:example.com/x.Do:-3", `context "-3"`},
+		{"redis:Do", "is not a function"},
+	} {
+		if _, err := ParseRemotes(tt.value); err == nil || !strings.Contains(err.Error(), tt.err) {
+			t.Errorf("ParseRemotes(%q) = %v, want an error containing %q", tt.value, err, tt.err)
+		}
+	}
+}

@@ -64,6 +64,43 @@ func ParseFuncSet(entries []string) (*FuncSet, error) {
 	return s, nil
 }
 
+// ParseEntry splits an entry, "(*pkg/path.Type).Method" or
+// "pkg/path.Func", into its package path, type ("" for a function) and
+// name ("*" for every method).
+func ParseEntry(e string) (pkgPath, typ, name string, err error) {
+	path, fe, err := parseEntry(e)
+	return path, fe.typ, fe.name, err
+}
+
+// Resolves reports whether entry e names a function, a method or (with
+// "*") a type of pkg: whether a declaration made with it can apply.
+func Resolves(e string, pkg *types.Package) bool {
+	_, typ, name, err := ParseEntry(e)
+	if err != nil || pkg == nil {
+		return false
+	}
+	if typ == "" {
+		_, ok := pkg.Scope().Lookup(name).(*types.Func)
+		return ok
+	}
+	tn, ok := pkg.Scope().Lookup(typ).(*types.TypeName)
+	if !ok {
+		return false
+	}
+	return name == "*" || MethodOf(tn, name) != nil || methodSetHas(tn, name)
+}
+
+// methodSetHas reports whether *T (or T) has a method name, promoted ones
+// included.
+func methodSetHas(tn *types.TypeName, name string) bool {
+	for _, t := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
+		if sel := types.NewMethodSet(t).Lookup(tn.Pkg(), name); sel != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // parseEntry splits "(*pkg/path.Type).Method" or "pkg/path.Func".
 func parseEntry(e string) (string, funcEntry, error) {
 	bad := func() (string, funcEntry, error) {

@@ -12,11 +12,13 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/faultline-dev/faultline/rules/internal/catalog"
+	"github.com/faultline-dev/faultline/rules/internal/config"
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
@@ -26,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "faultlineremote",
 	Doc:        "find functions that perform remote operations (faultline internal)",
 	Run:        run,
-	Requires:   []*analysis.Analyzer{ir.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer},
 	FactTypes:  []analysis.Fact{new(Fact)},
 	ResultType: reflect.TypeFor[*Result](),
 
@@ -86,9 +88,83 @@ func (t Target) Describe() string {
 
 // Result gives the rules of one package access to the remote facts.
 type Result struct {
-	pass  *analysis.Pass
-	funcs map[*ssa.Function]*Fact // functions of this package, literals included
-	objs  map[*types.Func]*Fact   // the named ones among them
+	pass     *analysis.Pass
+	funcs    map[*ssa.Function]*Fact // functions of this package, literals included
+	objs     map[*types.Func]*Fact   // the named ones among them
+	declared *declared               // the run's own remote APIs, or nil
+}
+
+// declared holds the remote APIs the run's configuration declares.
+type declared struct {
+	set     *lint.FuncSet
+	remotes map[string]config.Remote // by FuncSet entry
+	mu      sync.Mutex
+	apis    map[*types.Func]*API
+}
+
+func newDeclared(rs []config.Remote) *declared {
+	if len(rs) == 0 {
+		return nil
+	}
+	d := &declared{remotes: map[string]config.Remote{}, apis: map[*types.Func]*API{}}
+	var entries []string
+	for _, r := range rs {
+		d.remotes[r.Func] = r
+		entries = append(entries, r.Func)
+	}
+	d.set, _ = lint.ParseFuncSet(entries) // checked by config
+	return d
+}
+
+// api returns the declared API fn is, if any.
+func (d *declared) api(fn *types.Func) (*API, bool) {
+	if d == nil {
+		return nil, false
+	}
+	e, ok := d.set.Entry(fn)
+	if !ok {
+		return nil, false
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if a, ok := d.apis[fn]; ok {
+		return a, a != nil
+	}
+	r := d.remotes[e]
+	ctx := r.Context
+	if ctx == config.AutoContext {
+		ctx = firstContext(fn)
+		if ctx < 0 && strings.HasSuffix(e, ".*") {
+			d.apis[fn] = nil // a wildcard declares the methods that take a context
+			return nil, false
+		}
+	}
+	a := catalog.Declared(fn, Kind(r.Kind), ctx, r.Waits, r.Bounded)
+	d.apis[fn] = a
+	return a, true
+}
+
+// firstContext returns the index of fn's first context.Context parameter,
+// or -1.
+func firstContext(fn *types.Func) int {
+	sig := fn.Type().(*types.Signature)
+	for i := range sig.Params().Len() {
+		if IsContext(sig.Params().At(i).Type()) {
+			return i
+		}
+	}
+	return -1
+}
+
+// API reports whether fn is a remote API: one the run's configuration
+// declares, or one of the catalogue.
+func (r *Result) API(fn *types.Func) (*API, bool) {
+	if r != nil {
+		if a, ok := r.declared.api(fn); ok {
+			return a, true
+		}
+	}
+	return catalog.Lookup(fn)
 }
 
 // Func returns the fact of a function of this package, literals included,
@@ -124,7 +200,7 @@ func (r *Result) Classify(c *ssa.CallCommon) (Target, bool) {
 	if callee == nil {
 		return Target{}, false
 	}
-	if api, ok := Lookup(callee); ok {
+	if api, ok := r.API(callee); ok {
 		return Target{Callee: callee, API: api}, true
 	}
 	if sf := c.StaticCallee(); sf != nil && r != nil {
@@ -207,7 +283,7 @@ func isTesting(t types.Type) bool {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	res := &Result{pass: pass, funcs: map[*ssa.Function]*Fact{}, objs: map[*types.Func]*Fact{}}
+	res := &Result{pass: pass, funcs: map[*ssa.Function]*Fact{}, objs: map[*types.Func]*Fact{}, declared: newDeclared(config.Of(pass).Remotes)}
 	irr := lint.ResultOf[*ir.IR](pass)
 	if irr == nil {
 		return res, nil
@@ -233,7 +309,7 @@ func run(pass *analysis.Pass) (any, error) {
 				case ssa.CallInstruction:
 					c := instr.Common()
 					if callee := ir.Callee(c); callee != nil {
-						if api, ok := Lookup(callee); ok {
+						if api, ok := res.API(callee); ok {
 							if res.add(f, &Fact{Kinds: []Kind{api.Kind}, API: FuncName(callee)}, "") {
 								work = append(work, f)
 							}
