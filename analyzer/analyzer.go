@@ -77,6 +77,10 @@ type Finding struct {
 	Service  string         `json:"service,omitempty"`
 	Target   string         `json:"target,omitempty"`
 	Path     []string       `json:"path,omitempty"`
+	// Entrypoints lists every entrypoint the finding concerns when there
+	// may be many (the blast radius of a single point of failure); the
+	// message names a few.
+	Entrypoints []string `json:"entrypoints,omitempty"`
 	// Fingerprint identifies the finding independently of line numbers: it
 	// is derived from the rule and the finding's subject.
 	Fingerprint string    `json:"fingerprint"`

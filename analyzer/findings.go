@@ -64,6 +64,8 @@ func graphFinding(r *rules.Rule, lf rules.Finding) Finding {
 		Target:   lf.Target,
 		Path:     slices.Clone(lf.Path),
 		entry:    lf.Entry,
+
+		Entrypoints: slices.Clone(lf.Entrypoints),
 	}
 	for _, rel := range lf.Related {
 		f.Related = append(f.Related, Related{File: rel.Pos.File, Line: rel.Pos.Line, Column: rel.Pos.Col, Message: rel.Message})

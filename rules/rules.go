@@ -130,6 +130,16 @@ type Library = catalog.Library
 // what `faultline libraries` lists.
 func Libraries() []*Library { return catalog.Libraries() }
 
+// API is one remote API of a library family.
+type API = catalog.API
+
+// What bounds an API's calls besides its context (API.Bound).
+const (
+	BoundNothing = catalog.Nothing
+	BoundOwn     = catalog.Own
+	BoundUnknown = catalog.Unknown
+)
+
 // CallSites is the analyzer that records outbound calls and the evidence
 // of their targets; the engine joins its facts to the topology.
 var CallSites = callsites.Analyzer

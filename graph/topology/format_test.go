@@ -204,7 +204,7 @@ func TestSchema(t *testing.T) {
 		"queues[]":               "deadLetter engine maxAge maxLength regions replicas team zones",
 		"externals[]":            "regions replicas team vendor zones",
 		"entrypoints[]":          "route service tier timeout",
-		"settings":               "disable ignore thresholds wrappers",
+		"settings":               "disable ignore remotes thresholds wrappers",
 	}
 	for p, fields := range want {
 		var sh *shape = top

@@ -180,7 +180,6 @@ func TestRelSlash(t *testing.T) {
 	}
 }
 
-
 func TestSplitArgs(t *testing.T) {
 	for _, tc := range []struct {
 		body string

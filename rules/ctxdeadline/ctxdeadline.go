@@ -83,6 +83,10 @@ type Sink struct {
 	// Transport says, for an HTTP call, what the client's transport
 	// bounds: see the Transport constants.
 	Transport Transport
+	// Hang says what a missing deadline means for the call, when its
+	// library says it in words of its own (see remote.API.Hang); "" for
+	// its kind's.
+	Hang string
 }
 
 // Transport is what the transport of an HTTP call with no deadline bounds.
@@ -392,7 +396,7 @@ func (c *checker) addSink(p *ssa.Parameter, u use) {
 	if m[idx] != nil {
 		return
 	}
-	m[idx] = &Sink{Param: idx, API: u.api, Kind: u.kind, Via: u.via, Transport: u.transport}
+	m[idx] = &Sink{Param: idx, API: u.api, Kind: u.kind, Via: u.via, Transport: u.transport, Hang: u.hang}
 	c.enqueue(fn)
 	for _, im := range c.implOf[fn] {
 		c.enqueue(im)
@@ -532,6 +536,7 @@ type hit struct {
 	desc      string
 	kind      remote.Kind
 	transport Transport // see Sink.Transport
+	hang      string    // see Sink.Hang
 }
 
 // record notes that the context of e reaches the remote call u at s.
@@ -544,7 +549,7 @@ func (c *checker) record(e entry, s site, u use) {
 	if f.derived == "" {
 		f.derived = e.derived
 	}
-	h := hit{pos: s.call.Pos(), desc: u.describe(), kind: u.kind, transport: u.transport}
+	h := hit{pos: s.call.Pos(), desc: u.describe(), kind: u.kind, transport: u.transport, hang: u.hang}
 	if !slices.Contains(f.hits, h) {
 		f.hits = append(f.hits, h)
 	}

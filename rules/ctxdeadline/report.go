@@ -94,7 +94,7 @@ func (c *checker) message(f *finding, h hit) string {
 	if f.derived != "" {
 		none += " (" + f.derived + " adds none)"
 	}
-	cons := consequence(h.kind)
+	cons := consequence(h)
 	if h.kind == remote.HTTP {
 		switch h.transport {
 		case TransportHeader:
@@ -124,8 +124,13 @@ func (c *checker) message(f *finding, h hit) string {
 	return fmt.Sprintf("%s reaches %s %s: %s; derive a context with context.WithTimeout", o.what, h.desc, none, cons)
 }
 
-// consequence says what a missing deadline means for a kind of call.
-func consequence(k remote.Kind) string { return k.Hang() }
+// consequence says what a missing deadline means for the call hit.
+func consequence(h hit) string {
+	if h.hang != "" {
+		return h.hang
+	}
+	return h.kind.Hang()
+}
 
 // ctxParamName returns the name of the first context parameter of fn or
 // of the functions enclosing it, or "".

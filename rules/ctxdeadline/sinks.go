@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/faultline-dev/faultline/rules/internal/catalog"
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 
 	"golang.org/x/tools/go/ssa"
@@ -25,6 +26,7 @@ type use struct {
 	via  []string // the functions between the call site and api, nearest first
 
 	transport Transport // see Sink.Transport
+	hang      string    // see Sink.Hang
 }
 
 // describe names the path to the remote API, for messages.
@@ -109,7 +111,7 @@ func (c *checker) contextUses(s site) []use {
 		if len(via) > maxVia {
 			via = via[:maxVia]
 		}
-		out = append(out, use{arg: arg, api: sk.API, kind: sk.Kind, via: via, transport: sk.Transport})
+		out = append(out, use{arg: arg, api: sk.API, kind: sk.Kind, via: via, transport: sk.Transport, hang: sk.Hang})
 	}
 	return out
 }
@@ -147,7 +149,7 @@ func (c *checker) directUses(cc *ssa.CallCommon, callee *types.Func, api *remote
 		if c.dialerBounded(ir.Receiver(cc), callee) {
 			return nil
 		}
-	case api.Kind == remote.Redis:
+	case api.Library() == catalog.GoRedis:
 		if !redisUnbounded(ir.Receiver(cc)) {
 			return nil
 		}
@@ -169,7 +171,11 @@ func (c *checker) directUses(cc *ssa.CallCommon, callee *types.Func, api *remote
 	if arg == nil {
 		return nil
 	}
-	return []use{{arg: arg, api: remote.FuncName(callee), kind: api.Kind, transport: transport}}
+	var hang string
+	if h := api.Hang(); h != api.Kind.Hang() {
+		hang = h
+	}
+	return []use{{arg: arg, api: remote.FuncName(callee), kind: api.Kind, transport: transport, hang: hang}}
 }
 
 // httpUnbounded reports whether nothing but the request's context bounds

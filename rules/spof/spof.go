@@ -35,19 +35,14 @@ func check(pass *lint.GraphPass) {
 		if !n.ReplicasKnown || n.Redundant() || !req.IsRequired(i) {
 			continue
 		}
-		var entries []string
-		var related []lint.Related
-		for _, e := range req.BlastRadius(i) {
-			ep := g.Entrypoints[e]
-			entries = append(entries, ep.Name)
-			related = append(related, lint.Related{Pos: ep.Pos, Message: "entrypoint " + ep.Name + " requires " + n.Name})
-		}
+		entries, related := graphrule.BlastRadius(g, req, i)
 		pass.Report(lint.Finding{
-			Message: graphrule.Describe(n) + " is a single point of failure for " + graphrule.Entrypoints(entries) +
+			Message: graphrule.Describe(n) + " is a single point of failure for " + graphrule.Entrypoints(entries, len(g.Entrypoints)) +
 				": " + graphrule.RedundancyFix(n),
-			Pos:     graphrule.RedundancyPos(n),
-			Service: n.Name,
-			Related: related,
+			Pos:         graphrule.RedundancyPos(n),
+			Service:     n.Name,
+			Related:     related,
+			Entrypoints: entries,
 		})
 	}
 }

@@ -41,19 +41,14 @@ func check(pass *lint.GraphPass) {
 		if len(domains) != 1 {
 			continue // none declared, or spread
 		}
-		var entries []string
-		var related []lint.Related
-		for _, e := range req.BlastRadius(i) {
-			ep := g.Entrypoints[e]
-			entries = append(entries, ep.Name)
-			related = append(related, lint.Related{Pos: ep.Pos, Message: "entrypoint " + ep.Name + " requires " + n.Name})
-		}
+		entries, related := graphrule.BlastRadius(g, req, i)
 		pass.Report(lint.Finding{
 			Message: graphrule.Describe(n) + " runs in one " + kind + ", " + domains[0] + ": an outage of " +
-				domains[0] + " takes down " + graphrule.Entrypoints(entries) + "; spread it over 2 or more " + kind + "s",
-			Pos:     n.FieldPos(kind + "s"),
-			Service: n.Name,
-			Related: related,
+				domains[0] + " takes down " + graphrule.Entrypoints(entries, len(g.Entrypoints)) + "; spread it over 2 or more " + kind + "s",
+			Pos:         n.FieldPos(kind + "s"),
+			Service:     n.Name,
+			Related:     related,
+			Entrypoints: entries,
 		})
 	}
 }

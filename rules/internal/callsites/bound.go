@@ -125,6 +125,13 @@ func (t *tracer) callBound(c *ssa.CallCommon, api *remote.API, grpcStub bool) bo
 	case api.Bound == remote.Own:
 		return bound{bounded: true}
 	case api.Bound == remote.Unknown:
+		// Settings faultline does not see may bound the call; a deadline
+		// on its context bounds it whatever they are.
+		if api.Ctx >= 0 {
+			if b := t.ctxBound(ir.Arg(c, api.Ctx)); !b.unbounded {
+				return b
+			}
+		}
 		return bound{}
 	case api.Ctx >= 0:
 		return t.ctxBound(ir.Arg(c, api.Ctx))

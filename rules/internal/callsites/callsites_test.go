@@ -6,7 +6,6 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/faultline-dev/faultline/rules/internal/callsites"
-	"github.com/faultline-dev/faultline/rules/internal/libtest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 )
 
@@ -24,11 +23,4 @@ import (
 // package record nothing.
 func TestFacts(t *testing.T) {
 	analysistest.Run(t, stubs.TestData(t), callsites.Analyzer, "svc", "clients", "bounds", "platform", "store", "drv", "svc2", "regwrap", "svc3", "retries", "helpers", "testhelper", "helperctx")
-}
-
-// TestLibraries checks the call sites of the catalogue's client libraries,
-// with their real types: the kind of each call, and the address its client
-// was built with, followed through the library's builders.
-func TestLibraries(t *testing.T) {
-	analysistest.Run(t, libtest.Dir(t), callsites.Analyzer, "example.com/libs/mongo/sites")
 }

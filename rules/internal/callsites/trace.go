@@ -45,7 +45,6 @@ type tracer struct {
 	// One query (the hints of one call) may walk values through nested
 	// walks (a concatenation inside a phi inside a field…): they share one
 	// visited set and one step budget, so cycles through loops end.
-	qSeen   map[ssa.Value]bool
 	qDepth  int
 	qBudget int
 }
@@ -57,7 +56,6 @@ const maxSteps = 4000
 // function when done.
 func (t *tracer) enter() func() {
 	if t.qDepth == 0 {
-		t.qSeen = map[ssa.Value]bool{}
 		t.qBudget = maxSteps
 	}
 	t.qDepth++
@@ -178,7 +176,11 @@ func staticObj(c *ssa.CallCommon) *types.Func {
 func (t *tracer) sources(v ssa.Value, visit func(ssa.Value), hint func(Hint)) {
 	t.index()
 	defer t.enter()()
-	seen := t.qSeen
+	// Each walk has its own visited set: two walks of one query may well
+	// start from the same value for different reasons (the database a
+	// library opened, then the options it was given). The query's step
+	// budget, shared, bounds them all.
+	seen := map[ssa.Value]bool{}
 	// entered maps a function of this package whose results are being
 	// followed to the call they are followed from: its parameters are that
 	// call's arguments, not those of every caller (a helper such as

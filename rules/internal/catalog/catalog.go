@@ -94,11 +94,11 @@ func (k Kind) Hang() string {
 	case HTTP:
 		return "nothing else bounds the request, so a server that stops responding blocks it forever"
 	case Redis:
-		return "the client's read timeout is disabled, so a hung server blocks the command forever"
+		return "the client's read timeout is disabled, so a hung server blocks the command forever" // go-redis; others say their own
 	case Kafka:
 		return "a broker that stops responding blocks the call forever"
 	case Cloud:
-		return "the SDK's HTTP client has no overall timeout, so a hung endpoint blocks the call forever"
+		return "the SDK sets no timeout of its own on this call, so a hung endpoint blocks it forever"
 	case TCP:
 		return "the dialer has no timeout, so an unreachable host blocks the dial until the operating system gives up"
 	case Mongo:
@@ -188,6 +188,15 @@ const (
 // Library returns the library family the API belongs to.
 func (a *API) Library() *Library { return a.lib }
 
+// Hang says what a missing deadline means for a call of the API, for
+// messages: its library's words, or its kind's.
+func (a *API) Hang() string {
+	if a.lib != nil && a.lib.Hang != "" {
+		return a.lib.Hang
+	}
+	return a.Kind.Hang()
+}
+
 // Bounded reports whether something other than a context bounds the call,
 // or may: the library itself, or settings faultline cannot see.
 func (a *API) Bounded() bool { return a.Bound != Nothing }
@@ -204,6 +213,9 @@ type Library struct {
 	// Notes says, in a sentence or two, what the library's defaults bound
 	// and what faultline does not know of it (and so never reports).
 	Notes string
+	// Hang says what a missing deadline means for the library's calls,
+	// when the kind's words (Kind.Hang) do not fit it.
+	Hang string
 	// Engine names what the library's calls reach, for the nodes of the
 	// system graph: "mongodb", "cassandra", "elasticsearch".
 	Engine string
@@ -376,14 +388,20 @@ func AddrOf(fn *types.Func) (*Addr, bool) {
 	return c.addrs[e], true
 }
 
-// LibraryOf returns the library the package path belongs to, or nil.
+// LibraryOf returns the library the package path belongs to, or nil: of
+// two libraries whose paths hold it, the one with the longer, more
+// specific path.
 func LibraryOf(path string) *Library {
+	var best *Library
+	bestLen := -1
 	for _, l := range index().libs {
-		if l.Has(path) {
-			return l
+		for _, p := range l.Paths {
+			if (path == p || strings.HasPrefix(path, p+"/")) && len(p) > bestLen {
+				best, bestLen = l, len(p)
+			}
 		}
 	}
-	return nil
+	return best
 }
 
 type resolved struct {

@@ -1,6 +1,6 @@
 package catalog
 
-func init() { register(&awsV2, &gcs) }
+func init() { register(&awsV2, &googleCloud) }
 
 // awsV2: the service clients of aws-sdk-go-v2.
 var awsV2 = Library{
@@ -11,16 +11,9 @@ var awsV2 = Library{
 		"has no Client.Timeout and no ResponseHeaderTimeout. The standard retryer makes 3 attempts. SQS " +
 		"ReceiveMessage and Kinesis SubscribeToShard wait by design.",
 	APIs: func() []API {
-		var t []API
-		for _, svc := range []string{
-			"athena", "cloudwatch", "cloudwatchlogs", "dynamodb", "ec2", "ecs", "eventbridge",
-			"firehose", "kinesis", "kms", "lambda", "rds", "s3", "secretsmanager", "sesv2",
-			"sfn", "sns", "sqs", "ssm", "sts",
-		} {
-			a := wildcard("github.com/aws/aws-sdk-go-v2/service/"+svc, "Client", Cloud)
-			a.Service = svc
-			t = append(t, a)
-		}
+		// Every service client of the SDK, named after its package.
+		tree := wildcard("github.com/aws/aws-sdk-go-v2/service/...", "Client", Cloud)
+		tree.Service = "*"
 		receive := consume(method("github.com/aws/aws-sdk-go-v2/service/sqs", "Client", "ReceiveMessage", Cloud, 0))
 		receive.Service = "sqs"
 		subscribe := consume(method("github.com/aws/aws-sdk-go-v2/service/kinesis", "Client", "SubscribeToShard", Cloud, 0))
@@ -28,25 +21,17 @@ var awsV2 = Library{
 		up := wildcard("github.com/aws/aws-sdk-go-v2/feature/s3/manager", "Uploader", Cloud)
 		down := wildcard("github.com/aws/aws-sdk-go-v2/feature/s3/manager", "Downloader", Cloud)
 		up.Service, down.Service = "s3", "s3"
-		return append(t, receive, subscribe, up, down)
+		return []API{tree, receive, subscribe, up, down}
 	}(),
 }
 
-// gcs: Google Cloud Storage (the other cloud.google.com/go packages are
-// modelled only as libraries whose code faultline does not read).
-var gcs = Library{
-	Name:     "cloud.google.com/go",
+// googleCloud: the packages of cloud.google.com/go that gcp.go does not
+// model call by call (compute/metadata, the generated gapic clients used
+// directly, the admin clients): skipped, not analysed.
+var googleCloud = Library{
+	Name:     "cloud.google.com/go, other packages",
 	Paths:    []string{"cloud.google.com/go"},
-	Versions: "storage v1.71.0 read",
-	Notes: "Object and bucket operations take the context first and are bounded by it: without " +
-		"WithMaxAttempts, Cloud Storage retries idempotent operations until the context is done.",
-	APIs: func() []API {
-		var t []API
-		for _, typ := range []string{"ObjectHandle", "BucketHandle"} {
-			a := wildcard("cloud.google.com/go/storage", typ, Cloud)
-			a.Service = "gcs"
-			t = append(t, a)
-		}
-		return t
-	}(),
+	Versions: "any",
+	Notes: "Modelled as a library whose code faultline does not read: calls through them are not recorded. " +
+		"compute/metadata reaches the instance metadata server on the machine, with a 5s default timeout.",
 }

@@ -2,6 +2,10 @@ package catalog
 
 func init() { register(&goRedis) }
 
+// GoRedis is the go-redis family: its client's socket timeouts bound a
+// command unless the options disable them, which ctxdeadline checks.
+var GoRedis = &goRedis
+
 // goRedis: go-redis v8 and v9.
 var goRedis = Library{
 	Name:     "go-redis",

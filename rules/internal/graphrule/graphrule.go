@@ -54,12 +54,39 @@ func Plural(n int, word string) string {
 	return strconv.Itoa(n) + " " + word + "s"
 }
 
-// Entrypoints writes "entrypoint web" or "entrypoints web, mobile".
-func Entrypoints(names []string) string {
-	if len(names) == 1 {
+// MaxNamed is how many entrypoints a message names before it counts the
+// rest: a finding's text must not grow with the size of the system.
+const MaxNamed = 3
+
+// Entrypoints writes "entrypoint web", "entrypoints web, mobile", or, for
+// more than MaxNamed of total, "3 of 200 entrypoints: web, mobile, admin
+// and 197 more". total is the number of entrypoints of the system.
+func Entrypoints(names []string, total int) string {
+	switch {
+	case len(names) == 1:
 		return "entrypoint " + names[0]
+	case len(names) <= MaxNamed+1:
+		return "entrypoints " + List(names, 0)
 	}
-	return "entrypoints " + List(names, 0)
+	return strconv.Itoa(len(names)) + " of " + strconv.Itoa(total) + " entrypoints: " + List(names, MaxNamed)
+}
+
+// BlastRadius returns the names of the entrypoints that require node i,
+// and the related positions of the first MaxNamed of them: a finding
+// carries the whole list in its Entrypoints field, and names and points at
+// only a handful, so that its size does not grow with the system's.
+func BlastRadius(g *graph.Graph, req *graph.Requirements, i int) ([]string, []lint.Related) {
+	n := g.Nodes[i]
+	var names []string
+	var related []lint.Related
+	for _, e := range req.BlastRadius(i) {
+		ep := g.Entrypoints[e]
+		names = append(names, ep.Name)
+		if len(related) < MaxNamed {
+			related = append(related, lint.Related{Pos: ep.Pos, Message: "entrypoint " + ep.Name + " requires " + n.Name})
+		}
+	}
+	return names, related
 }
 
 // PathNodes returns the node names of a path of edges: the first edge's

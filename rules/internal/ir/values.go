@@ -161,6 +161,13 @@ func Unembed(v ssa.Value) ssa.Value {
 					continue
 				}
 			}
+		case *ssa.FieldAddr:
+			// A method with a pointer receiver promoted from an embedded
+			// value: its receiver is the field's address.
+			if f := FieldVar(x); f != nil && f.Embedded() {
+				v = x.X
+				continue
+			}
 		case *ssa.Field:
 			if st, ok := x.X.Type().Underlying().(*types.Struct); ok && st.Field(x.Field).Embedded() {
 				v = x.X

@@ -19,8 +19,18 @@ import (
 // When the module's dependencies are not in the module cache, the test is
 // skipped with the command that downloads them, unless
 // FAULTLINE_REQUIRE_LIBS=1 (as in CI) makes that a failure.
+//
+// Under the race detector the test is skipped unless FAULTLINE_LIBS_RACE=1:
+// analysing the real libraries (the cloud SDKs alone are millions of lines
+// of SSA) takes some 17 GiB and ten minutes instrumented, against under a
+// minute and a few GiB without. The fixtures test what the analysis finds,
+// not how its goroutines meet, which the other tests watch under -race;
+// CI runs them without it (see .ci/run and the README).
 func Dir(t testing.TB) string {
 	t.Helper()
+	if raceOn && os.Getenv("FAULTLINE_LIBS_RACE") != "1" {
+		t.Skip("the library fixtures run without -race: go test -run TestLibraries ./rules/...")
+	}
 	_, file, _, _ := runtime.Caller(0)
 	dir := filepath.Join(filepath.Dir(file), "..", "testdata", "libs")
 	if err := ready(dir); err != nil {

@@ -120,12 +120,13 @@ func parseEntry(e string) (string, funcEntry, error) {
 		fe.typ, fe.name = recv[dot+1:], name
 		return recv[:dot], fe, nil
 	}
+	// A function's name has no dot; a package path's last element may
+	// (github.com/nats-io/nats.go.Connect): split at the last dot.
 	slash := strings.LastIndex(e, "/")
-	dot := strings.Index(e[slash+1:], ".")
-	if dot <= 0 || strings.HasSuffix(e, ".") {
+	dot := strings.LastIndex(e, ".")
+	if dot <= slash+1 || strings.HasSuffix(e, ".") {
 		return bad()
 	}
-	dot += slash + 1
 	fe.name = e[dot+1:]
 	return e[:dot], fe, nil
 }

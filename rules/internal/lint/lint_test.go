@@ -123,7 +123,6 @@ func TestParseDoc(t *testing.T) {
 	}
 }
 
-
 func TestShortFunc(t *testing.T) {
 	for in, want := range map[string]string{
 		"example.com/shop/services/catalog.load":     "catalog.load",
@@ -158,4 +157,25 @@ func FuzzParseDirective(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestParseEntryDottedPath checks an entry whose package path's last
+// element holds a dot: the function is after the last dot.
+func TestParseEntryDottedPath(t *testing.T) {
+	for _, c := range []struct{ e, pkg, typ, name string }{
+		{"github.com/nats-io/nats.go.Connect", "github.com/nats-io/nats.go", "", "Connect"},
+		{"(*github.com/nats-io/nats.go.Conn).Request", "github.com/nats-io/nats.go", "Conn", "Request"},
+		{"net/http.Get", "net/http", "", "Get"},
+		{"fmt.Println", "fmt", "", "Println"},
+	} {
+		pkg, typ, name, err := ParseEntry(c.e)
+		if err != nil || pkg != c.pkg || typ != c.typ || name != c.name {
+			t.Errorf("ParseEntry(%q) = %q %q %q %v, want %q %q %q", c.e, pkg, typ, name, err, c.pkg, c.typ, c.name)
+		}
+	}
+	for _, bad := range []string{"Connect", "example.com/x.", "example.com/x", "(*x.T)"} {
+		if _, _, _, err := ParseEntry(bad); err == nil {
+			t.Errorf("ParseEntry(%q) succeeded", bad)
+		}
+	}
 }

@@ -192,6 +192,10 @@ type Finding struct {
 	Target  string   // the other end of an edge finding
 	Path    []string // node names of a path finding, entrypoint's service first
 	Entry   string   // the entrypoint a per-entrypoint finding concerns
+	// Entrypoints lists every entrypoint the finding concerns when there
+	// may be many (the blast radius of a single point of failure): the
+	// message names only a few.
+	Entrypoints []string
 
 	// Subject identifies what the finding is about, independently of line
 	// numbers; it is the input of the finding's fingerprint. When empty,

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,15 +16,47 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script")
 
+// binDir holds the faultline command the scripts run when the tests are
+// built with the race detector; "" when the test binary serves as the
+// command.
+var binDir string
+
+// TestMain makes faultline a command of the scripts. Usually the test
+// binary itself serves as the command. Under -race it does not: the
+// scripts analyse real modules (go vet -vettool analyses every dependency
+// of the sample system), and an instrumented analysis runs some ten times
+// slower. The race detector watches the analysis in the tests of the
+// packages that do it; the scripts run the command built as users build
+// it.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
-		"faultline": func() {
+	cmds := map[string]func() int{
+		"faultline": func() int {
 			if code, ok := Supervise(os.Args, os.Stderr); ok {
-				os.Exit(code)
+				return code
 			}
-			os.Exit(ChildExit(Main(os.Args[1:], os.Stdout, os.Stderr)))
+			return ChildExit(Main(os.Args[1:], os.Stdout, os.Stderr))
 		},
-	})
+	}
+	if raceOn {
+		dir, err := os.MkdirTemp("", "faultline-bin")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+		build := exec.Command("go", "build", "-o", filepath.Join(dir, "faultline"), "github.com/faultline-dev/faultline/cmd/faultline")
+		build.Stdout, build.Stderr = os.Stderr, os.Stderr
+		if err := build.Run(); err != nil {
+			fmt.Fprintln(os.Stderr, "building faultline for the scripts:", err)
+			os.Exit(2)
+		}
+		binDir = dir
+		delete(cmds, "faultline")
+	}
+	code := testscript.RunMain(m, cmds)
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
 }
 
 // TestScript runs the end-to-end scripts in testdata/script: each is a
@@ -45,6 +78,9 @@ func TestScript(t *testing.T) {
 			}
 			env.Setenv("GOMODCACHE", modCache)
 			env.Setenv("GOFLAGS", "-mod=mod")
+			if binDir != "" {
+				env.Setenv("PATH", binDir+string(filepath.ListSeparator)+env.Getenv("PATH"))
+			}
 			// `go vet -vettool` needs the path of the faultline binary
 			// testscript installed on PATH.
 			for _, dir := range filepath.SplitList(env.Getenv("PATH")) {

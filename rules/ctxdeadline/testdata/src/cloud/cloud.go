@@ -23,7 +23,7 @@ func (b *Blobs) Get(ctx context.Context, key string) error { // want Get:`ctxdea
 }
 
 func warm(b *Blobs) {
-	_ = b.Get(context.Background(), "index") // want `context.Background\(\) reaches \(\*cloud.Blobs\).Get → \(\*s3.Client\).GetObject with no deadline: the SDK's HTTP client has no overall timeout`
+	_ = b.Get(context.Background(), "index") // want `context.Background\(\) reaches \(\*cloud.Blobs\).Get → \(\*s3.Client\).GetObject with no deadline: the SDK sets no timeout of its own on this call`
 }
 
 func warmBounded(b *Blobs) {
