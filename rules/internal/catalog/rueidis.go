@@ -19,7 +19,7 @@ var rueidis = Library{
 	Paths:    []string{"github.com/redis/rueidis"},
 	Versions: "v1.0.80 read",
 	Engine:   "redis",
-	Hang: "read-only commands are retried without limit and blocking commands wait forever while the context has no deadline",
+	Hang:     "read-only commands are retried without limit and blocking commands wait forever while the context has no deadline",
 	Notes: "Do, DoMulti, DoCache and DoMultiCache take the context first and it is their only general bound: " +
 		"ConnWriteTimeout (10s by default) bounds one attempt of a non-blocking command, but read-only commands " +
 		"are retried without limit while the context has no deadline, and blocking commands get no deadline. " +
