@@ -124,6 +124,10 @@ func (t *tracer) callBound(c *ssa.CallCommon, api *remote.API, grpcStub bool) bo
 		return bound{}
 	case api.Bound == remote.Own:
 		return bound{bounded: true}
+	case api.Library().BoundsSet() != nil && remote.BuiltWith(ir.Receiver(c), api.Library(), api.Library().BoundsSet()):
+		// The client was built with a timeout of its own (mongo's
+		// options.SetTimeout): it bounds every call, as ctxdeadline knows.
+		return bound{bounded: true}
 	case api.Bound == remote.Unknown:
 		// Settings faultline does not see may bound the call; a deadline
 		// on its context bounds it whatever they are.

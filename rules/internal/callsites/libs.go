@@ -27,6 +27,24 @@ func (t *tracer) libHints(c *ssa.CallCommon, callee *types.Func, lib *catalog.Li
 	if r := ir.Receiver(c); r != nil {
 		hs = append(hs, t.builtFrom(r, lib)...)
 	}
+	// The library's values the call is given: the client of a
+	// package-level API (sqlx.Get(db, …), redis.DoContext(conn, …),
+	// neo4j.ExecuteQuery(ctx, driver, …)) or of a request (esapi's
+	// req.Do(ctx, es)).
+	hs = append(hs, t.libArgs(c, callee, lib)...)
+	return hs
+}
+
+// libArgs returns the evidence of the arguments of c, a call of callee,
+// that are values of library lib, followed back to what built them.
+func (t *tracer) libArgs(c *ssa.CallCommon, callee *types.Func, lib *catalog.Library) []Hint {
+	var hs []Hint
+	sig := callee.Type().(*types.Signature)
+	for i := range sig.Params().Len() {
+		if a := ir.Arg(c, i); a != nil && ofLibrary(a.Type(), lib) {
+			hs = append(hs, t.builtFrom(a, lib)...)
+		}
+	}
 	return hs
 }
 
@@ -59,13 +77,32 @@ func (t *tracer) builtFrom(v ssa.Value, lib *catalog.Library) []Hint {
 		if r := ir.Receiver(c); r != nil {
 			hs = append(hs, t.builtFrom(r, lib)...)
 		}
-		sig := callee.Type().(*types.Signature)
-		for i := range sig.Params().Len() {
-			if a := ir.Arg(c, i); a != nil && ofLibrary(a.Type(), lib) {
-				hs = append(hs, t.builtFrom(a, lib)...)
-			}
-		}
+		hs = append(hs, t.libArgs(c, callee, lib)...)
+		// What is called on the value once built: c := resty.New();
+		// c.SetBaseURL(u).
+		hs = append(hs, t.setAfter(call, lib)...)
 	}, t.keep(&hs))
+	return hs
+}
+
+// setAfter returns the evidence of the calls that give v, a value of
+// library lib, an address after it was built: the methods called on it
+// that the catalogue lists among the library's Addrs.
+func (t *tracer) setAfter(v ssa.Value, lib *catalog.Library) []Hint {
+	var hs []Hint
+	for _, ref := range *v.Referrers() {
+		call, ok := ref.(ssa.CallInstruction)
+		if !ok || ir.Receiver(call.Common()) != v {
+			continue
+		}
+		callee := ir.Callee(call.Common())
+		if callee == nil || callee.Pkg() == nil || !lib.Has(callee.Pkg().Path()) {
+			continue
+		}
+		if a, ok := catalog.AddrOf(callee); ok {
+			hs = append(hs, t.addrHints(call.Common(), a)...)
+		}
+	}
 	return hs
 }
 

@@ -1,4 +1,4 @@
-package sites // want package:`calls\[mongodb\(env:ORDERS_MONGO_URL timeout=1s\); mongodb\(host:mongo-users:27017 unbounded\)\]`
+package sites // want package:`calls\[mongodb\(env:ORDERS_MONGO_URL timeout=1s\); mongodb\(host:mongo-users:27017 unbounded\); mongodb\(host:mongo-audit:27017 bounded\)\]`
 
 // The package holds the call sites of the MongoDB driver that the join
 // ties to a node: the address comes from the connection string the client
@@ -27,4 +27,11 @@ func Hosts() {
 	opts := options.Client().SetHosts([]string{"mongo-users:27017"})
 	c, _ := mongo.Connect(context.Background(), opts)
 	c.Database("users").Collection("profiles").FindOne(context.Background(), bson.M{})
+}
+
+// The client's own operation timeout bounds a call whose context has none.
+func Audit() {
+	opts := options.Client().SetHosts([]string{"mongo-audit:27017"}).SetTimeout(2 * time.Second)
+	c, _ := mongo.Connect(context.Background(), opts)
+	c.Database("audit").Collection("events").InsertOne(context.Background(), bson.M{})
 }

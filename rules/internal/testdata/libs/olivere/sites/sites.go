@@ -1,4 +1,4 @@
-package sites // want package:`calls\[elasticsearch\(bounded\); elasticsearch\(env:ORDERS_ES_URL timeout=1s\); elasticsearch\(bounded\); elasticsearch\(host:search-logs:9200 unbounded\)\]`
+package sites // want package:`calls\[elasticsearch\(env:ORDERS_ES_URL bounded\); elasticsearch\(env:ORDERS_ES_URL timeout=1s\); elasticsearch\(host:search-logs:9200 bounded\); elasticsearch\(host:search-logs:9200 unbounded\)\]`
 
 // The package holds the call sites of olivere/elastic that the join ties
 // to a node: the address is the URL the client was built with, followed

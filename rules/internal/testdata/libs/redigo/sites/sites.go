@@ -1,4 +1,4 @@
-package sites // want package:`calls\[redis\(env:REDIS_ADDR bounded\); redis\(env:REDIS_ADDR unbounded\); redis\(host:cache:6379 bounded\); redis\(host:cache:6379 timeout=1s\); redis\(unbounded\); redis\(unbounded\); redis\(host:cache:6379 bounded\)\]`
+package sites // want package:`calls\[redis\(env:REDIS_ADDR bounded\); redis\(env:REDIS_ADDR unbounded\); redis\(host:cache:6379 bounded\); redis\(host:cache:6379 timeout=1s\); redis\(unbounded\); redis\(unbounded\); redis\(host:cache:6379 bounded\); redis\(host:sessions:6379 bounded\); redis\(host:sessions:6379 timeout=1s\)\]`
 
 // The package holds the call sites of redigo: the address is the one
 // given to Dial, DialContext or DialURL, followed through the connection.
@@ -33,4 +33,13 @@ func Pooled() {
 	c := p.Get()
 	defer c.Close()
 	c.Do("INCR", "hits")
+}
+
+// A package-level command given the connection: its evidence is the
+// connection's.
+func Sessions() {
+	c, _ := redis.Dial("tcp", "sessions:6379")
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	redis.DoContext(c, ctx, "GET", "s")
 }

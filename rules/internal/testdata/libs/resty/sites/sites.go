@@ -1,4 +1,4 @@
-package sites // want package:`calls\[http\(env:USERS_URL\); http\(host:billing\.internal:8080 timeout=1s\); http\(host:audit:9000 unbounded\); http\(host:legacy:8000\)\]`
+package sites // want package:`calls\[http\(env:USERS_URL\); http\(host:billing\.internal:8080 timeout=1s\); http\(host:audit:9000 unbounded\); http\(host:legacy:8000\); http\(host:stock:8081 timeout=1s\)\]`
 
 // The package holds the call sites of resty v2 that the join ties to a
 // node: the URL a request is sent to, or the base URL of its client,
@@ -41,4 +41,13 @@ func Audit() {
 // SetContext is not taken as proof of none.
 func Legacy() {
 	resty.New().SetHostURL("http://legacy:8000").R().Get("/ping")
+}
+
+// The base URL is set on the client once it is built.
+func Stock() {
+	c := resty.New()
+	c.SetBaseURL("http://stock:8081")
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	c.R().SetContext(ctx).Get("/levels")
 }

@@ -1,4 +1,4 @@
-package sites // want package:`calls\[sql\(driver:postgres env:ORDERS_DSN unbounded\); sql\(driver:postgres env:ORDERS_DSN timeout=1s\); sql\(driver:mysql env:USERS_DSN unbounded\); sql\(driver:mysql env:USERS_DSN unbounded\); sql\(driver:postgres host:reports-db:5432\); sql\(driver:postgres host:reports-db:5432\); sql\(driver:postgres host:reports-db:5432\); sql\(driver:postgres env:LEDGER_DSN unbounded\); sql\(driver:postgres env:LEDGER_DSN unbounded\)\]`
+package sites // want package:`calls\[sql\(driver:postgres env:ORDERS_DSN unbounded\); sql\(driver:postgres env:ORDERS_DSN timeout=1s\); sql\(driver:mysql env:USERS_DSN unbounded\); sql\(driver:mysql env:USERS_DSN unbounded\); sql\(driver:postgres host:reports-db:5432\); sql\(driver:postgres host:reports-db:5432\); sql\(driver:postgres host:reports-db:5432\); sql\(driver:postgres env:LEDGER_DSN unbounded\); sql\(driver:postgres env:LEDGER_DSN unbounded\); sql\(driver:postgres env:AUDIT_DSN unbounded\)\]`
 
 // The package holds the call sites of sqlx that the join ties to a
 // database: the driver and the DSN given to Open or Connect, followed
@@ -53,4 +53,12 @@ func Ledger() error {
 	}
 	var n int
 	return stmt.Get(&n, 42)
+}
+
+// A package-level function given the database: its evidence is the
+// database's.
+func Audit() error {
+	db := sqlx.MustOpen("postgres", os.Getenv("AUDIT_DSN"))
+	var n int
+	return sqlx.Get(db, &n, `SELECT count(*) FROM events`)
 }
