@@ -41,6 +41,7 @@ func TestLibraries(t *testing.T) {
 		"example.com/libs/gorm/deadline",
 		"example.com/libs/grpcgateway/deadline",
 		"example.com/libs/grpcgateway/orderspb",
+		"example.com/libs/httpvalues/deadline",
 		"example.com/libs/memcache/deadline",
 		"example.com/libs/minio/deadline",
 		"example.com/libs/mongo/deadline",

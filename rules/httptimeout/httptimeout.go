@@ -89,6 +89,26 @@ var (
 	)
 	retryDo  = lint.NewFuncSet("(*github.com/hashicorp/go-retryablehttp.Client).Do")
 	retryNew = lint.NewFuncSet("github.com/hashicorp/go-retryablehttp.NewClient")
+
+	// goKitSetClient hands go-kit the client every request of an HTTP
+	// endpoint goes through (go-kit/kit v0.13.0 transport/http/client.go:
+	// 71-75, 119): its calls are endpoint function values, which nothing
+	// else judges.
+	goKitSetClient = lint.NewFuncSet("github.com/go-kit/kit/transport/http.SetClient")
+	// restyNewWithClient hands resty the client its requests go through
+	// (resty v2.17.2 resty.go:28-30; client.go:662-665 SetTimeout sets
+	// that client's Timeout).
+	restyNewWithClient = lint.NewFuncSet("github.com/go-resty/resty/v2.NewWithClient")
+	// oauthConfigClient builds a client whose transport fetches tokens
+	// through the *http.Client in the context it is given (under
+	// oauth2.HTTPClient, else http.DefaultClient), under that context
+	// (golang.org/x/oauth2 v0.38.0 oauth2.go:240-242, 353-367,
+	// clientcredentials/clientcredentials.go:70-72, 100-120,
+	// internal/token.go:260-272, internal/transport.go:21-28).
+	oauthConfigClient = lint.NewFuncSet(
+		"(*golang.org/x/oauth2.Config).Client",
+		"(*golang.org/x/oauth2/clientcredentials.Config).Client",
+	)
 )
 
 // defaultRetryMax is retryablehttp's default RetryMax.
@@ -106,6 +126,9 @@ type candidate struct {
 	// bodyOnly: the client's transport bounds everything up to the
 	// response headers.
 	bodyOnly bool
+	// via names the type whose Do forwards the request to the client it
+	// embeds or holds ("clientembed.api"), or is empty.
+	via string
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -142,6 +165,14 @@ func run(pass *analysis.Pass) (any, error) {
 						callee.Name(), defaultRetryMax+1, defaultRetryMax)
 				case clientNoCtx.Has(callee), clientDo.Has(callee), retryNoCtx.Has(callee), retryDo.Has(callee):
 					if cand, ok := c.candidate(call, fn, callee); ok {
+						cands = append(cands, cand)
+					}
+				case goKitSetClient.Has(callee), restyNewWithClient.Has(callee):
+					c.handover(call, callee)
+				case oauthConfigClient.Has(callee):
+					c.tokenFetch(call, callee)
+				default:
+					if cand, ok := c.sendCandidate(call, fn, callee); ok {
 						cands = append(cands, cand)
 					}
 				}
@@ -212,7 +243,7 @@ func (c *checker) reportClients(cands []candidate) {
 	var singles []candidate
 	for _, cand := range cands {
 		o, ok := c.localOrigin(cand.client)
-		if !ok {
+		if !ok || cand.via != "" {
 			singles = append(singles, cand)
 			continue
 		}
@@ -256,7 +287,7 @@ func (c *checker) reportSingle(cand candidate) {
 	if cand.bodyOnly {
 		d.Category = CategoryBodyOnly
 	}
-	if o, ok := c.localOrigin(cand.client); ok {
+	if o, ok := c.localOrigin(cand.client); ok && cand.via == "" {
 		if fix, ok := c.timeoutFix(o, cand.retry); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
@@ -275,7 +306,10 @@ func (c *checker) singleMessage(cand candidate) string {
 			name, clause, c.retryConsequence(cand.client))
 	}
 	on, fix := "an http.Client with no Timeout", "set the client's Timeout"
-	isDefault := c.isDefaultClient(cand.client)
+	isDefault := cand.via == "" && c.isDefaultClient(cand.client)
+	if cand.via != "" {
+		on, fix = article(cand.via)+" "+cand.via+" whose http.Client has no Timeout", "set the Timeout of the http.Client it sends through"
+	}
 	if isDefault {
 		on, fix = "http.DefaultClient, which has no Timeout", "use an http.Client with Timeout"
 	}
@@ -286,7 +320,7 @@ func (c *checker) singleMessage(cand candidate) string {
 	if cand.bodyOnly {
 		return fmt.Sprintf("%s on %s: its transport bounds connecting, the TLS handshake and the response headers, but nothing bounds reading the body, so a server that stalls while sending it blocks the reader forever; %s", name, on, fix)
 	}
-	if clause != "" || isDefault {
+	if clause != "" || isDefault || cand.via != "" {
 		on += "," // the subject ends before "can wait"
 	}
 	return fmt.Sprintf("%s on %s can wait forever: a slow or stalled server blocks the caller; %s", name, on, fix)
@@ -448,12 +482,13 @@ func (c *checker) timeoutFix(origin ssa.Value, retry bool) (analysis.SuggestedFi
 
 // reportTransports reports transports with no dial, TLS handshake or
 // response-header timeout installed in a client of this package that has
-// no Timeout.
+// no Timeout: a client literal, or a call of a function that builds its
+// client around the transport it is given.
 func (c *checker) reportTransports(irr *ir.IR) {
 	type use struct {
 		origin ssa.Value
 		lit    bool
-		client *ssa.Alloc // a client it is installed in
+		client ssa.Value // a client it is installed in
 	}
 	var uses []use
 	seen := map[ssa.Value]bool{}
@@ -463,11 +498,23 @@ func (c *checker) reportTransports(irr *ir.IR) {
 		}
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				client, ok := instr.(*ssa.Alloc)
-				if !ok || !lint.IsNamed(client.Type(), "net/http", "Client") || c.vf.HTTPClientTimeout(client) != valueflow.Unset {
+				var client ssa.Value
+				switch v := instr.(type) {
+				case *ssa.Alloc:
+					client = v
+				case *ssa.Call:
+					if !v.Call.IsInvoke() && v.Call.StaticCallee() != nil {
+						client = v
+					}
+				}
+				if client == nil || !lint.IsNamed(client.Type(), "net/http", "Client") {
 					continue
 				}
-				for _, t := range installed(client) {
+				ts := c.vf.Installed(client)
+				if len(ts) == 0 || c.vf.HTTPClientTimeout(client) != valueflow.Unset {
+					continue
+				}
+				for _, t := range ts {
 					os, _ := c.vf.Origins(t)
 					for _, o := range os {
 						if seen[o.Value] || !lint.IsNamed(o.Value.Type(), "net/http", "Transport") {
@@ -554,24 +601,119 @@ func joinAnd(xs []string) string {
 	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }
 
-// installed returns the values stored in the Transport field of the
-// client allocated by a.
-func installed(a *ssa.Alloc) []ssa.Value {
-	var out []ssa.Value
-	for _, r := range *a.Referrers() {
-		fa, ok := r.(*ssa.FieldAddr)
-		if !ok || fa.X != a {
-			continue
-		}
-		st := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
-		if st.Field(fa.Field).Name() != "Transport" {
-			continue
-		}
-		for _, rr := range *fa.Referrers() {
-			if store, ok := rr.(*ssa.Store); ok && store.Addr == fa {
-				out = append(out, store.Val)
-			}
+// sendCandidate decides whether a call of a method that forwards its
+// request to the http.Client its receiver embeds or holds (a type that
+// embeds *http.Client and overrides Do) can wait forever: the request has
+// that client's bounds.
+func (c *checker) sendCandidate(call ssa.CallInstruction, caller *ssa.Function, callee *types.Func) (candidate, bool) {
+	sig, _ := callee.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil || !takesRequest(sig) {
+		return candidate{}, false
+	}
+	send, ok := c.vf.Sends(callee)
+	if !ok {
+		return candidate{}, false
+	}
+	recv, args, ok := valueflow.MethodCall(call.Common())
+	if !ok || recv == nil || send.Req >= len(args) {
+		return candidate{}, false
+	}
+	prefix := send.Field + "."
+	if c.vf.State(recv, prefix+"Timeout").State != valueflow.Unset {
+		return candidate{}, false
+	}
+	cand := candidate{call: call, caller: caller, callee: callee, client: recv, via: recvName(sig)}
+	t := c.vf.ClientTransportAt(recv, prefix)
+	cand.bodyOnly = t.Dial.State == valueflow.Set && t.TLSHandshake.State == valueflow.Set && t.ResponseHeader.State == valueflow.Set
+	// As for Do: a request with a context of its own is ctxdeadline's.
+	cand.req = c.vf.RequestContext(args[send.Req])
+	if cand.req != valueflow.CtxNone {
+		return candidate{}, false
+	}
+	return cand, true
+}
+
+// takesRequest reports whether a signature has an *http.Request parameter.
+func takesRequest(sig *types.Signature) bool {
+	for p := range sig.Params().Variables() {
+		if lint.IsNamed(p.Type(), "net/http", "Request") {
+			return true
 		}
 	}
-	return out
+	return false
+}
+
+// recvName names the receiver type of a method: "clientembed.api".
+func recvName(sig *types.Signature) string {
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
+}
+
+// article is the indefinite article for a name.
+func article(name string) string {
+	if name != "" && strings.ContainsRune("aeiouAEIOU", rune(name[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+// handover reports an http.Client with no Timeout handed to a library
+// that sends requests through it: go-kit's SetClient (every request of the
+// endpoint) and resty's NewWithClient (every request of the resty client,
+// unless its SetTimeout or GetClient().Timeout set one later).
+func (c *checker) handover(call ssa.CallInstruction, callee *types.Func) {
+	args := call.Common().Args
+	if len(args) != 1 {
+		return
+	}
+	var st valueflow.State
+	var msg string
+	switch {
+	case goKitSetClient.Has(callee):
+		st = c.vf.HTTPClientTimeout(args[0])
+		msg = "kithttp.SetClient hands go-kit an http.Client with no Timeout: every request of the endpoint waits as long as its context allows, forever under a context with no deadline, for a slow or stalled server; set the client's Timeout"
+	case restyNewWithClient.Has(callee):
+		res, ok := call.(*ssa.Call)
+		if !ok {
+			return
+		}
+		// What the resty client's http.Client holds, with the resty
+		// client's own SetTimeout.
+		st = c.vf.State(res, "httpClient.Timeout").State
+		msg = "resty.NewWithClient hands resty an http.Client with no Timeout: a request with no SetContext deadline can wait forever for a slow or stalled server; set the client's Timeout or call SetTimeout"
+	}
+	if st != valueflow.Unset {
+		return
+	}
+	c.reportf(call.Pos(), "", "%s", msg)
+}
+
+// tokenFetch reports an oauth2 client whose token fetches can wait
+// forever: the transport oauth2 builds fetches (and refreshes) tokens
+// through the http.Client in the context given to Client, under that same
+// context, for the client's whole life; when the context has no deadline
+// and its client no Timeout (http.DefaultClient when it holds none), a
+// token endpoint that stalls blocks the request that refreshes the token,
+// and the others wait for it.
+func (c *checker) tokenFetch(call ssa.CallInstruction, callee *types.Func) {
+	args := call.Common().Args
+	if len(args) < 2 {
+		return
+	}
+	ctx := args[1] // the receiver first
+	if !c.vf.Context(ctx).HasNoDeadline() {
+		return
+	}
+	st, isDefault := c.vf.ContextClient(ctx)
+	if st != valueflow.Unset {
+		return
+	}
+	through := "an http.Client with no Timeout"
+	if isDefault {
+		through = "http.DefaultClient, which has no Timeout,"
+	}
+	c.reportf(call.Pos(), "", "%s fetches tokens through %s under a context with no deadline: a token endpoint that stalls blocks every request that needs a new token, whatever the request's own deadline; put an http.Client with Timeout in the context under oauth2.HTTPClient", remote.FuncName(callee), through)
 }

@@ -18,5 +18,6 @@ var goKit = Library{
 	Notes: "A client is an endpoint function built by the HTTP or gRPC transport's Client.Endpoint() and called " +
 		"as ep(ctx, request): its context bounds it, and for HTTP the http.Client given with SetClient " +
 		"(http.DefaultClient, with no Timeout, by default). faultline does not follow calls of endpoint " +
-		"values: they are neither judged nor drawn in the system graph.",
+		"values: they are neither judged nor drawn in the system graph; httptimeout reports a SetClient " +
+		"given an http.Client with no Timeout.",
 }

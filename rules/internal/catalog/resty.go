@@ -18,8 +18,8 @@ var restyV2 = Library{
 	Notes: "resty.New builds an http.Client with no Timeout and makes no retries unless SetRetryCount: a " +
 		"request is bounded by the context given with SetContext or by the client's SetTimeout. A request " +
 		"with no SetContext runs under context.Background() and is recorded, not judged; a client built with " +
-		"NewWithClient is bounded by the http.Client it is given, whose Timeout faultline does not read, " +
-		"and is not judged either.",
+		"NewWithClient is bounded by the http.Client it is given, and its calls are not judged: httptimeout " +
+		"reports the NewWithClient call when that client has no Timeout and the resty client no SetTimeout.",
 	APIs: []API{
 		restyVerb("Get"),
 		restyVerb("Head"),
@@ -45,7 +45,7 @@ var restyV2 = Library{
 	},
 	Bounds: []string{
 		"(*github.com/go-resty/resty/v2.Client).SetTimeout",
-		// The http.Client given decides, and faultline does not read it.
+		// The http.Client given decides: httptimeout reads it.
 		"github.com/go-resty/resty/v2.NewWithClient",
 	},
 }

@@ -46,7 +46,11 @@ type evaluator struct {
 	irr  *ir.IR
 	idx  *index
 
-	libs map[*types.Package]bool // library(pkg), memoised
+	libs     map[*types.Package]bool // library(pkg), memoised
+	fwds     map[*types.TypeName]Forward
+	passMemo map[passKey][]Pass
+	sends    map[*types.Func]Send
+	resolved map[ssa.Value][]Pass // resolvePasses, memoised
 
 	memo  map[key]Info
 	stack map[key]int // questions being answered, by depth
@@ -55,13 +59,17 @@ type evaluator struct {
 
 func newEvaluator(pass *analysis.Pass, irr *ir.IR) *evaluator {
 	return &evaluator{
-		pass:  pass,
-		irr:   irr,
-		idx:   newIndex(irr),
-		libs:  map[*types.Package]bool{},
-		memo:  map[key]Info{},
-		stack: map[key]int{},
-		low:   math.MaxInt,
+		pass:     pass,
+		irr:      irr,
+		idx:      newIndex(irr),
+		libs:     map[*types.Package]bool{},
+		fwds:     map[*types.TypeName]Forward{},
+		passMemo: map[passKey][]Pass{},
+		sends:    map[*types.Func]Send{},
+		resolved: map[ssa.Value][]Pass{},
+		memo:     map[key]Info{},
+		stack:    map[key]int{},
+		low:      math.MaxInt,
 	}
 }
 
@@ -107,8 +115,12 @@ func (e *evaluator) stateOf(v ssa.Value, path string) Info {
 	step := head(path)
 	if step != DialerStep {
 		// A field the value's struct type does not have: the value is not
-		// what the question is about (a user type in an interface).
-		if st := structOrPointee(v.Type()); st != nil && !hasField(st, step) {
+		// what the question is about (a user type in an interface), unless
+		// it is a RoundTripper that only forwards to another.
+		if st := structOrPointee(v.Type()); st != nil && !hasField(st, step) && !wrapCall(v) {
+			if fw, ok := e.forwardOf(v.Type()); ok {
+				return e.forwardState(v, fw, path)
+			}
 			return unknown
 		}
 	}
@@ -194,6 +206,22 @@ func (e *evaluator) stateOf(v ssa.Value, path string) Info {
 		return e.state(v.Bindings[0], tail(path))
 	}
 	return unknown
+}
+
+// wrapCall reports whether v is a call of a library function that wraps a
+// RoundTripper (otelhttp.NewTransport), whose result type has none of the
+// fields asked about.
+func wrapCall(v ssa.Value) bool {
+	c, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	obj := calleeObject(&c.Call)
+	if obj == nil {
+		return false
+	}
+	_, ok = wrapCtorOf(obj)
+	return ok
 }
 
 // fieldState answers what field f of the object x points to (or is)
@@ -411,14 +439,41 @@ func (e *evaluator) callState(c *ssa.Call, idx int, path string) Info {
 		if entry, ok := knownCtorSet.Entry(obj); ok {
 			return knownCtors[entry].lookup(path)
 		}
+		if w, ok := wrapCtorOf(obj); ok {
+			if idx != 0 || w.Arg >= len(common.Args) {
+				return unknown
+			}
+			return e.wrapped(common.Args[w.Arg], w.NilDefault, path)
+		}
+		if i, ok := e.libraryCallState(obj, common.Args, path); ok {
+			return i
+		}
 	}
 	if e.local(callee) {
+		// A function that builds its result around a parameter (or
+		// returns it): what the argument holds, and what the function
+		// assigns through the parameter.
+		if i, ok := e.passState(e.passes(callee, idx), idx, common.Args, path, func(p Pass, rest string) Info {
+			return e.scan(callee.Params[p.Param], rest)
+		}); ok {
+			return i
+		}
 		return e.returns(callee, idx, path)
 	}
 	if obj != nil && !e.library(obj.Pkg()) {
 		var f Fact
-		if e.pass.ImportObjectFact(obj, &f) && idx < len(f.Results) {
-			return f.Results[idx].lookup(path)
+		if e.pass.ImportObjectFact(obj, &f) {
+			if i, ok := e.passState(f.Passes, idx, common.Args, path, func(p Pass, rest string) Info {
+				if p.Param < len(f.Params) {
+					return f.Params[p.Param].lookup(rest)
+				}
+				return unknown
+			}); ok {
+				return i
+			}
+			if idx < len(f.Results) {
+				return f.Results[idx].lookup(path)
+			}
 		}
 	}
 	return unknown
@@ -511,7 +566,7 @@ func (e *evaluator) use(x ssa.Value, r ssa.Instruction, path string) Info {
 		}
 		return i
 	case ssa.CallInstruction:
-		return e.callArg(r.Common(), x, path)
+		return e.callArg(r, x, path)
 	case *ssa.Return:
 		// Callers in this package may assign it after the call.
 		i := unset
@@ -589,7 +644,7 @@ func (e *evaluator) fieldAddr(fa *ssa.FieldAddr, rest string) Info {
 			}
 		case ssa.CallInstruction:
 			if rest != "" && f != nil && isStruct(f.Type()) {
-				i = join(i, e.callArg(r.Common(), fa, rest))
+				i = join(i, e.callArg(r, fa, rest))
 			} else {
 				i = join(i, unknown) // &c.Timeout passed to a function that may set it
 			}
@@ -618,10 +673,10 @@ func (e *evaluator) cellScan(addr ssa.Value, path string) Info {
 			switch {
 			case f == nil || f.Pkg() == nil:
 				return unknown
-			case e.library(f.Pkg()):
+			case e.library(f.Pkg()), isKnownForwardField(a, f):
 				// Stored in a library's configuration field (a transport in
-				// a client): assignments through it are followed from the
-				// container.
+				// a client, or in a wrapper that only forwards to it):
+				// assignments through it are followed from the container.
 				return unset
 			case f.Pkg() != e.pass.Pkg:
 				// A field of another package's struct (a client handed
@@ -706,8 +761,9 @@ func (e *evaluator) varargs(a *ssa.Alloc, path string) Info {
 	return i
 }
 
-// callArg answers what the call c, to which x is passed, sets at path.
-func (e *evaluator) callArg(c *ssa.CallCommon, x ssa.Value, path string) Info {
+// callArg answers what the call, to which x is passed, sets at path.
+func (e *evaluator) callArg(call ssa.CallInstruction, x ssa.Value, path string) Info {
+	c := call.Common()
 	if c.IsInvoke() {
 		if c.Method.Pkg() != nil && e.library(c.Method.Pkg()) {
 			return unset
@@ -742,6 +798,12 @@ func (e *evaluator) callArg(c *ssa.CallCommon, x ssa.Value, path string) Info {
 		return unknown
 	}
 	obj = obj.Origin()
+	if i, ok := e.libraryCallArg(call, obj, x, path); ok {
+		return i
+	}
+	if _, ok := wrapCtorOf(obj); ok {
+		return unset // a wrapper keeps the RoundTripper and sets nothing on it
+	}
 	if e.library(obj.Pkg()) {
 		return unset
 	}
@@ -752,6 +814,11 @@ func (e *evaluator) callArg(c *ssa.CallCommon, x ssa.Value, path string) Info {
 	i := unset
 	for j, a := range c.Args {
 		if a == x {
+			if j == 0 && f.Send != nil && strings.HasPrefix(path, f.Send.Field+".") {
+				// A method that only forwards its request to the client
+				// in the field assigns nothing through it (localSend).
+				continue
+			}
 			if j >= len(f.Params) {
 				return unknown
 			}

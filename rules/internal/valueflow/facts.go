@@ -35,6 +35,22 @@ func (e *evaluator) exportFacts() {
 			f.Params = append(f.Params, s)
 			tracked = tracked || s != nil
 		}
+		for i := range res.Len() {
+			for _, p := range e.passes(fn, i) {
+				// Only parameters of the tracked types: what other
+				// packages ask about.
+				if p.Param < len(fn.Params) && trackedPaths(fn.Params[p.Param].Type()) != nil {
+					f.Passes = append(f.Passes, p)
+				}
+			}
+		}
+		if len(f.Passes) > 0 {
+			tracked = true
+		}
+		if s, ok := e.sendOf(obj); ok {
+			f.Send = &s
+			tracked = true
+		}
 		if tracked {
 			e.pass.ExportObjectFact(obj, &f)
 		}
@@ -51,6 +67,9 @@ func (e *evaluator) exportFacts() {
 			st, ok := named.Underlying().(*types.Struct)
 			if !ok {
 				continue
+			}
+			if fw, ok := e.forwardOf(named); ok {
+				e.pass.ExportObjectFact(obj, &Fact{Forward: &fw})
 			}
 			for k := range st.NumFields() {
 				field := st.Field(k)
@@ -111,6 +130,24 @@ func (e *evaluator) origins(v ssa.Value) ([]Origin, bool) {
 	var load func(p ssa.Value)
 	call := func(c *ssa.Call, idx int) {
 		callee := c.Call.StaticCallee()
+		if !c.Call.IsInvoke() && callee != nil {
+			// A RoundTripper wrapped around an argument, or a function
+			// that returns what it is given: the argument's origins.
+			if obj := calleeObject(&c.Call); obj != nil && idx == 0 {
+				if w, ok := wrapCtorOf(obj); ok {
+					if w.Arg < len(c.Call.Args) {
+						walk(c.Call.Args[w.Arg])
+					}
+					return
+				}
+			}
+			for _, p := range e.callPassList(c) {
+				if p.Result == idx && p.Prefix == "" && p.Param < len(c.Call.Args) {
+					walk(c.Call.Args[p.Param])
+					return
+				}
+			}
+		}
 		switch {
 		case c.Call.IsInvoke() || callee == nil:
 			complete = false
@@ -138,6 +175,18 @@ func (e *evaluator) origins(v ssa.Value) ([]Origin, bool) {
 		}
 		switch v := v.(type) {
 		case *ssa.Alloc:
+			if fw, ok := e.forwardOf(v.Type()); ok {
+				// A RoundTripper that only forwards: the origins of
+				// the one it forwards to.
+				inner := allocStores(v)[fw.Field]
+				if len(inner) == 0 && !fw.NilDefault {
+					complete = false
+				}
+				for _, x := range inner {
+					walk(x)
+				}
+				return
+			}
 			out = append(out, Origin{Value: v, Literal: v.Pos().IsValid()})
 		case *ssa.Phi:
 			for _, edge := range v.Edges {

@@ -266,22 +266,37 @@ func (r *Result) Transport(v ssa.Value) TransportTimeouts {
 
 // ClientTransport returns the timeouts of the transport of the
 // *http.Client v: its Transport, or http.DefaultTransport when that is nil.
+// A RoundTripper that only forwards to another (otelhttp, opentracing's
+// nethttp, OpenCensus' ochttp, promhttp, one of the user's own) has the
+// timeouts of the one it forwards to.
 func (r *Result) ClientTransport(v ssa.Value) TransportTimeouts {
-	switch r.State(v, "Transport").State {
+	return r.ClientTransportAt(v, "")
+}
+
+// ClientTransportAt is ClientTransport for the client at the field path
+// prefix of v ("Client." for a type that embeds *http.Client).
+func (r *Result) ClientTransportAt(v ssa.Value, prefix string) TransportTimeouts {
+	switch r.State(v, prefix+"Transport").State {
 	case Unset:
-		return defaultTransportTimeouts()
+		return r.defaultTransportTimeouts()
 	case Unknown:
 		return TransportTimeouts{Dial: unknown, TLSHandshake: unknown, ResponseHeader: unknown}
 	}
-	return r.transportAt(v, "Transport.")
+	return r.transportAt(v, prefix+"Transport.")
 }
 
 func (r *Result) transportAt(v ssa.Value, prefix string) TransportTimeouts {
+	return transportTimeouts(func(path string) Info { return r.State(v, prefix+path) })
+}
+
+// transportTimeouts reads the timeouts of a transport whose paths get
+// answers.
+func transportTimeouts(get func(path string) Info) TransportTimeouts {
 	var t TransportTimeouts
 	dialer := func(field string) Info {
-		return join(r.State(v, prefix+field+"."+DialerStep+".Timeout"), r.State(v, prefix+field+"."+DialerStep+".Deadline"))
+		return join(get(field+"."+DialerStep+".Timeout"), get(field+"."+DialerStep+".Deadline"))
 	}
-	dc, d := r.State(v, prefix+"DialContext"), r.State(v, prefix+"Dial")
+	dc, d := get("DialContext"), get("Dial")
 	switch {
 	case dc.State == Unknown || (dc.State == Unset && d.State == Unknown):
 		t.Dial = unknown
@@ -292,24 +307,85 @@ func (r *Result) transportAt(v ssa.Value, prefix string) TransportTimeouts {
 	default:
 		t.Dial = unset // a zero net.Dialer
 	}
-	t.TLSHandshake = r.State(v, prefix+"TLSHandshakeTimeout")
+	t.TLSHandshake = get("TLSHandshakeTimeout")
 	if t.TLSHandshake.State != Set {
-		if custom := join(r.State(v, prefix+"DialTLSContext"), r.State(v, prefix+"DialTLS")); custom.State != Unset {
+		if custom := join(get("DialTLSContext"), get("DialTLS")); custom.State != Unset {
 			t.TLSHandshake = unknown
 		}
 	}
-	t.ResponseHeader = r.State(v, prefix+"ResponseHeaderTimeout")
+	t.ResponseHeader = get("ResponseHeaderTimeout")
 	return t
 }
 
-// defaultTransportTimeouts are those of http.DefaultTransport.
-func defaultTransportTimeouts() TransportTimeouts {
-	k := knownDefaultTransport
-	return TransportTimeouts{
-		Dial:           k.lookup("DialContext." + DialerStep + ".Timeout"),
-		TLSHandshake:   k.lookup("TLSHandshakeTimeout"),
-		ResponseHeader: k.lookup("ResponseHeaderTimeout"),
+// defaultTransportTimeouts are those of http.DefaultTransport, with what
+// this package assigns through it.
+func (r *Result) defaultTransportTimeouts() TransportTimeouts {
+	if r == nil || r.e == nil {
+		return transportTimeouts(knownDefaultTransport.lookup)
 	}
+	return transportTimeouts(func(path string) Info {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		return r.e.defaultTransport(path)
+	})
+}
+
+// Installed returns the values installed as the Transport of the client
+// v: those stored in the Transport field of a client literal, or the
+// arguments of a call of a function that builds its client around the
+// transport it is given.
+func (r *Result) Installed(v ssa.Value) []ssa.Value {
+	if r == nil || r.e == nil || v == nil {
+		return nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	switch v := v.(type) {
+	case *ssa.Alloc:
+		return allocStores(v)["Transport"]
+	case *ssa.Call:
+		var out []ssa.Value
+		for _, p := range r.e.callPassList(v) {
+			if p.Result == 0 && p.Prefix == "Transport." && p.Param < len(v.Call.Args) {
+				out = append(out, v.Call.Args[p.Param])
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// Sends reports whether the method m sends the request it is given,
+// unchanged, through the *http.Client in a field of its receiver (a type
+// that embeds http.Client and forwards Do): such a call has that client's
+// bounds.
+func (r *Result) Sends(m *types.Func) (Send, bool) {
+	if r == nil || r.e == nil || m == nil {
+		return Send{}, false
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.e.sendOf(m)
+}
+
+// ContextClient answers whether the *http.Client that oauth2 takes from
+// the context ctx (the one stored under oauth2.HTTPClient, or
+// http.DefaultClient) has a Timeout, and whether it is http.DefaultClient.
+func (r *Result) ContextClient(ctx ssa.Value) (timeout State, isDefault bool) {
+	if r == nil || r.e == nil || ctx == nil {
+		return Unknown, false
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	srcs, ok := r.e.ctxClients(ctx, map[ssa.Value]bool{})
+	if !ok {
+		return Unknown, false
+	}
+	isDefault = len(srcs) > 0
+	for _, s := range srcs {
+		isDefault = isDefault && s == nil
+	}
+	return r.e.ctxClient(ctx, "Timeout").State, isDefault
 }
 
 // Origin is a place where a configuration value is built.
@@ -368,12 +444,23 @@ type Fact struct {
 	// field must add to its own assignments (a client handed over in an
 	// options struct). Paths absent are Unknown.
 	Assigned Summary
+	// Passes describes, for a function, how its results hold its
+	// parameters: a client built around the transport it is given, a
+	// RoundTripper that forwards to it, the parameter itself.
+	Passes []Pass
+	// Forward describes, for a type, a RoundTripper that only forwards to
+	// the one in a field.
+	Forward *Forward
+	// Send describes, for a method, that it sends the request it is given
+	// through the *http.Client in a field of its receiver.
+	Send *Send
 }
 
 // AFact marks Fact as an analysis fact.
 func (*Fact) AFact() {}
 
-// String lists the summaries, for tests: returns0{…} param1{…} value{…}.
+// String lists the summaries, for tests: returns0{…} param1{…} value{…}
+// assigned{…} passes{…} forwards{…} sends{…}.
 func (f *Fact) String() string {
 	var parts []string
 	for i, s := range f.Results {
@@ -391,6 +478,19 @@ func (f *Fact) String() string {
 	}
 	if len(f.Assigned) > 0 {
 		parts = append(parts, "assigned{"+f.Assigned.String()+"}")
+	}
+	if len(f.Passes) > 0 {
+		var ps []string
+		for _, p := range f.Passes {
+			ps = append(ps, p.String())
+		}
+		parts = append(parts, "passes{"+strings.Join(ps, " ")+"}")
+	}
+	if f.Forward != nil {
+		parts = append(parts, "forwards{"+f.Forward.String()+"}")
+	}
+	if f.Send != nil {
+		parts = append(parts, "sends{"+f.Send.String()+"}")
 	}
 	return strings.Join(parts, " ")
 }
