@@ -184,6 +184,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 
+	startup := res.Startup()
 	deps := map[string]*dependency{}
 	var order []*dependency
 	for _, s := range sites.Sites {
@@ -200,6 +201,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if res.TestCode().Contains(call.Parent()) {
 			continue // a test helper or harness: not a production dependency
+		}
+		if startup.Once(call) {
+			continue // made once per process: no traffic for a breaker to shed
 		}
 		if recv := resilience.Receiver(call.Common()); recv != nil && res.TestCode().BuiltIn(recv) {
 			continue // through a client only test code builds

@@ -55,3 +55,11 @@ func withWrappers(t *testing.T, wrappers string) *analysis.Analyzer {
 	}
 	return config.Bind([]*analysis.Analyzer{nobreaker.Analyzer}, config.With(&config.Config{Wrappers: ws}))[0]
 }
+
+// TestStartup checks that the calls of a main package that run once per
+// process (those of main and init outside loops, and of the functions only
+// they call) are not reported, and that a poll loop in main, a function
+// handlers also call, and the handlers' own calls are.
+func TestStartup(t *testing.T) {
+	analysistest.Run(t, stubs.TestData(t), nobreaker.Analyzer, "startup/...")
+}

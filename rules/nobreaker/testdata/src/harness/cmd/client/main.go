@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"time"
 )
 
 func refresh() (*http.Response, error) {
@@ -17,10 +18,14 @@ func refresh() (*http.Response, error) {
 	return http.DefaultClient.Do(req) // want `^no circuit breaker guards the HTTP service at env HYDRA_URL \(called in refresh\)`
 }
 
+// main refreshes the token for as long as it runs: the call repeats.
 func main() {
-	resp, err := refresh()
-	if err != nil {
-		log.Fatal(err)
+	for {
+		resp, err := refresh()
+		if err != nil {
+			log.Fatal(err)
+		}
+		resp.Body.Close()
+		time.Sleep(time.Minute)
 	}
-	resp.Body.Close()
 }
