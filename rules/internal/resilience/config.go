@@ -771,6 +771,12 @@ func (rc *RetryConfigs) grpcRetryConfig(pos token.Pos, c *ssa.CallCommon, pkg st
 			})
 		case "Disable":
 			cfg.Attempts, maxSet = 1, false
+		case "WithCodes":
+			// No code is retryable: one attempt, still under the
+			// per-attempt timeout.
+			if k, ok := ir.Arg(o, 0).(*ssa.Const); ok && k.IsNil() {
+				cfg.Attempts = 1
+			}
 		}
 	}
 	cfg.perAttemptTimeout = complete && maxSet && perAttempt

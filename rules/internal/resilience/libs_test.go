@@ -21,13 +21,25 @@ import (
 // connection gives (ClientGuard) and the retries inside it
 // (InnerRetries), which callsites, nestedretry and the graph read; and,
 // at each function of the package, the gRPC part of the fact it exports
-// for other packages ("fact grpc(...)").
+// for other packages ("fact grpc(...)"); and, at each service config with
+// a retryPolicy, the retry configuration retrybackoff judges
+// ("config ×N growing jitter").
 var grpcProbe = &analysis.Analyzer{
 	Name:     "grpcprobe",
 	Doc:      "report resilience's answers about gRPC calls (test)",
 	Requires: []*analysis.Analyzer{resilience.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
 		res := lint.ResultOf[*resilience.Result](pass)
+		for _, cfg := range res.RetryConfigs().All() {
+			if cfg.API != "the service config's retryPolicy" {
+				continue
+			}
+			delay := map[resilience.Delay]string{resilience.DelayFixed: "fixed", resilience.DelayGrowing: "growing"}[cfg.Delay]
+			if cfg.Jitter {
+				delay += " jitter"
+			}
+			pass.Reportf(cfg.Pos, "config ×%d %s", cfg.Attempts, delay)
+		}
 		for _, fn := range res.Funcs() {
 			if obj, ok := fn.Object().(*types.Func); ok {
 				if f := resilience.LocalFact(res, obj); f != nil && f.GRPC != nil {

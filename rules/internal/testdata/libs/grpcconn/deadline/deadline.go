@@ -74,6 +74,16 @@ func PerCallSlice() {
 	c.Refund(context.Background(), in, platform.CallOptions()...) // want `waits for the server to become ready with no deadline`
 }
 
+// Per call, in a slice of this package appended to.
+func PerCallLocalSlice(urgent bool) {
+	conn, _ := grpc.NewClient(target)
+	var opts []grpc.CallOption
+	if urgent {
+		opts = append(opts, grpc.WaitForReady(true))
+	}
+	pb.NewPaymentsClient(conn).Charge(context.Background(), in, opts...) // want `waits for the server to become ready with no deadline`
+}
+
 // A connection held in a struct field.
 type payer struct{ client pb.PaymentsClient }
 
@@ -200,6 +210,12 @@ const retryOnly = `{"methodConfig": [{"name": [{"service": "shop.pay.v1.Payments
 func RetryPolicyOnly() {
 	conn, _ := grpc.NewClient(target, grpc.WithDefaultServiceConfig(retryOnly))
 	pb.NewPaymentsClient(conn).Charge(context.Background(), in) // want `context.Background\(\) reaches \(pb.PaymentsClient\).Charge`
+}
+
+// The retryPolicy of another package's options: no timeout either.
+func CrossPackageRetryOnly() {
+	conn, _ := grpc.NewClient(target, platform.RetryOptions()...)
+	pb.NewPaymentsClient(conn).Charge(context.Background(), in) // want `context.Background\(\) reaches \(pb.PaymentsClient\).Charge → \(grpc.ClientConnInterface\).Invoke with no deadline`
 }
 
 // --- keep-alive ----------------------------------------------------------------

@@ -181,6 +181,11 @@ func Keepalive() {
 	grpc.Dial(target, keepaliveOptions()...) // want `grpc.Dial with grpc.WithBlock and no timeout`
 }
 
+// The same from another package.
+func KeepaliveCrossPackage() {
+	grpc.Dial(target, platform.KeepaliveOptions()...) // want `grpc.Dial with grpc.WithBlock \(from platform.KeepaliveOptions\) and no timeout`
+}
+
 // The timeout is in another slice than the one dialled.
 func OtherSlice() {
 	bounded := []grpc.DialOption{grpc.WithBlock(), grpc.WithTimeout(time.Second)}

@@ -11,6 +11,7 @@ import (
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/timeout"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/keepalive"
 )
 
 func creds() grpc.DialOption { return grpc.WithTransportCredentials(insecure.NewCredentials()) } // want `fact grpc\(\)`
@@ -28,6 +29,12 @@ func BlockingOptions() []grpc.DialOption { // want `fact grpc\(grpc.WithBlock\)`
 // five seconds.
 func BoundedBlockingOptions() []grpc.DialOption { // want `fact grpc\(grpc.WithBlock, grpc.WithTimeout\)`
 	return append(BlockingOptions(), grpc.WithTimeout(5*time.Second))
+}
+
+// KeepaliveOptions block with keep-alive parameters: their Timeout bounds
+// the pings, not the dial.
+func KeepaliveOptions() []grpc.DialOption { // want `fact grpc\(grpc.WithBlock\)`
+	return append(BlockingOptions(), grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 10 * time.Second, Timeout: 5 * time.Second}))
 }
 
 // With returns the base options and the caller's.
@@ -94,5 +101,5 @@ const RetryConfig = `{"methodConfig": [{"name": [{"service": "shop.pay.v1.Paymen
 
 // RetryOptions are the options that install RetryConfig.
 func RetryOptions() []grpc.DialOption { // want `fact grpc\(grpc.WithDefaultServiceConfig\("/shop.pay.v1.Payments/": retry 4\)\)`
-	return append(BaseOptions(), grpc.WithDefaultServiceConfig(RetryConfig))
+	return append(BaseOptions(), grpc.WithDefaultServiceConfig(RetryConfig)) // want `config ×4 growing jitter`
 }

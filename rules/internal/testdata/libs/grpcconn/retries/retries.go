@@ -56,6 +56,13 @@ func RetryNoMax(ctx context.Context) {
 	pb.NewPaymentsClient(conn).Charge(ctx, in) // want `guard=none retries=\[\]`
 }
 
+// WithCodes with no code: nothing is retryable, one attempt; its
+// per-attempt timeout still bounds it.
+func RetryNoCodes(ctx context.Context) {
+	conn, _ := grpc.NewClient(target, grpc.WithUnaryInterceptor(retry.UnaryClientInterceptor(retry.WithMax(3), retry.WithCodes(), retry.WithPerRetryTimeout(time.Second))))
+	pb.NewPaymentsClient(conn).Charge(ctx, in) // want `guard=timeout retries=\[\]`
+}
+
 // A per-attempt timeout with attempts bounds the call.
 func RetryPerAttemptTimeout(ctx context.Context) {
 	conn, _ := grpc.NewClient(target, grpc.WithUnaryInterceptor(retry.UnaryClientInterceptor(retry.WithMax(3), retry.WithPerRetryTimeout(time.Second))))
@@ -85,10 +92,10 @@ const paymentsRetry = `{"methodConfig": [{"name": [{"service": "shop.pay.v1.Paym
   "retryPolicy": {"maxAttempts": 4, "initialBackoff": "0.1s", "maxBackoff": "1s", "backoffMultiplier": 2, "retryableStatusCodes": ["UNAVAILABLE"]}}]}`
 
 func ServiceConfigRetry(ctx context.Context) {
-	conn, _ := grpc.NewClient(target, grpc.WithDefaultServiceConfig(paymentsRetry))
-	pb.NewPaymentsClient(conn).Charge(ctx, in)            // want `guard=retry retries=\[the service config's retryPolicy ×4\]`
-	legacypb.NewLedgerClient(conn).Post(ctx, in)          // want `guard=none retries=\[\]`
-	legacypb.NewLedgerClient(conn).Audit(ctx, in, nil...) // want `guard=none retries=\[\]`
+	conn, _ := grpc.NewClient(target, grpc.WithDefaultServiceConfig(paymentsRetry)) // want `config ×4 growing jitter`
+	pb.NewPaymentsClient(conn).Charge(ctx, in)                                      // want `guard=retry retries=\[the service config's retryPolicy ×4\]`
+	legacypb.NewLedgerClient(conn).Post(ctx, in)                                    // want `guard=none retries=\[\]`
+	legacypb.NewLedgerClient(conn).Audit(ctx, in, nil...)                           // want `guard=none retries=\[\]`
 }
 
 // The policy of one method, and of one service of legacy generated code.
@@ -99,7 +106,7 @@ const chargeRetry = `{"methodConfig": [
    "retryPolicy": {"maxAttempts": 2, "initialBackoff": "0.1s", "maxBackoff": "1s", "backoffMultiplier": 1, "retryableStatusCodes": ["UNAVAILABLE"]}}]}`
 
 func MethodRetry(ctx context.Context) {
-	conn, _ := grpc.NewClient(target, grpc.WithDefaultServiceConfig(chargeRetry))
+	conn, _ := grpc.NewClient(target, grpc.WithDefaultServiceConfig(chargeRetry)) // want `config ×3 growing jitter`
 	c := pb.NewPaymentsClient(conn)
 	c.Charge(ctx, in)                             // want `guard=retry retries=\[the service config's retryPolicy ×3\]`
 	c.Refund(ctx, in)                             // want `guard=none retries=\[\]`
@@ -111,23 +118,23 @@ const manyAttempts = `{"methodConfig": [{"name": [{}],
   "retryPolicy": {"maxAttempts": 8, "initialBackoff": "0.1s", "maxBackoff": "1s", "backoffMultiplier": 2, "retryableStatusCodes": ["UNAVAILABLE"]}}]}`
 
 func Capped(ctx context.Context) {
-	conn, _ := grpc.NewClient(target, grpc.WithDefaultServiceConfig(manyAttempts))
-	pb.NewPaymentsClient(conn).Charge(ctx, in) // want `guard=retry retries=\[the service config's retryPolicy ×5\]`
-	conn3, _ := grpc.NewClient(target, grpc.WithDefaultServiceConfig(manyAttempts), grpc.WithMaxCallAttempts(3))
-	pb.NewPaymentsClient(conn3).Charge(ctx, in) // want `guard=retry retries=\[the service config's retryPolicy ×3\]`
+	conn, _ := grpc.NewClient(target, grpc.WithDefaultServiceConfig(manyAttempts))                               // want `config ×5 growing jitter`
+	pb.NewPaymentsClient(conn).Charge(ctx, in)                                                                   // want `guard=retry retries=\[the service config's retryPolicy ×5\]`
+	conn3, _ := grpc.NewClient(target, grpc.WithDefaultServiceConfig(manyAttempts), grpc.WithMaxCallAttempts(3)) // want `config ×5 growing jitter`
+	pb.NewPaymentsClient(conn3).Charge(ctx, in)                                                                  // want `guard=retry retries=\[the service config's retryPolicy ×3\]`
 }
 
 // WithDisableRetry turns the retryPolicy off.
 func Disabled(ctx context.Context) {
-	conn, _ := grpc.NewClient(target, grpc.WithDefaultServiceConfig(paymentsRetry), grpc.WithDisableRetry())
-	pb.NewPaymentsClient(conn).Charge(ctx, in) // want `guard=none retries=\[\]`
+	conn, _ := grpc.NewClient(target, grpc.WithDefaultServiceConfig(paymentsRetry), grpc.WithDisableRetry()) // want `config ×4 growing jitter`
+	pb.NewPaymentsClient(conn).Charge(ctx, in)                                                               // want `guard=none retries=\[\]`
 }
 
 // Built with fmt.Sprintf from constants; from another package.
 func Sprintf(ctx context.Context) {
 	sc := fmt.Sprintf(`{"methodConfig": [{"name": [{"service": "shop.pay.v1.Payments"}], "retryPolicy": {"maxAttempts": %d, "initialBackoff": "0.1s", "maxBackoff": "1s", "backoffMultiplier": 2, "retryableStatusCodes": ["UNAVAILABLE"]}}]}`, 3)
-	conn, _ := grpc.NewClient(target, grpc.WithDefaultServiceConfig(sc))
-	pb.NewPaymentsClient(conn).Charge(ctx, in) // want `guard=retry retries=\[the service config's retryPolicy ×3\]`
+	conn, _ := grpc.NewClient(target, grpc.WithDefaultServiceConfig(sc)) // want `config ×3 growing jitter`
+	pb.NewPaymentsClient(conn).Charge(ctx, in)                           // want `guard=retry retries=\[the service config's retryPolicy ×3\]`
 }
 
 func CrossPackage(ctx context.Context) {
@@ -143,6 +150,6 @@ func Unknown(ctx context.Context) {
 
 // Both layers: the retryPolicy and an interceptor.
 func TwoLayers(ctx context.Context) {
-	conn, _ := grpc.NewClient(target, grpc.WithDefaultServiceConfig(paymentsRetry), grpc.WithUnaryInterceptor(retry.UnaryClientInterceptor(retry.WithMax(2))))
-	pb.NewPaymentsClient(conn).Charge(ctx, in) // want `guard=retry retries=\[the service config's retryPolicy ×4, the go-grpc-middleware retry interceptor ×2\]`
+	conn, _ := grpc.NewClient(target, grpc.WithDefaultServiceConfig(paymentsRetry), grpc.WithUnaryInterceptor(retry.UnaryClientInterceptor(retry.WithMax(2)))) // want `config ×4 growing jitter`
+	pb.NewPaymentsClient(conn).Charge(ctx, in)                                                                                                                 // want `guard=retry retries=\[the service config's retryPolicy ×4, the go-grpc-middleware retry interceptor ×2\]`
 }
