@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/faultline-dev/faultline/rules/internal/ir"
+	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
 
 // Fact summarises a function for other packages.
@@ -114,6 +115,19 @@ func (r *Result) exportFacts() {
 // implementation in the package invokes.
 func (r *Result) exportInterfaceMethods() {
 	scope := r.pass.Pkg.Scope()
+	var ifaces []*types.Interface
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		if iface, ok := tn.Type().Underlying().(*types.Interface); ok && takesCallOptions(iface) {
+			ifaces = append(ifaces, iface)
+		}
+	}
+	if len(ifaces) == 0 {
+		return // no generated gRPC client: skip the search for implementations
+	}
 	var concrete []types.Type
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
@@ -122,15 +136,7 @@ func (r *Result) exportInterfaceMethods() {
 		}
 		concrete = append(concrete, tn.Type(), types.NewPointer(tn.Type()))
 	}
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		iface, ok := tn.Type().Underlying().(*types.Interface)
-		if !ok {
-			continue
-		}
+	for _, iface := range ifaces {
 		for i := range iface.NumExplicitMethods() {
 			m := iface.ExplicitMethod(i)
 			if r.local[m] != nil {
@@ -229,4 +235,20 @@ func inGOROOT(pass *analysis.Pass) bool {
 		name = abs
 	}
 	return strings.HasPrefix(name, goroot)
+}
+
+// takesCallOptions reports whether an interface declares a method whose
+// last parameter is `...grpc.CallOption`: a generated gRPC client.
+func takesCallOptions(iface *types.Interface) bool {
+	for i := range iface.NumExplicitMethods() {
+		sig := iface.ExplicitMethod(i).Signature()
+		if !sig.Variadic() {
+			continue
+		}
+		last := sig.Params().At(sig.Params().Len() - 1).Type()
+		if sl, ok := last.(*types.Slice); ok && lint.IsNamed(sl.Elem(), grpcPath, "CallOption") {
+			return true
+		}
+	}
+	return false
 }
