@@ -87,6 +87,10 @@ type Sink struct {
 	// library says it in words of its own (see remote.API.Hang); "" for
 	// its kind's.
 	Hang string
+	// WaitsForReady says, for a gRPC call, what makes it wait for the
+	// server to become ready (grpc.WaitForReady(true), a default call
+	// option of the connection), "" when it fails fast.
+	WaitsForReady string
 }
 
 // Transport is what the transport of an HTTP call with no deadline bounds.
@@ -396,7 +400,7 @@ func (c *checker) addSink(p *ssa.Parameter, u use) {
 	if m[idx] != nil {
 		return
 	}
-	m[idx] = &Sink{Param: idx, API: u.api, Kind: u.kind, Via: u.via, Transport: u.transport, Hang: u.hang}
+	m[idx] = &Sink{Param: idx, API: u.api, Kind: u.kind, Via: u.via, Transport: u.transport, Hang: u.hang, WaitsForReady: u.ready.what}
 	c.enqueue(fn)
 	for _, im := range c.implOf[fn] {
 		c.enqueue(im)
@@ -537,6 +541,7 @@ type hit struct {
 	kind      remote.Kind
 	transport Transport // see Sink.Transport
 	hang      string    // see Sink.Hang
+	ready     readiness // see Sink.WaitsForReady
 }
 
 // record notes that the context of e reaches the remote call u at s.
@@ -549,7 +554,7 @@ func (c *checker) record(e entry, s site, u use) {
 	if f.derived == "" {
 		f.derived = e.derived
 	}
-	h := hit{pos: s.call.Pos(), desc: u.describe(), kind: u.kind, transport: u.transport, hang: u.hang}
+	h := hit{pos: s.call.Pos(), desc: u.describe(), kind: u.kind, transport: u.transport, hang: u.hang, ready: u.ready}
 	if !slices.Contains(f.hits, h) {
 		f.hits = append(f.hits, h)
 	}

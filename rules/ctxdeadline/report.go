@@ -52,6 +52,10 @@ func (c *checker) report(r *lint.Reporter) {
 			pos, end := span(h.pos)
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: "the context reaches " + h.desc + " here"})
 		}
+		if r := f.hits[0].ready; r.what != "" && r.pos.IsValid() {
+			pos, end := span(r.pos)
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: "the call waits for the server to become ready: " + r.what})
+		}
 		ds = append(ds, d)
 	}
 	slices.SortFunc(ds, func(a, b analysis.Diagnostic) int {
@@ -94,7 +98,15 @@ func (c *checker) message(f *finding, h hit) string {
 	if f.derived != "" {
 		none += " (" + f.derived + " adds none)"
 	}
+	reach := h.desc + " " + none
+	target := h.desc
 	cons := consequence(h)
+	if h.ready.what != "" {
+		// WaitForReady: the call queues while the server is down.
+		reach = h.desc + ", which waits for the server to become ready " + none
+		target = h.desc + ", which waits for the server to become ready with no deadline"
+		cons = h.ready.what + " makes the call wait for as long as the server is down or unreachable, and a hung server blocks it forever"
+	}
 	if h.kind == remote.HTTP {
 		switch h.transport {
 		case TransportHeader:
@@ -105,23 +117,23 @@ func (c *checker) message(f *finding, h hit) string {
 	}
 	switch o.kind {
 	case droppedCtx:
-		return fmt.Sprintf("context.WithoutCancel drops the deadline of its parent: the context reaches %s %s: %s; bound it with context.WithTimeout", h.desc, none, cons)
+		return fmt.Sprintf("context.WithoutCancel drops the deadline of its parent: the context reaches %s: %s; bound it with context.WithTimeout", reach, cons)
 	case helperCtx:
-		return fmt.Sprintf("%s returns a context with no deadline (%s) that reaches %s: %s; derive a context with context.WithTimeout", o.what, o.inner, h.desc, cons)
+		return fmt.Sprintf("%s returns a context with no deadline (%s) that reaches %s: %s; derive a context with context.WithTimeout", o.what, o.inner, target, cons)
 	case requestCtx:
-		reaches := "it reaches " + h.desc
+		reaches := "it reaches " + target
 		if f.derived != "" {
 			reaches += " (" + f.derived + " adds no deadline)"
 		}
 		return fmt.Sprintf("the request context of %s has no deadline unless the handler is wrapped by http.TimeoutHandler: %s: %s; derive it with context.WithTimeout or wrap the handler with http.TimeoutHandler", o.what, reaches, cons)
 	}
 	if name := ctxParamName(o.fn); name != "" {
-		return fmt.Sprintf("%s drops the deadline of %s: it reaches %s %s: %s; pass %s on (context.WithoutCancel(%s) for work that must outlive it) and bound it with context.WithTimeout", o.what, name, h.desc, none, cons, name, name)
+		return fmt.Sprintf("%s drops the deadline of %s: it reaches %s: %s; pass %s on (context.WithoutCancel(%s) for work that must outlive it) and bound it with context.WithTimeout", o.what, name, reach, cons, name, name)
 	}
 	if reqName := requestParamName(o.fn); reqName != "" {
-		return fmt.Sprintf("%s drops the request's context: it reaches %s %s: %s; derive the context from %s.Context() with context.WithTimeout", o.what, h.desc, none, cons, reqName)
+		return fmt.Sprintf("%s drops the request's context: it reaches %s: %s; derive the context from %s.Context() with context.WithTimeout", o.what, reach, cons, reqName)
 	}
-	return fmt.Sprintf("%s reaches %s %s: %s; derive a context with context.WithTimeout", o.what, h.desc, none, cons)
+	return fmt.Sprintf("%s reaches %s: %s; derive a context with context.WithTimeout", o.what, reach, cons)
 }
 
 // consequence says what a missing deadline means for the call hit.

@@ -27,6 +27,7 @@ type use struct {
 
 	transport Transport // see Sink.Transport
 	hang      string    // see Sink.Hang
+	ready     readiness // see Sink.WaitsForReady
 }
 
 // describe names the path to the remote API, for messages.
@@ -69,6 +70,7 @@ func (c *checker) uses(s site) []use {
 	if len(us) > 0 && c.timeoutGuarded(s.call) {
 		return nil
 	}
+	c.markReady(s.call, us)
 	return us
 }
 
@@ -111,7 +113,7 @@ func (c *checker) contextUses(s site) []use {
 		if len(via) > maxVia {
 			via = via[:maxVia]
 		}
-		out = append(out, use{arg: arg, api: sk.API, kind: sk.Kind, via: via, transport: sk.Transport, hang: sk.Hang})
+		out = append(out, use{arg: arg, api: sk.API, kind: sk.Kind, via: via, transport: sk.Transport, hang: sk.Hang, ready: readiness{what: sk.WaitsForReady}})
 	}
 	return out
 }
@@ -119,14 +121,17 @@ func (c *checker) contextUses(s site) []use {
 // timeoutGuarded reports whether something other than the context bounds
 // the call: a timeout interceptor on the connection the call goes through
 // (go-grpc-middleware's timeout.UnaryClientInterceptor, a framework's
-// connection with a default deadline), or a timeout policy it runs under.
+// connection with a default deadline), the timeout of the connection's
+// service config for the method called, or a timeout policy it runs
+// under.
 func (c *checker) timeoutGuarded(call ssa.CallInstruction) bool {
 	if c.res == nil {
 		return false
 	}
 	g, ok := c.guarded[call]
 	if !ok {
-		g = c.res.Protections().ClientGuard(call).Kinds.Has(resilience.Timeout) || c.res.Protections().Guard(call).Kinds.Has(resilience.Timeout)
+		g = c.res.Protections().ClientGuard(call).Kinds.Has(resilience.Timeout) || c.res.Protections().Guard(call).Kinds.Has(resilience.Timeout) ||
+			c.grpcBounded(call)
 		c.guarded[call] = g
 	}
 	return g

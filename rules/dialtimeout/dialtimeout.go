@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"net"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
+	"github.com/faultline-dev/faultline/rules/internal/resilience"
 	"github.com/faultline-dev/faultline/rules/internal/valueflow"
 	"github.com/faultline-dev/faultline/rules/internal/valueflow/edit"
 )
@@ -31,7 +33,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        doc.AnalyzerDoc(),
 	URL:        lint.URL("dialtimeout"),
 	Run:        run,
-	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, valueflow.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, valueflow.Analyzer, resilience.Analyzer},
 	ResultType: lint.ResultType,
 
 	RunDespiteErrors: true, // packages with type errors are skipped by ir
@@ -67,8 +69,8 @@ var (
 
 	grpcDial        = lint.NewFuncSet(grpcPkg + ".Dial")
 	grpcDialContext = lint.NewFuncSet(grpcPkg + ".DialContext")
-	grpcBlock       = lint.NewFuncSet(grpcPkg+".WithBlock", grpcPkg+".WithReturnConnectionError")
-	grpcTimeout     = lint.NewFuncSet(grpcPkg + ".WithTimeout")
+	grpcWaitChange  = lint.NewFuncSet("(*" + grpcPkg + ".ClientConn).WaitForStateChange")
+	grpcGetState    = lint.NewFuncSet("(*" + grpcPkg + ".ClientConn).GetState")
 )
 
 // connectClause is the consequence of dialing with no timeout.
@@ -82,6 +84,9 @@ func run(pass *analysis.Pass) (any, error) {
 		return r.Result(), nil
 	}
 	c := &checker{r: r, vf: vf, ix: edit.NewIndex(pass)}
+	if res := lint.ResultOf[*resilience.Result](pass); res != nil {
+		c.pt = res.Protections()
+	}
 	for _, fn := range irr.SrcFuncs {
 		if remote.TestHelper(fn) {
 			continue // test code outside _test.go files
@@ -101,6 +106,7 @@ type checker struct {
 	r  *lint.Reporter
 	vf *valueflow.Result
 	ix *edit.Index
+	pt *resilience.Protections // the gRPC options of dials
 }
 
 func (c *checker) check(call ssa.CallInstruction) {
@@ -162,15 +168,23 @@ func (c *checker) check(call ssa.CallInstruction) {
 		}
 	case grpcDial.Has(callee):
 		if len(args) == 2 {
-			if opt := c.blocksForever(args[1]); opt != "" {
-				c.report(call, CategoryBlockingDial, "grpc.Dial with "+opt+" and no timeout blocks until the connection is up: an unreachable server hangs the caller forever; add grpc.WithTimeout, use grpc.DialContext with a context deadline, or grpc.NewClient, which does not block", nil)
+			if opt := c.blocksForever(call); opt != nil {
+				c.reportBlocking(call, opt, "grpc.Dial with "+opt.Describe()+" and no timeout blocks until the connection is up: an unreachable server hangs the caller forever; add grpc.WithTimeout, use grpc.DialContext with a context deadline, or grpc.NewClient, which does not block")
 			}
 		}
 	case grpcDialContext.Has(callee):
 		if len(args) == 3 && c.vf.Context(args[0]).HasNoDeadline() {
-			if opt := c.blocksForever(args[2]); opt != "" {
-				c.report(call, CategoryBlockingDial, "grpc.DialContext with "+opt+" and a context with no deadline blocks until the connection is up: an unreachable server hangs the caller forever; give the context a deadline, add grpc.WithTimeout, or use grpc.NewClient, which does not block", nil)
+			if opt := c.blocksForever(call); opt != nil {
+				c.reportBlocking(call, opt, "grpc.DialContext with "+opt.Describe()+" and a context with no deadline blocks until the connection is up: an unreachable server hangs the caller forever; give the context a deadline, add grpc.WithTimeout, or use grpc.NewClient, which does not block")
 			}
+		}
+	case grpcWaitChange.Has(callee):
+		if len(args) == 2 && c.vf.Context(args[0]).HasNoDeadline() && waitsForReady(call.Block(), false) {
+			c.reportWait(call, recv, "(*grpc.ClientConn).WaitForStateChange in a loop that waits for the connection to be ready, with a context with no deadline, blocks until the connection is up: an unreachable server hangs the caller forever; give the context a deadline (context.WithTimeout), or do not wait: the calls' own deadlines bound the wait for the connection")
+		}
+	case grpcGetState.Has(callee):
+		if waitsForReady(call.Block(), true) && stateReadyCheck(call) && c.firstGetState(call) && !waitsForChange(call.Block()) {
+			c.reportWait(call, recv, "a loop that waits for the connection to be Ready, with no other exit, blocks until the connection is up: an unreachable server hangs the caller forever; stop at a deadline or after a number of tries, or do not wait: the calls' own deadlines bound the wait for the connection")
 		}
 	}
 }
@@ -180,6 +194,34 @@ func (c *checker) report(call ssa.CallInstruction, category, msg string, fix *an
 	d := analysis.Diagnostic{Pos: pos, End: end, Category: category, Message: msg}
 	if fix != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	c.r.Report(d)
+}
+
+// reportBlocking reports a blocking dial, with the place that adds the
+// blocking option as related information.
+func (c *checker) reportBlocking(call ssa.CallInstruction, opt *resilience.GRPCOption, msg string) {
+	pos, end := c.ix.CallRange(call.Pos())
+	d := analysis.Diagnostic{Pos: pos, End: end, Category: CategoryBlockingDial, Message: msg}
+	if opt.Pos.IsValid() {
+		rp, re := c.ix.CallRange(opt.Pos)
+		what := opt.Name + " is added here"
+		if opt.From != "" {
+			what = opt.From + " adds " + opt.Name
+		}
+		d.Related = []analysis.RelatedInformation{{Pos: rp, End: re, Message: what}}
+	}
+	c.r.Report(d)
+}
+
+// reportWait reports a loop that waits for a connection to be ready, with
+// the dial of the connection as related information when in view.
+func (c *checker) reportWait(call ssa.CallInstruction, conn ssa.Value, msg string) {
+	pos, end := c.ix.CallRange(call.Pos())
+	d := analysis.Diagnostic{Pos: pos, End: end, Category: CategoryBlockingDial, Message: msg}
+	if dial := dialOf(conn); dial != nil {
+		rp, re := c.ix.CallRange(dial.Pos())
+		d.Related = []analysis.RelatedInformation{{Pos: rp, End: re, Message: "the connection is created here; " + remote.FuncName(ir.Callee(dial.Common())) + " connects in the background"}}
 	}
 	c.r.Report(d)
 }
@@ -255,106 +297,204 @@ func isZero(v ssa.Value) bool {
 
 // blocksForever returns the option that makes a gRPC dial block
 // (grpc.WithBlock, grpc.WithReturnConnectionError) when there is no
-// grpc.WithTimeout, and "" otherwise. Options faultline cannot enumerate,
-// or that come from elsewhere, may hold a timeout: the answer is then "".
-func (c *checker) blocksForever(opts ssa.Value) string {
-	elems, complete := sliceElems(opts, map[ssa.Value]bool{})
+// grpc.WithTimeout, and nil otherwise. Options faultline cannot enumerate
+// (a parameter of an exported function, a helper of another package that
+// has no fact) may hold a timeout: the answer is then nil.
+func (c *checker) blocksForever(call ssa.CallInstruction) *resilience.GRPCOption {
+	opts, complete := c.pt.GRPCDialOptions(call)
 	if !complete {
-		return ""
+		return nil
 	}
-	block := ""
-	for _, e := range elems {
-		call, ok := e.(*ssa.Call)
-		if !ok {
-			return ""
-		}
-		fn := ir.Callee(&call.Call)
-		switch {
-		case fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != grpcPkg:
-			return "" // an option from elsewhere: it may bound the dial
-		case grpcTimeout.Has(fn):
-			return ""
-		case grpcBlock.Has(fn) && block == "":
-			block = "grpc." + fn.Name()
+	var block *resilience.GRPCOption
+	for i := range opts {
+		switch opts[i].Effect {
+		case resilience.GRPCDialTimeout:
+			return nil
+		case resilience.GRPCBlock:
+			if block == nil {
+				block = &opts[i]
+			}
 		}
 	}
 	return block
 }
 
-// sliceElems returns the values a slice is built from: the elements of a
-// variadic argument list or slice literal, appended values, phi nodes and
-// the results of this package's functions. complete is false when some
-// element cannot be seen.
-func sliceElems(v ssa.Value, seen map[ssa.Value]bool) (elems []ssa.Value, complete bool) {
-	if seen[v] {
-		return nil, true
+// waitsForReady reports whether b is in a loop that waits for a gRPC
+// connection to be Ready: a loop one of whose exits is taken when
+// GetState() is (or is not) connectivity.Ready. With only, every exit of
+// the loop is such a check: nothing else ends the wait.
+func waitsForReady(b *ssa.BasicBlock, only bool) bool {
+	loop := loopOf(b)
+	if loop == nil {
+		return false
 	}
-	seen[v] = true
-	switch v := v.(type) {
-	case *ssa.Const:
-		return nil, v.Value == nil
-	case *ssa.Slice:
-		arr, ok := v.X.(*ssa.Alloc)
-		if !ok {
-			return nil, false
-		}
-		for _, r := range *arr.Referrers() {
-			switch r := r.(type) {
-			case *ssa.IndexAddr:
-				for _, rr := range *r.Referrers() {
-					switch rr := rr.(type) {
-					case *ssa.Store:
-						if rr.Addr != r {
-							return nil, false
-						}
-						elems = append(elems, rr.Val)
-					case *ssa.UnOp, *ssa.DebugRef:
-					default:
-						return nil, false
-					}
-				}
-			case *ssa.Slice, *ssa.DebugRef:
-			default:
-				return nil, false
-			}
-		}
-		return elems, true
-	case *ssa.Phi:
-		complete = true
-		for _, e := range v.Edges {
-			es, ok := sliceElems(e, seen)
-			elems = append(elems, es...)
-			complete = complete && ok
-		}
-		return elems, complete
-	case *ssa.Call:
-		if b, ok := v.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" {
-			complete = true
-			for _, a := range v.Call.Args {
-				es, ok := sliceElems(a, seen)
-				elems = append(elems, es...)
-				complete = complete && ok
-			}
-			return elems, complete
-		}
-		callee := v.Call.StaticCallee()
-		if callee == nil || callee.Blocks == nil || callee.Pkg == nil || v.Parent().Pkg == nil || callee.Pkg != v.Parent().Pkg {
-			return nil, false
-		}
-		complete = true
-		for _, b := range callee.Blocks {
-			if len(b.Instrs) == 0 {
+	ready, other := false, false
+	for blk := range loop {
+		for _, s := range blk.Succs {
+			if loop[s] {
 				continue
 			}
-			if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
-				es, ok := sliceElems(ret.Results[0], seen)
-				elems = append(elems, es...)
-				complete = complete && ok
+			// An edge out of the loop.
+			if iff, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.If); ok && readyCompare(iff.Cond) {
+				ready = true
+			} else {
+				other = true
 			}
 		}
-		return elems, complete
 	}
-	return nil, false
+	return ready && (!only || !other)
+}
+
+// loopOf returns the blocks of the innermost cycle through b (the blocks
+// reachable from b that reach it), or nil when b is in no loop.
+func loopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	fwd := map[*ssa.BasicBlock]bool{}
+	var down func(x *ssa.BasicBlock)
+	down = func(x *ssa.BasicBlock) {
+		for _, s := range x.Succs {
+			if !fwd[s] {
+				fwd[s] = true
+				down(s)
+			}
+		}
+	}
+	down(b)
+	if !fwd[b] {
+		return nil
+	}
+	loop := map[*ssa.BasicBlock]bool{}
+	var up func(x *ssa.BasicBlock)
+	up = func(x *ssa.BasicBlock) {
+		for _, p := range x.Preds {
+			if fwd[p] && !loop[p] {
+				loop[p] = true
+				up(p)
+			}
+		}
+	}
+	loop[b] = true
+	up(b)
+	return loop
+}
+
+// readyCompare reports whether cond compares the state of a connection
+// (GetState()) with connectivity.Ready.
+func readyCompare(cond ssa.Value) bool {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
+		return false
+	}
+	return isReady(bin.X) && isState(bin.Y) || isReady(bin.Y) && isState(bin.X)
+}
+
+const connectivityPkg = "google.golang.org/grpc/connectivity"
+
+func isReady(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	if !ok || k.Value == nil || !lint.IsNamed(k.Type(), connectivityPkg, "State") {
+		return false
+	}
+	n, ok := constant.Int64Val(k.Value)
+	return ok && n == 2 // connectivity.Ready
+}
+
+// isState reports whether v is the state of a connection: a GetState()
+// call, or a variable (phi) that holds one.
+func isState(v ssa.Value) bool {
+	seen := map[ssa.Value]bool{}
+	var walk func(v ssa.Value) bool
+	walk = func(v ssa.Value) bool {
+		if seen[v] {
+			return true
+		}
+		seen[v] = true
+		switch v := v.(type) {
+		case *ssa.Call:
+			return grpcGetState.Has(ir.Callee(&v.Call))
+		case *ssa.Phi:
+			for _, e := range v.Edges {
+				if !walk(e) {
+					return false
+				}
+			}
+			return true
+		}
+		return false
+	}
+	return walk(v)
+}
+
+// stateReadyCheck reports whether the result of a GetState call is
+// compared with connectivity.Ready (directly or through a variable).
+func stateReadyCheck(call ssa.CallInstruction) bool {
+	v, ok := call.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	seen := map[ssa.Value]bool{}
+	var used func(v ssa.Value) bool
+	used = func(v ssa.Value) bool {
+		if seen[v] || v.Referrers() == nil {
+			return false
+		}
+		seen[v] = true
+		for _, ref := range *v.Referrers() {
+			switch ref := ref.(type) {
+			case *ssa.BinOp:
+				if readyCompare(ref) {
+					return true
+				}
+			case *ssa.Phi:
+				if used(ref) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return used(v)
+}
+
+// waitsForChange reports whether the loop through b calls
+// WaitForStateChange (reported there).
+func waitsForChange(b *ssa.BasicBlock) bool {
+	for blk := range loopOf(b) {
+		for _, instr := range blk.Instrs {
+			if cc, ok := instr.(ssa.CallInstruction); ok && grpcWaitChange.Has(ir.Callee(cc.Common())) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// firstGetState reports whether call is the first GetState of its block,
+// so that a loop is reported once.
+func (c *checker) firstGetState(call ssa.CallInstruction) bool {
+	for _, instr := range call.Block().Instrs {
+		if cc, ok := instr.(ssa.CallInstruction); ok && grpcGetState.Has(ir.Callee(cc.Common())) {
+			return cc == call
+		}
+	}
+	return false
+}
+
+// dialOf returns the grpc.NewClient, Dial or DialContext call a connection
+// comes from in this function, when it has one.
+func dialOf(conn ssa.Value) ssa.CallInstruction {
+	v := ir.Peel(conn)
+	if ex, ok := v.(*ssa.Extract); ok {
+		v = ex.Tuple
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	if fn := ir.Callee(&call.Call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == grpcPkg &&
+		(fn.Name() == "NewClient" || fn.Name() == "Dial" || fn.Name() == "DialContext") {
+		return call
+	}
+	return nil
 }
 
 // dialTimeoutFix rewrites net.Dial(n, a) into net.DialTimeout(n, a,

@@ -14,7 +14,10 @@ import (
 // with their real types (rules/internal/testdata/libs, one directory per
 // family): the kind of each call, its bound, and the evidence of what it
 // reaches, followed through the library's builders and options; for the
-// cloud SDKs, the managed service the call reaches. The families run in
+// cloud SDKs, the managed service the call reaches; for gRPC connections
+// (grpcconn/edges), the attempts of the service config's retryPolicy for
+// the method called and of retry interceptors, through helpers of another
+// package. The families run in
 // one analysis, so that the libraries they share are loaded once.
 func TestLibraries(t *testing.T) {
 	rs := analysistest.Run(t, libtest.Dir(t), callsites.Analyzer,
@@ -34,6 +37,7 @@ func TestLibraries(t *testing.T) {
 		"example.com/libs/gokit/sites",
 		"example.com/libs/goredis/sites",
 		"example.com/libs/gorm/sites",
+		"example.com/libs/grpcconn/edges",
 		"example.com/libs/grpcgateway/sites",
 		"example.com/libs/memcache/sites",
 		"example.com/libs/minio/sites",

@@ -3,9 +3,7 @@ package resilience
 import (
 	"go/token"
 	"go/types"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -32,6 +30,11 @@ type Config struct {
 	// DelayWhy names the setting that gives the delay, for messages:
 	// "ConstantBackOff", "FixedDelay", "no delay by default".
 	DelayWhy string
+
+	// perAttemptTimeout: a go-grpc-middleware retry interceptor with
+	// WithPerRetryTimeout and a bounded number of attempts (WithMax), so
+	// that every call it runs is bounded.
+	perAttemptTimeout bool
 }
 
 // Layer is one retrying part of a call: a retrying client, an
@@ -58,6 +61,7 @@ func Product(layers []Layer) int {
 // It keeps no table: each answer is read from the code when asked.
 type RetryConfigs struct {
 	*pkgIndex
+	pt *Protections // for the gRPC options of connections
 }
 
 // All returns the retry configurations of the package: every call
@@ -76,6 +80,12 @@ func (rc *RetryConfigs) All() []*Config {
 				case ssa.CallInstruction:
 					if f := staticFunc(instr.Common()); calleeIn(f, avast5, "Do") {
 						continue // configured at retry.New
+					}
+					if cfg := rc.serviceConfigs(instr); cfg != nil && !seen[cfg.Pos] {
+						seen[cfg.Pos] = true
+						cfg.Fn = fn
+						out = append(out, cfg)
+						continue
 					}
 					if cfg := rc.retryConfig(instr); cfg != nil && !seen[cfg.Pos] {
 						seen[cfg.Pos] = true
@@ -722,6 +732,7 @@ func (rc *RetryConfigs) grpcRetryConfig(pos token.Pos, c *ssa.CallCommon, pkg st
 	if !complete {
 		cfg.Attempts, cfg.Delay = 0, DelayUnknown
 	}
+	maxSet, perAttempt := false, false
 	for _, o := range opts {
 		f := staticFunc(o)
 		if f == nil || f.Pkg() == nil || f.Pkg().Path() != pkg {
@@ -732,9 +743,13 @@ func (rc *RetryConfigs) grpcRetryConfig(pos token.Pos, c *ssa.CallCommon, pkg st
 		case "WithMax":
 			if k, ok := constInt(ir.Arg(o, 0)); ok {
 				cfg.Attempts = max(int(k), 1)
+				maxSet = k >= 1
 			} else {
-				cfg.Attempts = 0
+				cfg.Attempts, maxSet = 0, false
 			}
+		case "WithPerRetryTimeout":
+			k, ok := constInt(ir.Arg(o, 0))
+			perAttempt = !ok || k > 0
 		case "WithBackoff", "WithBackoffContext":
 			cfg.Delay, cfg.Jitter, cfg.DelayWhy = DelayUnknown, false, ""
 			rc.origins(ir.Arg(o, 0), func(bo ssa.Value) {
@@ -755,9 +770,16 @@ func (rc *RetryConfigs) grpcRetryConfig(pos token.Pos, c *ssa.CallCommon, pkg st
 				}
 			})
 		case "Disable":
-			cfg.Attempts = 1
+			cfg.Attempts, maxSet = 1, false
+		case "WithCodes":
+			// No code is retryable: one attempt, still under the
+			// per-attempt timeout.
+			if k, ok := ir.Arg(o, 0).(*ssa.Const); ok && k.IsNil() {
+				cfg.Attempts = 1
+			}
 		}
 	}
+	cfg.perAttemptTimeout = complete && maxSet && perAttempt
 	return cfg
 }
 
@@ -814,8 +836,6 @@ func (rc *RetryConfigs) retryableStore(st *ssa.Store) *Config {
 	return nil
 }
 
-var maxAttemptsRE = regexp.MustCompile(`"maxAttempts"\s*:\s*"?(\d+)`)
-
 func (rc *RetryConfigs) retryLayers(v ssa.Value) []Layer {
 	var out []Layer
 	seen := map[ssa.Value]bool{}
@@ -843,15 +863,22 @@ func (rc *RetryConfigs) retryLayers(v ssa.Value) []Layer {
 					}
 					return
 				}
+				if dialOptionsFrom(f) >= 0 && rc.pt != nil {
+					// A gRPC connection: the retries its options give.
+					opts, _ := rc.pt.GRPCDialOptions(o)
+					out = append(out, grpcLayers(opts, "")...)
+					return
+				}
+				if ff := rc.importedFact(f); ff != nil && ff.GRPC != nil && rc.pt != nil {
+					w := rc.pt.newOptWalk(nil)
+					w.call(o, 0)
+					out = append(out, grpcLayers(w.opts, "")...)
+					return
+				}
 				switch {
 				case grpcServiceConfig.Has(f):
-					if s, ok := ir.ConstString(ir.Arg(c, 0)); ok && strings.Contains(s, "retryPolicy") {
-						n := 0
-						if m := maxAttemptsRE.FindStringSubmatch(s); m != nil {
-							n, _ = strconv.Atoi(m[1])
-							n = min(n, 5) // grpc-go caps maxAttempts at 5
-						}
-						out = append(out, Layer{Via: "the service config's retryPolicy", Attempts: n})
+					if s, ok := rc.stringValue(ir.Arg(c, 0), 0); ok {
+						out = append(out, grpcLayers([]GRPCOption{{Effect: GRPCServiceConfig, Config: parseServiceConfig(s)}}, "")...)
 					}
 				case calleeIn(f, rhttp, "NewClient"):
 					out = append(out, Layer{Via: "retryablehttp", Attempts: rc.retryMax(o, 4)})

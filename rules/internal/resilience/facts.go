@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/faultline-dev/faultline/rules/internal/ir"
+	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
 
 // Fact summarises a function for other packages.
@@ -24,6 +25,13 @@ type Fact struct {
 	// Sleeps reports that the function waits (time.Sleep, a timer), so a
 	// loop calling it has a delay.
 	Sleeps bool
+	// GRPC is set on a function that returns gRPC dial options, call
+	// options, an interceptor or a connection: what they carry.
+	GRPC *GRPCFact
+	// GRPCMethod is the gRPC method a method of a generated client
+	// invokes ("/pkg.Service/Method"), for generated code that declares
+	// no FullMethodName constant.
+	GRPCMethod string
 }
 
 // ParamGuard is a parameter run under protection.
@@ -57,6 +65,12 @@ func (f *Fact) String() string {
 	if f.Sleeps {
 		parts = append(parts, "sleeps")
 	}
+	if f.GRPC != nil {
+		parts = append(parts, f.GRPC.String())
+	}
+	if f.GRPCMethod != "" {
+		parts = append(parts, "method("+f.GRPCMethod+")")
+	}
 	return "resilience(" + strings.Join(parts, " ") + ")"
 }
 
@@ -84,9 +98,65 @@ func (r *Result) exportFacts() {
 			f.Retries = r.protections.retryingFunc(fn)
 		}
 		f.Sleeps = r.loops.sleepsLocal(fn)
-		if len(f.Params) > 0 || f.Retries != nil || f.Sleeps {
+		f.GRPC = r.protections.grpcFact(fn)
+		if fn.Signature.Recv() != nil {
+			f.GRPCMethod = r.protections.invokedMethod(fn)
+		}
+		if len(f.Params) > 0 || f.Retries != nil || f.Sleeps || f.GRPC != nil || f.GRPCMethod != "" {
 			r.local[obj] = f
 			r.pass.ExportObjectFact(obj, f)
+		}
+	}
+	r.exportInterfaceMethods()
+}
+
+// exportInterfaceMethods marks the methods of the package's interfaces
+// (generated gRPC client interfaces) with the gRPC method their
+// implementation in the package invokes.
+func (r *Result) exportInterfaceMethods() {
+	scope := r.pass.Pkg.Scope()
+	var ifaces []*types.Interface
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		if iface, ok := tn.Type().Underlying().(*types.Interface); ok && takesCallOptions(iface) {
+			ifaces = append(ifaces, iface)
+		}
+	}
+	if len(ifaces) == 0 {
+		return // no generated gRPC client: skip the search for implementations
+	}
+	var concrete []types.Type
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+			continue
+		}
+		concrete = append(concrete, tn.Type(), types.NewPointer(tn.Type()))
+	}
+	for _, iface := range ifaces {
+		for i := range iface.NumExplicitMethods() {
+			m := iface.ExplicitMethod(i)
+			if r.local[m] != nil {
+				continue
+			}
+			for _, t := range concrete {
+				if !types.Implements(t, iface) {
+					continue
+				}
+				sel := types.NewMethodSet(t).Lookup(r.pass.Pkg, m.Name())
+				if sel == nil {
+					continue
+				}
+				if f := r.local[sel.Obj().(*types.Func)]; f != nil && f.GRPCMethod != "" {
+					mf := &Fact{GRPCMethod: f.GRPCMethod}
+					r.local[m] = mf
+					r.pass.ExportObjectFact(m, mf)
+					break
+				}
+			}
 		}
 	}
 }
@@ -165,4 +235,20 @@ func inGOROOT(pass *analysis.Pass) bool {
 		name = abs
 	}
 	return strings.HasPrefix(name, goroot)
+}
+
+// takesCallOptions reports whether an interface declares a method whose
+// last parameter is `...grpc.CallOption`: a generated gRPC client.
+func takesCallOptions(iface *types.Interface) bool {
+	for i := range iface.NumExplicitMethods() {
+		sig := iface.ExplicitMethod(i).Signature()
+		if !sig.Variadic() {
+			continue
+		}
+		last := sig.Params().At(sig.Params().Len() - 1).Type()
+		if sl, ok := last.(*types.Slice); ok && lint.IsNamed(sl.Elem(), grpcPath, "CallOption") {
+			return true
+		}
+	}
+	return false
 }

@@ -115,6 +115,7 @@ func newProtections(ix *pkgIndex, configs *RetryConfigs, loops *Loops) *Protecti
 		regions:     map[*ssa.Function][]region{},
 		retrying:    map[*ssa.Function]*Retrying{},
 	}
+	configs.pt = pt
 	pt.findAllRegions()
 	pt.solveGuards()
 	pt.solveRetrying()
@@ -145,6 +146,12 @@ func (pt *Protections) ClientGuard(call ssa.CallInstruction) Protection {
 		return Protection{}
 	}
 	k := pt.kindsOf(recv)
+	// The service config of a gRPC connection, for the method called.
+	if conn, method, _, ok := pt.grpcCallParts(call); ok {
+		if opts, _, found := pt.grpcConnOptions(conn); found {
+			k |= grpcServiceConfigKinds(opts, method)
+		}
+	}
 	if k == 0 {
 		return Protection{}
 	}
@@ -632,7 +639,7 @@ func (pt *Protections) kindsIn(m kindMemo, v ssa.Value, depth int) Kind {
 	}
 	m[v] = 0
 	var k Kind
-	pt.origins(v, func(o ssa.Value) {
+	pt.originsUntil(v, func(o ssa.Value) {
 		k |= typeKindsOf(o.Type())
 		switch o := o.(type) {
 		case *ssa.Call:
@@ -640,13 +647,11 @@ func (pt *Protections) kindsIn(m kindMemo, v ssa.Value, depth int) Kind {
 		case *ssa.Alloc:
 			k |= pt.allocKinds(m, o, depth)
 		case *ssa.Function:
-			k |= deadlineInterceptor(o)
+			k |= pt.interceptorKinds(o)
 		case *ssa.MakeClosure:
-			if fn, ok := o.Fn.(*ssa.Function); ok {
-				k |= deadlineInterceptor(fn)
-			}
+			k |= pt.closureKinds(m, o, depth)
 		}
-	})
+	}, pt.isGRPCWrapperCall)
 	m[v] = k
 	return k
 }
@@ -711,6 +716,23 @@ func (pt *Protections) callKinds(m kindMemo, c *ssa.CallCommon, depth int) Kind 
 	if callee == nil {
 		return 0
 	}
+	if sf := c.StaticCallee(); sf != nil && pt.isGRPCWrapper(sf) {
+		return pt.wrapperKinds(m, c, sf, depth)
+	}
+	if calleeIn(callee, grpcRetry1, "UnaryClientInterceptor", "StreamClientInterceptor") || calleeIn(callee, grpcRetry2, "UnaryClientInterceptor", "StreamClientInterceptor") {
+		// A retry interceptor retries unless it makes one attempt
+		// (WithMax defaults to 0, which turns it off); a per-attempt
+		// timeout with a bounded number of attempts bounds the call.
+		cfg := pt.configs.grpcRetryConfig(token.NoPos, c, callee.Pkg().Path())
+		var k Kind
+		if cfg.Attempts != 1 {
+			k |= Retry
+		}
+		if cfg.perAttemptTimeout {
+			k |= Timeout
+		}
+		return k
+	}
 	if e, ok := entryOf(callee); ok && e.Role == Builds {
 		switch e.From {
 		case Fixed:
@@ -725,14 +747,20 @@ func (pt *Protections) callKinds(m kindMemo, c *ssa.CallCommon, depth int) Kind 
 			return k | pt.argsKindsIn(m, c, e.Arg, depth)
 		}
 	}
-	if grpcServiceConfig.Has(callee) {
-		if s, ok := ir.ConstString(ir.Arg(c, 0)); ok && strings.Contains(s, "retryPolicy") {
-			return Retry
-		}
-		return 0
-	}
 	if name := wrapperName(pt.wrappers, callee); name != "" && !hasFuncParam(callee) {
 		return pt.wrappers.kinds[name]
+	}
+	// A helper of another package that returns gRPC options, an
+	// interceptor or a connection: what they carry, and what its
+	// parameters add.
+	if f := pt.importedFact(callee); f != nil && f.GRPC != nil {
+		k := grpcOptionKinds(f.GRPC.Options)
+		for _, p := range f.GRPC.Params {
+			if a := ir.Arg(c, p); a != nil {
+				k |= pt.kindsIn(m, a, depth+1)
+			}
+		}
+		return k
 	}
 	// A generated gRPC client built on a connection: the connection's.
 	if callee.Pkg() != nil && !ir.Modelled(callee.Pkg().Path()) {
@@ -838,6 +866,12 @@ func (pt *Protections) innerRetries(call ssa.CallInstruction) []Layer {
 		}
 	}
 	if _, ok := pt.remote.Classify(c); ok {
+		if conn, method, _, ok := pt.grpcCallParts(call); ok {
+			// A gRPC call: the retries of its connection for its method.
+			if opts, _, found := pt.grpcConnOptions(conn); found {
+				return grpcLayers(opts, method)
+			}
+		}
 		if recv := ir.Receiver(c); recv != nil {
 			return pt.configs.retryLayers(recv)
 		}

@@ -118,7 +118,7 @@ func newResult(pass *analysis.Pass, irr *ir.IR, rem *remote.Result, ws *wrapperS
 func (r *Result) build(order []*ssa.Function) {
 	r.scan(order)
 	r.loops = newLoops(r.pkgIndex)
-	r.configs = &RetryConfigs{r.pkgIndex}
+	r.configs = &RetryConfigs{pkgIndex: r.pkgIndex}
 	r.protections = newProtections(r.pkgIndex, r.configs, r.loops)
 	r.tests = newTestCode(r.pkgIndex)
 }
@@ -276,10 +276,20 @@ func (ix *pkgIndex) importedFact(fn *types.Func) *Fact {
 }
 
 // origins calls visit with each value v may come from, following copies,
-// conversions, phis, local variables, fields and globals (to what this
-// package stores in them), results of this package's functions and
-// parameters (to the arguments of this package's calls).
+// conversions, phis, appends (to the slice appended to and the values
+// added), local variables, fields and globals (to what this package stores
+// in them), results of this package's functions and parameters (to the
+// arguments of this package's calls).
 func (ix *pkgIndex) origins(v ssa.Value, visit func(ssa.Value)) {
+	ix.originsUntil(v, visit, nil)
+}
+
+// originsUntil is origins, except that a value for which stop answers
+// true is visited, not followed: a call of a helper of this package that
+// wraps what it is given, which the caller then reads with the call's own
+// arguments instead of the union over every caller of the helper, or a
+// parameter of the helper being read.
+func (ix *pkgIndex) originsUntil(v ssa.Value, visit func(ssa.Value), stop func(ssa.Value) bool) {
 	seen := map[ssa.Value]bool{}
 	var walk func(v ssa.Value, depth int)
 	walk = func(v ssa.Value, depth int) {
@@ -287,6 +297,10 @@ func (ix *pkgIndex) origins(v ssa.Value, visit func(ssa.Value)) {
 			return
 		}
 		seen[v] = true
+		if stop != nil && stop(v) {
+			visit(v)
+			return
+		}
 		switch x := v.(type) {
 		case *ssa.Phi:
 			for _, e := range x.Edges {
@@ -304,6 +318,11 @@ func (ix *pkgIndex) origins(v ssa.Value, visit func(ssa.Value)) {
 			walk(x.X, depth+1)
 		case *ssa.Extract:
 			if call, ok := x.Tuple.(*ssa.Call); ok {
+				if stop != nil && stop(call) {
+					seen[call] = true
+					visit(call)
+					return
+				}
 				if sf := call.Call.StaticCallee(); sf != nil && sf.Pkg == ix.irr.Pkg && len(sf.Blocks) > 0 {
 					returns(sf, x.Index, func(v ssa.Value) { walk(v, depth+1) })
 					return
@@ -312,6 +331,13 @@ func (ix *pkgIndex) origins(v ssa.Value, visit func(ssa.Value)) {
 			visit(x)
 			walk(x.Tuple, depth+1)
 		case *ssa.Call:
+			if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" {
+				// A slice appended to: what it held and what is added.
+				for _, a := range x.Call.Args {
+					walk(a, depth+1)
+				}
+				return
+			}
 			if sf := x.Call.StaticCallee(); sf != nil && sf.Pkg == ix.irr.Pkg && len(sf.Blocks) > 0 && sf.Signature.Results().Len() == 1 {
 				returns(sf, 0, func(v ssa.Value) { walk(v, depth+1) })
 				return
