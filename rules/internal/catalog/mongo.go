@@ -28,6 +28,10 @@ var mongoDriver = Library{
 				unknown(method(pkg, "Client", "Disconnect", Mongo, 0)),
 			)
 		}
+		// v1's two-step start, NewClient then Connect: Connect starts the
+		// monitors in the background and waits on nothing the context
+		// bounds (mongo/client.go Connect).
+		t = append(t, bounded(method("go.mongodb.org/mongo-driver/mongo", "Client", "Connect", Mongo, 0)))
 		return t
 	}(),
 	Addrs: []Addr{

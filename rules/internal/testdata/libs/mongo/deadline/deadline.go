@@ -82,3 +82,12 @@ func Watch() {
 	for cs.Next(context.Background()) {
 	}
 }
+
+// Silent: v1's two-step start; Connect starts the monitors and returns.
+func TwoStep() {
+	c, err := mongo.NewClient(options.Client().ApplyURI("mongodb://db:27017"))
+	if err != nil {
+		return
+	}
+	c.Connect(context.Background())
+}
