@@ -115,23 +115,35 @@ func (e *evaluator) forwardOf(t types.Type) (Forward, bool) {
 	if fw, ok := knownForwards[ir.TypeKey(named)]; ok {
 		return fw, true
 	}
-	tn := named.Obj()
-	if fw, ok := e.fwds[tn]; ok {
-		return fw, fw.Field != ""
+	fw := decide(e, e.fwds, named.Obj(), func() Forward { return e.localForward(named) }, func(f *Fact) *Forward { return f.Forward })
+	return fw, fw.Field != ""
+}
+
+// decide answers a question about obj once per pass, in memo: for an
+// object of this package by local, for one of another package (not a
+// library faultline models) from the fact it exported, the zero value
+// otherwise. While local runs, obj's answer is the zero value, so a
+// question that comes back to obj through a cycle gets no.
+func decide[O interface {
+	types.Object
+	comparable
+}, T any](e *evaluator, memo map[O]T, obj O, local func() T, imported func(*Fact) *T) T {
+	if v, ok := memo[obj]; ok {
+		return v
 	}
-	e.fwds[tn] = Forward{} // a cycle through RoundTrip: not a forwarder
-	var fw Forward
-	switch {
-	case tn.Pkg() == e.pass.Pkg:
-		fw = e.localForward(named)
-	case tn.Pkg() != nil && !e.library(tn.Pkg()):
+	var v T
+	memo[obj] = v
+	switch pkg := obj.Pkg(); {
+	case pkg == e.pass.Pkg:
+		v = local()
+	case pkg != nil && !e.library(pkg):
 		var f Fact
-		if e.pass.ImportObjectFact(tn, &f) && f.Forward != nil {
-			fw = *f.Forward
+		if e.pass.ImportObjectFact(obj, &f) && imported(&f) != nil {
+			v = *imported(&f)
 		}
 	}
-	e.fwds[tn] = fw
-	return fw, fw.Field != ""
+	memo[obj] = v
+	return v
 }
 
 // localForward decides whether the RoundTrip method of a struct type of
@@ -687,20 +699,7 @@ func (e *evaluator) sendOf(m *types.Func) (Send, bool) {
 		return Send{}, false
 	}
 	m = m.Origin()
-	if s, ok := e.sends[m]; ok {
-		return s, s.Field != ""
-	}
-	var s Send
-	switch {
-	case m.Pkg() == e.pass.Pkg:
-		s = e.localSend(m)
-	case m.Pkg() != nil && !e.library(m.Pkg()):
-		var f Fact
-		if e.pass.ImportObjectFact(m, &f) && f.Send != nil {
-			s = *f.Send
-		}
-	}
-	e.sends[m] = s
+	s := decide(e, e.sends, m, func() Send { return e.localSend(m) }, func(f *Fact) *Send { return f.Send })
 	return s, s.Field != ""
 }
 
