@@ -90,10 +90,12 @@ type Finding struct {
 	// SARIF shows them as suppressed.
 	Suppression *Suppression `json:"suppression,omitempty"`
 
-	subject  string // fingerprint input
-	category string // the diagnostic's category, for Refine
-	pkg      string // the Go package of a code finding; "" for a graph finding
-	entry    string // the entrypoint a graph finding concerns, for suppressions
+	subject  string      // fingerprint input
+	category string      // the diagnostic's category, for Refine
+	sites    []graph.Pos // every call the finding concerns, for Refine
+	via      string      // the remote method its context enters through, for Refine
+	pkg      string      // the Go package of a code finding; "" for a graph finding
+	entry    string      // the entrypoint a graph finding concerns, for suppressions
 }
 
 // Related is a further location of a finding: a node of a path, a call site.

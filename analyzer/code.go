@@ -138,15 +138,20 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 			return nil, fmt.Errorf("%s on %s: %v", rule.Name, act.Package.PkgPath, act.Err)
 		}
 		conv := converter{pkg: act.Package, modRoot: modRoot, g: g}
+		lr, _ := act.Result.(*rules.CodeResult)
 		for _, d := range act.Diagnostics {
 			f := conv.finding(rule, d)
 			if key := f.subject + "\x00" + f.Pos(); !seen[key] {
 				seen[key] = true
 				f.category = d.Category
+				if lr != nil && lr.Evidence[d.Pos] != nil {
+					ev := lr.Evidence[d.Pos]
+					f.sites, f.via = conv.positions(ev.Sites), ev.Entry
+				}
 				res.findings = append(res.findings, f)
 			}
 		}
-		if lr, ok := act.Result.(*rules.CodeResult); ok && lr != nil {
+		if lr != nil {
 			for _, s := range lr.Suppressed {
 				f := conv.finding(rule, s.Diagnostic)
 				dp := act.Package.Fset.Position(s.Directive)
@@ -221,7 +226,7 @@ func collectCalls(res *codeResult, ag *checker.Graph, callSites *analysis.Analyz
 // runConfig is the configuration of the code rules for a run: the
 // wrappers and remote APIs the topology's settings declare.
 func runConfig(g *graph.Graph) (*rules.Config, error) {
-	c := &rules.Config{}
+	c := &rules.Config{System: true}
 	if g == nil {
 		return c, nil
 	}

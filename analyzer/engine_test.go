@@ -125,30 +125,44 @@ func TestHelpers(t *testing.T) {
 }
 
 // TestRefine checks that the engine applies a rule's Refine hook to its own
-// code findings only, and tells it the category, service and call sites.
+// code findings only, tells it the category, service, position, call sites
+// and suppression of each, drops what it drops and adds the related
+// positions it gives.
 func TestRefine(t *testing.T) {
 	var seen []rules.CodeFinding
-	r := &rules.Rule{Name: "x", Analyzer: &analysis.Analyzer{Name: "x"}, Refine: func(*graph.Graph) func(rules.CodeFinding) bool {
-		return func(f rules.CodeFinding) bool {
-			seen = append(seen, f)
-			return f.Service != "drop"
+	cause := rules.Related{Pos: graph.Pos{File: "up.go", Line: 9, Col: 2}, Message: "the caller"}
+	r := &rules.Rule{Name: "x", Analyzer: &analysis.Analyzer{Name: "x"}, Refine: func(_ *graph.Graph, fs []rules.CodeFinding) []rules.Verdict {
+		seen = append(seen, fs...)
+		out := make([]rules.Verdict, len(fs))
+		for i, f := range fs {
+			out[i].Drop = f.Service == "drop"
+			if f.Suppressed {
+				out[i].Related = []rules.Related{cause}
+			}
 		}
+		return out
 	}}
 	fs := []Finding{
-		{Rule: "x", pkg: "p", Service: "drop", category: "c", Message: "dropped", Related: []Related{{File: "a.go", Line: 3, Column: 4}}},
-		{Rule: "x", pkg: "p", Service: "keep", Message: "kept"},
+		{Rule: "x", pkg: "p", Service: "drop", category: "c", Message: "dropped", File: "d.go", Line: 1, Column: 2,
+			Related: []Related{{File: "a.go", Line: 3, Column: 4}}, sites: []graph.Pos{{File: "a.go", Line: 3, Col: 4}, {File: "a.go", Line: 8, Col: 1}}},
+		{Rule: "x", pkg: "p", Service: "keep", Message: "kept", Suppression: &Suppression{Kind: "inSource"}},
 		{Rule: "x", Service: "drop", Message: "a graph finding of the rule"},
 		{Rule: "y", pkg: "p", Service: "drop", Message: "another rule"},
 	}
 	var got []string
-	for _, f := range refine(fs, []*rules.Rule{r}, &graph.Graph{}) {
+	kept := refine(fs, []*rules.Rule{r}, &graph.Graph{})
+	for _, f := range kept {
 		got = append(got, f.Message)
 	}
 	if want := []string{"kept", "a graph finding of the rule", "another rule"}; !slices.Equal(got, want) {
 		t.Errorf("kept %q, want %q", got, want)
 	}
-	want := rules.CodeFinding{Category: "c", Service: "drop", Related: []graph.Pos{{File: "a.go", Line: 3, Col: 4}}}
-	if len(seen) != 2 || !reflect.DeepEqual(seen[0], want) {
-		t.Errorf("Refine saw %+v, want first %+v", seen, want)
+	if want := []Related{{File: "up.go", Line: 9, Column: 2, Message: "the caller"}}; !reflect.DeepEqual(kept[0].Related, want) {
+		t.Errorf("related of the kept finding = %+v, want %+v", kept[0].Related, want)
+	}
+	want := rules.CodeFinding{Category: "c", Service: "drop", Pos: graph.Pos{File: "d.go", Line: 1, Col: 2},
+		Related: []graph.Pos{{File: "a.go", Line: 3, Col: 4}}, Sites: []graph.Pos{{File: "a.go", Line: 3, Col: 4}, {File: "a.go", Line: 8, Col: 1}}}
+	if len(seen) != 2 || !reflect.DeepEqual(seen[0], want) || !seen[1].Suppressed {
+		t.Errorf("Refine saw %+v, want first %+v and the second suppressed", seen, want)
 	}
 }

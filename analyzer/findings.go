@@ -51,6 +51,16 @@ func (c converter) finding(rule *rules.Rule, d analysis.Diagnostic) Finding {
 	return f
 }
 
+// positions converts positions to the graph's (relative to the module
+// root).
+func (c converter) positions(ps []token.Position) []graph.Pos {
+	var out []graph.Pos
+	for _, p := range ps {
+		out = append(out, graph.Pos{File: relSlash(c.modRoot, p.Filename), Line: p.Line, Col: p.Column})
+	}
+	return out
+}
+
 // graphFinding converts a finding of graph rule r.
 func graphFinding(r *rules.Rule, lf rules.Finding) Finding {
 	f := Finding{

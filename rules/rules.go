@@ -67,6 +67,7 @@ type (
 	Finding      = lint.Finding
 	Related      = lint.Related
 	CodeFinding  = lint.CodeFinding
+	Verdict      = lint.Verdict
 	Suppressions = lint.Suppressions
 )
 

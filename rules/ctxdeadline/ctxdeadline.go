@@ -52,7 +52,7 @@ var Rule = &lint.Rule{
 	Summary:    doc.Summary,
 	Doc:        docMD,
 	Severity:   lint.Error,
-	Categories: map[string]lint.Severity{CategoryRequest: lint.Warning},
+	Categories: map[string]lint.Severity{CategoryRequest: lint.Warning, CategoryIncoming: lint.Warning},
 	Analyzer:   Analyzer,
 	Refine:     refine,
 }
@@ -91,6 +91,11 @@ type Sink struct {
 	// server to become ready (grpc.WaitForReady(true), a default call
 	// option of the connection), "" when it fails fast.
 	WaitsForReady string
+	// At holds, under Config.System, the positions ("file:line:col",
+	// newline-separated) of the calls from this function down to API:
+	// every call the context passes through, which the system's call
+	// sites are matched against (see refine).
+	At string `json:",omitempty"`
 }
 
 // Transport is what the transport of an HTTP call with no deadline bounds.
@@ -157,6 +162,9 @@ func run(pass *analysis.Pass) (any, error) {
 	c.res = lint.ResultOf[*resilience.Result](pass)
 	c.rem = lint.ResultOf[*remote.Result](pass)
 	c.guarded = map[ssa.CallInstruction]bool{}
+	if conf := lint.ResultOf[*config.Config](pass); conf != nil {
+		c.system = conf.System
+	}
 	c.scan()
 	c.solve()
 	c.exportFacts()
@@ -203,6 +211,12 @@ type checker struct {
 
 	findings map[*origin]*finding
 
+	// system: the driver joins the code to the whole system and refines
+	// the findings (Config.System), so gRPC methods' incoming contexts
+	// are judged; servers memoises serverIfaces.
+	system  bool
+	servers map[*types.Package][]*types.Named
+
 	// enqueue schedules the call sites of a function or interface method
 	// whose sinks grew; set by solve.
 	enqueue func(key any)
@@ -231,6 +245,7 @@ func newChecker(pass *analysis.Pass, irr *ir.IR, vf *valueflow.Result) *checker 
 		returns:      map[retKey]*retSummary{},
 		sinks:        map[*ssa.Function]map[int]*Sink{},
 		findings:     map[*origin]*finding{},
+		servers:      map[*types.Package][]*types.Named{},
 	}
 }
 
@@ -375,6 +390,9 @@ func (c *checker) solve() {
 // deadline, and which parameters of the enclosing functions it comes from.
 func (c *checker) process(s site) {
 	for _, u := range c.uses(s) {
+		if c.system {
+			u.at = c.chainAt(s, u.at)
+		}
 		fl := c.flowOf(u.arg)
 		for _, e := range fl.origins {
 			c.record(e, s, u)
@@ -400,7 +418,7 @@ func (c *checker) addSink(p *ssa.Parameter, u use) {
 	if m[idx] != nil {
 		return
 	}
-	m[idx] = &Sink{Param: idx, API: u.api, Kind: u.kind, Via: u.via, Transport: u.transport, Hang: u.hang, WaitsForReady: u.ready.what}
+	m[idx] = &Sink{Param: idx, API: u.api, Kind: u.kind, Via: u.via, Transport: u.transport, Hang: u.hang, WaitsForReady: u.ready.what, At: u.at}
 	c.enqueue(fn)
 	for _, im := range c.implOf[fn] {
 		c.enqueue(im)
@@ -542,6 +560,7 @@ type hit struct {
 	transport Transport // see Sink.Transport
 	hang      string    // see Sink.Hang
 	ready     readiness // see Sink.WaitsForReady
+	at        string    // see Sink.At
 }
 
 // record notes that the context of e reaches the remote call u at s.
@@ -554,7 +573,7 @@ func (c *checker) record(e entry, s site, u use) {
 	if f.derived == "" {
 		f.derived = e.derived
 	}
-	h := hit{pos: s.call.Pos(), desc: u.describe(), kind: u.kind, transport: u.transport, hang: u.hang, ready: u.ready}
+	h := hit{pos: s.call.Pos(), desc: u.describe(), kind: u.kind, transport: u.transport, hang: u.hang, ready: u.ready, at: u.at}
 	if !slices.Contains(f.hits, h) {
 		f.hits = append(f.hits, h)
 	}

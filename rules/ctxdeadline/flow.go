@@ -17,10 +17,11 @@ import (
 type originKind int
 
 const (
-	freshCtx   originKind = iota // context.Background() or context.TODO()
-	droppedCtx                   // context.WithoutCancel: drops its parent's deadline
-	helperCtx                    // a call of a function that returns a fresh context
-	requestCtx                   // an HTTP handler's request context
+	freshCtx    originKind = iota // context.Background() or context.TODO()
+	droppedCtx                    // context.WithoutCancel: drops its parent's deadline
+	helperCtx                     // a call of a function that returns a fresh context
+	requestCtx                    // an HTTP handler's request context
+	incomingCtx                   // a gRPC method's incoming context (judged across services)
 )
 
 // origin is a place where a context without a deadline enters: the
@@ -31,6 +32,7 @@ type origin struct {
 	what  string        // "context.Background()", "a.newContext()", or the handler's name
 	inner string        // helperCtx: what the helper's context is, e.g. "context.Background()"
 	fn    *ssa.Function // the function pos lies in
+	entry string        // incomingCtx: the gRPC method ("/pkg.Service/Method"), when the generated code names it
 }
 
 // entry is an origin reached along one path, with the first derivation on
@@ -232,6 +234,9 @@ func (c *checker) paramFlow(p *ssa.Parameter) *flow {
 	t := p.Type()
 	switch {
 	case remote.IsContext(t):
+		if method, ok := c.incomingParam(p); ok && c.system {
+			return &flow{origins: []entry{{o: &origin{pos: p.Pos(), kind: incomingCtx, what: grpcMethodLabel(p.Parent()), fn: p.Parent(), entry: method}}}}
+		}
 		return &flow{params: []*ssa.Parameter{p}}
 	case isRequest(t):
 		fn := p.Parent()
@@ -613,6 +618,8 @@ func (o *origin) label() string {
 		return o.what
 	case requestCtx:
 		return "the request context of " + o.what
+	case incomingCtx:
+		return "the incoming context of " + o.what
 	}
 	return o.what
 }

@@ -1,8 +1,9 @@
 package ctxdeadline
 
 import (
-	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"go/types"
+
+	"github.com/faultline-dev/faultline/rules/internal/ir"
 
 	"golang.org/x/tools/go/ssa"
 

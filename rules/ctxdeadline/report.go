@@ -33,6 +33,7 @@ func (c *checker) report(r *lint.Reporter) {
 		return pos, token.NoPos
 	}
 	var ds []analysis.Diagnostic
+	evidence := map[token.Pos]*lint.Evidence{} // for refine
 	for _, f := range c.findings {
 		if remote.TestHelper(f.o.fn) {
 			continue // test code outside _test.go files: see remote.TestHelper
@@ -42,8 +43,11 @@ func (c *checker) report(r *lint.Reporter) {
 		})
 		d := analysis.Diagnostic{Message: c.message(f, f.hits[0])}
 		d.Pos, d.End = span(f.o.pos)
-		if f.o.kind == requestCtx {
+		switch f.o.kind {
+		case requestCtx:
 			d.Category = CategoryRequest
+		case incomingCtx:
+			d.Category = CategoryIncoming
 		}
 		for i, h := range f.hits {
 			if i == maxRelated {
@@ -56,13 +60,16 @@ func (c *checker) report(r *lint.Reporter) {
 			pos, end := span(r.pos)
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: "the call waits for the server to become ready: " + r.what})
 		}
+		if c.system {
+			evidence[d.Pos] = &lint.Evidence{Sites: sitesOf(f), Entry: f.o.entry}
+		}
 		ds = append(ds, d)
 	}
 	slices.SortFunc(ds, func(a, b analysis.Diagnostic) int {
 		return cmp.Or(c.comparePos(a.Pos, b.Pos), strings.Compare(a.Message, b.Message))
 	})
 	for _, d := range ds {
-		r.Report(d)
+		r.ReportEvidence(d, evidence[d.Pos])
 	}
 }
 
@@ -120,6 +127,12 @@ func (c *checker) message(f *finding, h hit) string {
 		return fmt.Sprintf("context.WithoutCancel drops the deadline of its parent: the context reaches %s: %s; bound it with context.WithTimeout", reach, cons)
 	case helperCtx:
 		return fmt.Sprintf("%s returns a context with no deadline (%s) that reaches %s: %s; derive a context with context.WithTimeout", o.what, o.inner, target, cons)
+	case incomingCtx:
+		reaches := "it reaches " + target
+		if f.derived != "" {
+			reaches += " (" + f.derived + " adds no deadline)"
+		}
+		return fmt.Sprintf("the incoming context of %s has no deadline when its caller sets none, and a caller does: %s: %s; derive it with context.WithTimeout, or set a deadline in every caller", o.what, reaches, cons)
 	case requestCtx:
 		reaches := "it reaches " + target
 		if f.derived != "" {

@@ -28,6 +28,7 @@ type use struct {
 	transport Transport // see Sink.Transport
 	hang      string    // see Sink.Hang
 	ready     readiness // see Sink.WaitsForReady
+	at        string    // see Sink.At: the calls below the call site
 }
 
 // describe names the path to the remote API, for messages.
@@ -113,7 +114,7 @@ func (c *checker) contextUses(s site) []use {
 		if len(via) > maxVia {
 			via = via[:maxVia]
 		}
-		out = append(out, use{arg: arg, api: sk.API, kind: sk.Kind, via: via, transport: sk.Transport, hang: sk.Hang, ready: readiness{what: sk.WaitsForReady}})
+		out = append(out, use{arg: arg, api: sk.API, kind: sk.Kind, via: via, transport: sk.Transport, hang: sk.Hang, ready: readiness{what: sk.WaitsForReady}, at: sk.At})
 	}
 	return out
 }

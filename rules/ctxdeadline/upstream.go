@@ -2,20 +2,7 @@ package ctxdeadline
 
 import (
 	"github.com/faultline-dev/faultline/graph"
-	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
-
-// refine keeps the request-context findings of services whose requests are
-// not bounded upstream. Where every caller bounds a service's requests,
-// its handlers' contexts are cancelled when the caller gives up, so a call
-// made with one cannot wait forever.
-func refine(g *graph.Graph) func(lint.CodeFinding) bool {
-	memo := map[string]bool{}
-	return func(f lint.CodeFinding) bool {
-		return f.Category != CategoryRequest || f.Service == "" ||
-			!boundedUpstream(g, f.Service, memo, map[string]bool{})
-	}
-}
 
 // boundedUpstream reports whether every request that reaches service s is
 // bounded by someone upstream:

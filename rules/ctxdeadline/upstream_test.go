@@ -1,9 +1,12 @@
 package ctxdeadline
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/faultline-dev/faultline/graph"
 	"github.com/faultline-dev/faultline/rules/internal/graphtest"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
@@ -37,13 +40,25 @@ func TestBoundedUpstream(t *testing.T) {
 }
 
 func TestRefine(t *testing.T) {
-	g, err := graphtest.Parse("entry web gw timeout=10s; gw -> svc; gw -> other timeout=1s")
+	g, err := graphtest.Parse("entry web gw timeout=10s; gw -> svc; gw -> other timeout=1s; " +
+		"front -> a timeout=1s; a -> b; x -> c; z -> f; w -> h; w -> k timeout=1s")
 	if err != nil {
 		t.Fatal(err)
 	}
-	keep := refine(g)
-	var kept []string
-	for _, f := range []struct {
+	at := func(file string, line int) graph.Pos { return graph.Pos{File: file, Line: line, Col: 2} }
+	// The code's call sites: front calls a's Do (and the topology's
+	// timeout on front -> a does not bound that call: the code does not set
+	// it), a calls b, x calls c, z calls f.
+	calls := map[string][]graph.CallSite{
+		"front->a": {{Pos: at("front.go", 10), Kind: "grpc", API: "/p.A/Do"}},
+		"a->b":     {{Pos: at("a.go", 20), Kind: "grpc", API: "/p.B/Get"}},
+		"x->c":     {{Pos: at("x.go", 5), Kind: "grpc", API: "/p.C/Get"}},
+		"z->f":     {{Pos: at("z.go", 1), Kind: "grpc", API: "/p.F/Get"}},
+	}
+	for _, e := range g.Edges {
+		e.Calls = calls[e.From+"->"+e.To]
+	}
+	fs := []struct {
 		lint.CodeFinding
 		what string
 	}{
@@ -52,13 +67,40 @@ func TestRefine(t *testing.T) {
 		{lint.CodeFinding{Category: CategoryRequest, Service: "other"}, "other, bounded"},
 		{lint.CodeFinding{Service: "other"}, "a fresh Background in other"},
 		{lint.CodeFinding{Category: CategoryRequest}, "no service known"},
-	} {
-		if keep(f.CodeFinding) {
-			kept = append(kept, f.what)
+		{lint.CodeFinding{Category: CategoryRequest, Service: "front", Sites: []graph.Pos{at("front.go", 10)}}, "front's request, no caller"},
+		{lint.CodeFinding{Category: CategoryIncoming, Service: "a", Entry: "/p.A/Do", Sites: []graph.Pos{at("a.go", 20)}}, "a's Do, which front calls unbounded"},
+		{lint.CodeFinding{Category: CategoryIncoming, Service: "a", Entry: "/p.A/Other"}, "a's Other, which nobody calls"},
+		{lint.CodeFinding{Category: CategoryIncoming, Service: "b"}, "b, which a calls with Do's context"},
+		{lint.CodeFinding{Category: CategoryIncoming, Service: "c"}, "c, whose caller bounds"},
+		{lint.CodeFinding{Category: CategoryIncoming, Service: "e"}, "e, no caller"},
+		{lint.CodeFinding{Service: "z", Sites: []graph.Pos{at("z.go", 1)}, Suppressed: true}, "z's suppressed Background"},
+		{lint.CodeFinding{Category: CategoryIncoming, Service: "f"}, "f, whose caller's finding is suppressed"},
+		{lint.CodeFinding{Category: CategoryIncoming, Service: "h"}, "h, declared with no timeout"},
+		{lint.CodeFinding{Category: CategoryIncoming, Service: "k"}, "k, declared with a timeout"},
+		{lint.CodeFinding{Category: CategoryIncoming}, "an incoming context, no service known"},
+	}
+	var in []lint.CodeFinding
+	for _, f := range fs {
+		in = append(in, f.CodeFinding)
+	}
+	var kept, causes []string
+	for i, v := range refine(g, in) {
+		if v.Drop {
+			continue
+		}
+		kept = append(kept, fs[i].what)
+		for _, r := range v.Related {
+			causes = append(causes, fmt.Sprintf("%s:%d %s", r.Pos.File, r.Pos.Line, r.Message))
 		}
 	}
-	want := "svc, which gw calls with no timeout|a fresh Background in other|no service known"
-	if got := strings.Join(kept, "|"); got != want {
-		t.Errorf("kept %q, want %q", got, want)
+	want := []string{"svc, which gw calls with no timeout", "a fresh Background in other", "no service known", "front's request, no caller",
+		"a's Do, which front calls unbounded", "b, which a calls with Do's context", "z's suppressed Background", "h, declared with no timeout"}
+	if !slices.Equal(kept, want) {
+		t.Errorf("kept\n\t%s\nwant\n\t%s", strings.Join(kept, "\n\t"), strings.Join(want, "\n\t"))
+	}
+	wantCauses := []string{"front.go:10 front calls a here with a context that has no deadline", "a.go:20 a calls b here with a context that has no deadline",
+		"spec.txt:1 the topology declares w → h with no timeout or deadline"}
+	if !slices.Equal(causes, wantCauses) {
+		t.Errorf("causes\n\t%s\nwant\n\t%s", strings.Join(causes, "\n\t"), strings.Join(wantCauses, "\n\t"))
 	}
 }

@@ -30,14 +30,14 @@ var Rule = &lint.Rule{
 // not report such edges (the request survives the dependency's failure),
 // and one rule must not say both. Under go vet, with no graph, every
 // unguarded dependency is still reported.
-func refine(g *graph.Graph) func(lint.CodeFinding) bool {
+func refine(g *graph.Graph, fs []lint.CodeFinding) []lint.Verdict {
 	edgesAt := map[graph.Pos][]*graph.Edge{}
 	for _, e := range g.Edges {
 		for _, c := range e.Calls {
 			edgesAt[c.Pos] = append(edgesAt[c.Pos], e)
 		}
 	}
-	return func(f lint.CodeFinding) bool {
+	return lint.Keep(fs, func(f lint.CodeFinding) bool {
 		if len(f.Related) == 0 {
 			return true
 		}
@@ -53,7 +53,7 @@ func refine(g *graph.Graph) func(lint.CodeFinding) bool {
 			}
 		}
 		return false
-	}
+	})
 }
 
 // checkGraph reports every hard synchronous edge (Edge.HardSync: a

@@ -16,9 +16,7 @@ func TestRefine(t *testing.T) {
 		{From: "gw", To: "events", Mode: graph.ModeAsync, Calls: call(20)},
 		{From: "gw", To: "catalog", Calls: call(30)},
 	}}
-	keep := refine(g)
-	var kept []string
-	for _, f := range []struct {
+	cases := []struct {
 		what  string
 		lines []int
 	}{
@@ -27,13 +25,19 @@ func TestRefine(t *testing.T) {
 		{"soft and hard", []int{10, 30}},
 		{"not in the graph", []int{10, 40}},
 		{"no call sites", nil},
-	} {
+	}
+	var fs []lint.CodeFinding
+	for _, c := range cases {
 		var rel []graph.Pos
-		for _, l := range f.lines {
+		for _, l := range c.lines {
 			rel = append(rel, at(l))
 		}
-		if keep(lint.CodeFinding{Related: rel}) {
-			kept = append(kept, f.what)
+		fs = append(fs, lint.CodeFinding{Related: rel})
+	}
+	var kept []string
+	for i, v := range refine(g, fs) {
+		if !v.Drop && len(v.Related) == 0 {
+			kept = append(kept, cases[i].what)
 		}
 	}
 	want := []string{"soft and hard", "not in the graph", "no call sites"}

@@ -36,6 +36,12 @@ type Config struct {
 	// a diagnostic's message but not the analyzer that reported it (go
 	// vet).
 	Annotate bool
+	// System says that the driver joins the code to the whole system and
+	// runs the rules' Refine hooks (faultline check, graph, init): rules
+	// may then report findings that only the system can confirm, which
+	// the hooks keep or drop (ctxdeadline's incoming-context). Under go
+	// vet it is false.
+	System bool
 }
 
 // Remote is a function or method of the user's own code (an in-house

@@ -94,6 +94,9 @@ type Suppressed struct {
 type Result struct {
 	Suppressed []Suppressed
 	Used       []token.Pos
+	// Evidence maps the position of a reported diagnostic to what the
+	// rule's Refine hook needs to judge it (ReportEvidence).
+	Evidence map[token.Pos]*Evidence
 }
 
 // ResultType is the ResultType of every code rule's analyzer.
@@ -134,7 +137,33 @@ func NewReporter(pass *analysis.Pass, rule string) *Reporter {
 }
 
 // Report reports d unless a directive suppresses it.
-func (r *Reporter) Report(d analysis.Diagnostic) {
+func (r *Reporter) Report(d analysis.Diagnostic) { r.report(d) }
+
+// Evidence is what a Refine hook is told of a finding beyond its
+// diagnostic (see CodeFinding).
+type Evidence struct {
+	// Sites are every call the finding concerns, in this package or
+	// another: Related lists only the first few.
+	Sites []token.Position
+	// Entry is the remote method through which the finding's context
+	// enters, as call sites name it ("/pkg.Service/Method"), or "".
+	Entry string
+}
+
+// ReportEvidence reports d, recording ev for the rule's Refine hook
+// (Result.Evidence) when no directive suppresses it.
+func (r *Reporter) ReportEvidence(d analysis.Diagnostic, ev *Evidence) {
+	if r.report(d) && ev != nil {
+		if r.result.Evidence == nil {
+			r.result.Evidence = map[token.Pos]*Evidence{}
+		}
+		r.result.Evidence[d.Pos] = ev
+	}
+}
+
+// report reports d unless a directive suppresses it, and says whether it
+// did.
+func (r *Reporter) report(d analysis.Diagnostic) bool {
 	p := r.pass.Fset.Position(d.Pos)
 	for _, dir := range r.dirs[p.Filename] {
 		if dir.Applies(r.rule, p.Filename, p.Line) {
@@ -143,7 +172,7 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 				r.seen[dir.Pos] = true
 				r.result.Used = append(r.result.Used, dir.Pos)
 			}
-			return
+			return false
 		}
 	}
 	d.Message = Clean(d.Message)
@@ -154,6 +183,7 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 		d.Message += " (" + r.rule + ")"
 	}
 	r.pass.Report(d)
+	return true
 }
 
 // Reportf reports a diagnostic with a formatted message at the range of n.

@@ -69,11 +69,12 @@ type Rule struct {
 	Check    func(*GraphPass)   // the graph side; nil for code-only rules
 
 	// Refine, for a code rule whose findings depend on the whole system,
-	// returns the filter that the driver applies to the rule's code
-	// findings once the code is joined to the system graph g: a finding
-	// is kept when it returns true. Under go vet, which has no graph, no
-	// finding is dropped.
-	Refine func(g *graph.Graph) func(CodeFinding) bool
+	// judges the rule's code findings once the code is joined to the
+	// system graph g: it returns one Verdict per finding of fs, in order.
+	// Under go vet, which has no graph, no finding is dropped (and a rule
+	// reports findings that only the system can confirm only when
+	// Config.System says a driver will refine them).
+	Refine func(g *graph.Graph, fs []CodeFinding) []Verdict
 
 	// Audit, for a rule about suppressions, runs after every other rule
 	// and after the driver applied the suppressions, and reports through
@@ -85,7 +86,29 @@ type Rule struct {
 type CodeFinding struct {
 	Category string      // the diagnostic's category
 	Service  string      // the service of the system the finding's code belongs to, or ""
+	Pos      graph.Pos   // where it is reported
 	Related  []graph.Pos // the positions of its related information (call sites)
+	Sites    []graph.Pos // every call it concerns (Evidence.Sites), or nil
+	Entry    string      // see Evidence.Entry
+	// Suppressed: a directive in the source silenced it (the user's word
+	// that it is not a problem).
+	Suppressed bool
+}
+
+// Keep is the verdicts of a filter: each finding keep rejects is dropped.
+func Keep(fs []CodeFinding, keep func(CodeFinding) bool) []Verdict {
+	out := make([]Verdict, len(fs))
+	for i, f := range fs {
+		out[i].Drop = !keep(f)
+	}
+	return out
+}
+
+// A Verdict is Refine's judgement of one code finding: drop it, or keep
+// it with more related positions (what upstream makes it a problem).
+type Verdict struct {
+	Drop    bool
+	Related []Related
 }
 
 // Suppressions tells an Audit which of the topology's suppressions the
