@@ -31,6 +31,7 @@ type origin struct {
 	what  string        // "context.Background()", "a.newContext()", or the handler's name
 	inner string        // helperCtx: what the helper's context is, e.g. "context.Background()"
 	fn    *ssa.Function // the function pos lies in
+	fw    fwKind        // the framework whose context it is, if any (frameworks.go)
 }
 
 // entry is an origin reached along one path, with the first derivation on
@@ -188,6 +189,9 @@ func (c *checker) flow0(v ssa.Value) *flow {
 		if v.Op != token.MUL {
 			return none
 		}
+		if f, ok := c.frameworkLoad(v); ok {
+			return f
+		}
 		if cell := c.cellOf(v.X, 0); cell != nil {
 			return c.cellFlow(cell)
 		}
@@ -200,6 +204,9 @@ func (c *checker) flow0(v ssa.Value) *flow {
 			return c.flowOf(v.X)
 		}
 	case *ssa.MakeInterface:
+		if f, ok := c.ginAsContext(v); ok {
+			return f
+		}
 		return c.flowOf(v.X)
 	case *ssa.ChangeInterface:
 		return c.flowOf(v.X)
@@ -242,6 +249,8 @@ func (c *checker) paramFlow(p *ssa.Parameter) *flow {
 			return &flow{origins: []entry{{o: &origin{pos: p.Pos(), kind: requestCtx, what: handlerLabel(fn), fn: fn}}}}
 		}
 		return &flow{params: []*ssa.Parameter{p}}
+	case carrierOf(t) != fwNone:
+		return c.carrierFlow(p)
 	}
 	return none
 }
@@ -381,6 +390,9 @@ func (c *checker) cellFlow(cell *ssa.Alloc) *flow {
 func (c *checker) callFlow(call *ssa.Call, idx int) *flow {
 	cc := &call.Call
 	callee := ir.Callee(cc)
+	if f, ok := c.frameworkCall(call, callee, idx); ok {
+		return f
+	}
 	if e, ok := ctxFuncs.Entry(callee); ok {
 		b := ctxTable[e]
 		if idx != b.result {

@@ -50,6 +50,8 @@ func TestLibraries(t *testing.T) {
 		"example.com/libs/grpcconn/deadline",
 		"example.com/libs/grpcgateway/deadline",
 		"example.com/libs/grpcgateway/orderspb",
+		"example.com/libs/handlers/echo",
+		"example.com/libs/handlers/echo/mw",
 		"example.com/libs/httpvalues/deadline",
 		"example.com/libs/memcache/deadline",
 		"example.com/libs/minio/deadline",
