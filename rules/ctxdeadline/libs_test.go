@@ -53,6 +53,8 @@ func TestLibraries(t *testing.T) {
 		"example.com/libs/handlers/echo",
 		"example.com/libs/handlers/echo/mw",
 		"example.com/libs/handlers/gin",
+		"example.com/libs/handlers/fiber",
+		"example.com/libs/handlers/gin",
 		"example.com/libs/handlers/gin/fallback",
 		"example.com/libs/httpvalues/deadline",
 		"example.com/libs/memcache/deadline",
