@@ -820,7 +820,13 @@ func (c *checker) boundingMW(v ssa.Value, depth int) bool {
 	}
 	switch x := ir.Peel(v).(type) {
 	case *ssa.Function:
-		return c.boundsRequest(c.resolve(x))
+		fn := c.resolve(x)
+		if !c.inPkg[fn] {
+			// A function of another package: its fact.
+			obj, ok := fn.Object().(*types.Func)
+			return ok && c.pass.ImportObjectFact(obj, new(MiddlewareFact))
+		}
+		return c.boundsRequest(fn)
 	case *ssa.MakeClosure:
 		if fn, ok := x.Fn.(*ssa.Function); ok {
 			return c.boundsRequest(c.resolve(fn))

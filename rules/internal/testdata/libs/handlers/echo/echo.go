@@ -127,6 +127,12 @@ func getFact(c echo.Context) error {
 	return lookup(c.Request().Context(), "fact")
 }
 
+// Silent: a middleware function of another package that bounds the
+// request (its fact).
+func getFactValue(c echo.Context) error {
+	return lookup(c.Request().Context(), "fact-value")
+}
+
 // Trap: mw.Trace replaces the request's context with one without a
 // deadline.
 func getTraced(c echo.Context) error {
@@ -177,6 +183,9 @@ func custom(e *echo.Echo) {
 	c.GET("/c", getCustom)
 	f := e.Group("/fact", mw.Timeout(time.Second))
 	f.GET("/f", getFact)
+	d := e.Group("/deadline")
+	d.Use(mw.Deadline)
+	d.GET("/d", getFactValue)
 	t := e.Group("/traced", mw.Trace)
 	t.GET("/t", getTraced)
 }

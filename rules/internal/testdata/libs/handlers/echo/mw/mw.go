@@ -25,6 +25,17 @@ func Timeout(d time.Duration) echo.MiddlewareFunc { // want Timeout:"boundsReque
 	}
 }
 
+// Deadline is a middleware (not a constructor) that bounds the request's
+// context.
+func Deadline(next echo.HandlerFunc) echo.HandlerFunc { // want Deadline:"boundsRequest"
+	return func(c echo.Context) error {
+		ctx, cancel := context.WithTimeout(c.Request().Context(), time.Second)
+		defer cancel()
+		c.SetRequest(c.Request().WithContext(ctx))
+		return next(c)
+	}
+}
+
 type traceKey struct{}
 
 // Trace replaces the request's context with one that has no deadline of
