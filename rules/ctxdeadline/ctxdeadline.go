@@ -39,7 +39,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        lint.URL("ctxdeadline"),
 	Run:        run,
 	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, remote.Analyzer, valueflow.Analyzer, resilience.Analyzer},
-	FactTypes:  []analysis.Fact{new(Fact)},
+	FactTypes:  []analysis.Fact{new(Fact), new(MiddlewareFact)},
 	ResultType: lint.ResultType,
 
 	RunDespiteErrors: true, // packages with type errors are skipped by ir
@@ -168,6 +168,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c.scan()
 	c.solve()
 	c.exportFacts()
+	c.exportMiddlewareFacts()
 	c.report(r)
 	return r.Result(), nil
 }
@@ -204,6 +205,8 @@ type checker struct {
 	// handler could not be resolved, so every handler counts as wrapped.
 	wrapped map[*ssa.Function]bool
 	wrapAll bool
+
+	fws *fwState // framework routers and handlers: see frameworks.go
 
 	flows   map[ssa.Value]*flow
 	returns map[retKey]*retSummary
@@ -293,6 +296,7 @@ func (c *checker) scan() {
 	}
 	c.scanInterfaces()
 	c.scanHandlers()
+	c.scanFrameworks()
 }
 
 // resolve maps the synthetic wrappers of a method (bound method values,
@@ -537,7 +541,7 @@ func carriesContext(fn *types.Func) bool {
 	sig := fn.Type().(*types.Signature)
 	for i := range sig.Params().Len() {
 		t := sig.Params().At(i).Type()
-		if remote.IsContext(t) || isRequest(t) {
+		if remote.IsContext(t) || isRequest(t) || carrierOf(t) != fwNone {
 			return true
 		}
 	}

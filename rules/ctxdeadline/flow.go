@@ -33,6 +33,7 @@ type origin struct {
 	inner string        // helperCtx: what the helper's context is, e.g. "context.Background()"
 	fn    *ssa.Function // the function pos lies in
 	entry string        // incomingCtx: the gRPC method ("/pkg.Service/Method"), when the generated code names it
+	fw    fwKind        // the framework whose context it is, if any (frameworks.go)
 }
 
 // entry is an origin reached along one path, with the first derivation on
@@ -190,6 +191,9 @@ func (c *checker) flow0(v ssa.Value) *flow {
 		if v.Op != token.MUL {
 			return none
 		}
+		if f, ok := c.frameworkLoad(v); ok {
+			return f
+		}
 		if cell := c.cellOf(v.X, 0); cell != nil {
 			return c.cellFlow(cell)
 		}
@@ -202,6 +206,9 @@ func (c *checker) flow0(v ssa.Value) *flow {
 			return c.flowOf(v.X)
 		}
 	case *ssa.MakeInterface:
+		if f, ok := c.ginAsContext(v); ok {
+			return f
+		}
 		return c.flowOf(v.X)
 	case *ssa.ChangeInterface:
 		return c.flowOf(v.X)
@@ -247,6 +254,8 @@ func (c *checker) paramFlow(p *ssa.Parameter) *flow {
 			return &flow{origins: []entry{{o: &origin{pos: p.Pos(), kind: requestCtx, what: handlerLabel(fn), fn: fn}}}}
 		}
 		return &flow{params: []*ssa.Parameter{p}}
+	case carrierOf(t) != fwNone:
+		return c.carrierFlow(p)
 	}
 	return none
 }
@@ -386,6 +395,9 @@ func (c *checker) cellFlow(cell *ssa.Alloc) *flow {
 func (c *checker) callFlow(call *ssa.Call, idx int) *flow {
 	cc := &call.Call
 	callee := ir.Callee(cc)
+	if f, ok := c.frameworkCall(call, callee, idx); ok {
+		return f
+	}
 	if e, ok := ctxFuncs.Entry(callee); ok {
 		b := ctxTable[e]
 		if idx != b.result {

@@ -122,6 +122,9 @@ func (c *checker) message(f *finding, h hit) string {
 			cons = "nothing in view bounds the request: unless its transport bounds the wait, a server that stops responding blocks it forever"
 		}
 	}
+	if msg, ok := frameworkMessage(o, f, target, reach, cons); ok {
+		return msg
+	}
 	switch o.kind {
 	case droppedCtx:
 		return fmt.Sprintf("context.WithoutCancel drops the deadline of its parent: the context reaches %s: %s; bound it with context.WithTimeout", reach, cons)
