@@ -108,6 +108,18 @@ func TestDropped(t *testing.T) {
 			if d.Category != ctxdeadline.CategoryDropped {
 				t.Errorf("%s: category %q, want %q", d.Message, d.Category, ctxdeadline.CategoryDropped)
 			}
+			// A transaction names its statements, a request where it is
+			// sent.
+			want := ""
+			switch {
+			case strings.Contains(d.Message, "BEGIN and the"):
+				want = "runs on the transaction here"
+			case strings.Contains(d.Message, "builds a request"):
+				want = "the request is sent here"
+			}
+			if want != "" && (len(d.Related) == 0 || !strings.Contains(d.Related[0].Message, want)) {
+				t.Errorf("%s: related = %v, want %q", d.Message, d.Related, want)
+			}
 		}
 	}
 	if got := ctxdeadline.Rule.SeverityOf(ctxdeadline.CategoryDropped); got != lint.Warning {
