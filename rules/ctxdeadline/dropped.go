@@ -1022,6 +1022,9 @@ func (f *dropped) message() string {
 		return fmt.Sprintf("%s builds a request with no context, though %s (%s) is in scope: sending it ignores the caller's deadline and cancellation; build it with %s",
 			f.api, f.ctx.expr, f.ctx.from, f.variant())
 	}
+	if n := len(f.related); n > 0 && f.twin.Chain {
+		return fmt.Sprintf("%s: it and the %d call%s on its result ignore the caller's deadline and cancellation; call %s", head, n, plural(n), f.variant())
+	}
 	return fmt.Sprintf("%s: %s ignores the caller's deadline and cancellation; call %s", head, f.what, f.variant())
 }
 
@@ -1101,19 +1104,18 @@ func (d *dropper) fix(f *dropped) (analysis.SuggestedFix, bool) {
 		return analysis.SuggestedFix{}, false
 	}
 	head := f.ctx.expr
-	if len(ce.Args) > 0 || t.Tail != "" {
+	switch {
+	case len(ce.Args) > 0:
 		head += ", "
+	case t.Tail != "":
+		head += ", " + t.Tail // Begin() → BeginTx(ctx, nil): one edit
 	}
 	edits := []analysis.TextEdit{
 		{Pos: sel.Pos(), End: sel.End(), NewText: []byte(t.Name)},
 		{Pos: ce.Lparen + 1, End: ce.Lparen + 1, NewText: []byte(head)},
 	}
-	if t.Tail != "" {
-		tail := t.Tail
-		if len(ce.Args) > 0 {
-			tail = ", " + tail
-		}
-		edits = append(edits, analysis.TextEdit{Pos: ce.Rparen, End: ce.Rparen, NewText: []byte(tail)})
+	if t.Tail != "" && len(ce.Args) > 0 {
+		edits = append(edits, analysis.TextEdit{Pos: ce.Rparen, End: ce.Rparen, NewText: []byte(", " + t.Tail)})
 	}
 	return analysis.SuggestedFix{Message: "call " + f.variant(), TextEdits: edits}, true
 }
