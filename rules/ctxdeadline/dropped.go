@@ -79,7 +79,11 @@ type dropped struct {
 	what    string   // what ignores the context: "the query", "the request"
 	related []relPos // statements of a transaction, the Do that sends a request
 	begin   bool     // a transaction begun with no context
-	request bool     // a request built with no context
+	// chainOff: the receiver of the call has no Twin.Name method
+	// (db.Model(&u).Association("Orders").Find(&o)): the context goes
+	// earlier on the chain.
+	chainOff bool
+	request  bool // a request built with no context
 }
 
 type relPos struct {
@@ -99,7 +103,7 @@ type dropper struct {
 	assigns   map[*types.Var][]assignment
 	addrTaken map[*types.Var]bool
 	params    map[*types.Var]string
-	goScopes  map[*types.Scope]*ast.FuncLit
+	goScopes  map[*types.Scope]*ast.FuncLit // literals of go and defer statements
 	used      map[*ast.FuncLit]map[*types.Var]bool
 
 	memo  map[*types.Var]*ctxSource
@@ -193,11 +197,9 @@ func (d *dropper) index() {
 			case *ast.FuncLit:
 				addParams(n.Type, "a function literal")
 			case *ast.GoStmt:
-				if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
-					if s := d.info.Scopes[lit.Type]; s != nil {
-						d.goScopes[s] = lit
-					}
-				}
+				d.detach(n.Call)
+			case *ast.DeferStmt:
+				d.detach(n.Call)
 			case *ast.AssignStmt:
 				if n.Tok == token.DEFINE || n.Tok == token.ASSIGN {
 					assign(n.Lhs, n.Rhs)
@@ -233,6 +235,19 @@ func (d *dropper) index() {
 	}
 }
 
+// detach records the function literal a go or defer statement calls: it
+// runs after its caller has moved on (a goroutine) or is cleaning up (a
+// deferred rollback or unlock, which must run even when the caller's
+// context is done), so the enclosing functions' contexts count in it only
+// when it refers to them.
+func (d *dropper) detach(call *ast.CallExpr) {
+	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+		if s := d.info.Scopes[lit.Type]; s != nil {
+			d.goScopes[s] = lit
+		}
+	}
+}
+
 // isCtxVar reports whether v holds a context or an *http.Request (whose
 // Context() is meant).
 func isCtxVar(v *types.Var) bool {
@@ -246,10 +261,9 @@ func isHTTPRequest(t types.Type) bool {
 
 // ctxAt returns the caller's context in scope at pos: the innermost
 // variable visible there that holds a context (or a request) coming from
-// a parameter, a request, or a derivation of those. A context variable of
-// a function literal started by a go statement's enclosing functions
-// counts only when the literal captures it: a goroutine that outlives its
-// caller is a common reason to leave the caller's context behind.
+// a parameter, a request, or a derivation of those. In a function literal
+// started by a go or defer statement, the enclosing functions' contexts
+// count only when the literal refers to them (see detach).
 func (d *dropper) ctxAt(pos token.Pos) (scopeCtx, bool) {
 	pkgScope := d.c.pass.Pkg.Scope()
 	inner := pkgScope.Innermost(pos)
@@ -487,8 +501,9 @@ func (c *checker) findDropped(d *dropper) []*dropped {
 				if !ok {
 					continue
 				}
-				if _, isGo := call.(*ssa.Go); isGo {
-					continue
+				switch call.(type) {
+				case *ssa.Go, *ssa.Defer:
+					continue // see detach
 				}
 				cc := call.Common()
 				callee := ir.Callee(cc)
@@ -592,6 +607,9 @@ func (d *dropper) direct(call ssa.CallInstruction, callee *types.Func, api *remo
 		what = "the dial"
 	}
 	f := &dropped{pos: call.Pos(), api: remote.FuncName(callee), twin: api.Twin, callee: callee, ctx: sc, what: what}
+	if api.Twin.Chain {
+		f.chainOff = d.twinOf(call.Pos(), callee, api.Twin) == nil
+	}
 	if ctxlessBegin.Has(callee) {
 		f.begin = true
 		f.what = "BEGIN"
@@ -977,6 +995,8 @@ func (f *dropped) variant() string {
 	switch {
 	case t.Advice != "":
 		return strings.ReplaceAll(t.Advice, "(ctx,", "("+f.ctx.expr+",")
+	case t.Chain && f.chainOff:
+		return fmt.Sprintf("%s(%s) on the *gorm.DB the chain starts from", t.Name, f.ctx.expr)
 	case t.Chain:
 		return fmt.Sprintf("%s(%s).%s(…)", t.Name, f.ctx.expr, f.callee.Name())
 	}

@@ -243,3 +243,13 @@ func (r *Repo) Detached(ctx context.Context) error {
 	_, err := r.db.Exec("DELETE FROM t")
 	return err
 }
+
+// Cleanup deferred: it must run even when the caller's context is done.
+func (r *Repo) Locked(ctx context.Context) error { // want Locked:`ctxdeadline\(param0 → \(\*sql.DB\).ExecContext\)`
+	defer r.db.Exec("SELECT pg_advisory_unlock(1)")
+	defer func() {
+		r.db.Exec("SELECT pg_advisory_unlock(2)")
+	}()
+	_, err := r.db.ExecContext(ctx, "SELECT pg_advisory_lock(1)")
+	return err
+}

@@ -77,3 +77,16 @@ func (s *scoped) Find(ctx context.Context, id int) (Order, error) {
 	err := s.db.First(&o, id).Error
 	return o, err
 }
+
+type User struct {
+	ID     int
+	Orders []Order
+}
+
+// An association: WithContext goes on the *gorm.DB the chain starts from,
+// not on the Association, which has none.
+func (r *Repo) Orders(ctx context.Context, u *User) ([]Order, error) {
+	var o []Order
+	err := r.db.Model(u).Association("Orders").Find(&o) // want `\(\*gorm.Association\).Find takes no context.*call WithContext\(ctx\) on the \*gorm.DB the chain starts from`
+	return o, err
+}
