@@ -1028,7 +1028,7 @@ func (f *dropped) message() string {
 				stmts++
 			}
 		}
-		what := "its statements and Commit"
+		what := "the statements on the transaction that take no context of their own"
 		switch {
 		case stmts > 0 && commit:
 			what = fmt.Sprintf("the %d statement%s and the Commit on the transaction", stmts, plural(stmts))
