@@ -101,6 +101,9 @@ func TestLibraries(t *testing.T) {
 			"example.com/libs/handlers/gin/fallback",
 			"example.com/libs/handlers/gorilla",
 			"example.com/libs/handlers/gorilla/wrapped",
+			"example.com/libs/gorm/dropped",
+			"example.com/libs/redisv6/dropped",
+			"example.com/libs/sqlx/dropped",
 		}},
 		libtest.Suite{Analyzer: callsites.Analyzer, Facts: true, Packages: []string{
 			"example.com/libs/amqp/sites",

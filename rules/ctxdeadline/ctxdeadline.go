@@ -46,13 +46,14 @@ var Analyzer = &analysis.Analyzer{
 }
 
 // Rule is ctxdeadline's catalogue entry. A fresh context with no deadline
-// is an error; a handler's request context is a warning.
+// is an error; a handler's request context, and a caller's context left
+// behind by a call that takes none, are warnings.
 var Rule = &lint.Rule{
 	Name:       "ctxdeadline",
 	Summary:    doc.Summary,
 	Doc:        docMD,
 	Severity:   lint.Error,
-	Categories: map[string]lint.Severity{CategoryRequest: lint.Warning, CategoryIncoming: lint.Warning},
+	Categories: map[string]lint.Severity{CategoryRequest: lint.Warning, CategoryIncoming: lint.Warning, CategoryDropped: lint.Warning},
 	Analyzer:   Analyzer,
 	Refine:     refine,
 }

@@ -97,3 +97,32 @@ func summary(results []*analysistest.Result) []string {
 	}
 	return out
 }
+
+// TestDropped checks the dropped-context findings (database/sql, net/http,
+// net and transactions, on the real standard library) and their
+// suggested fixes (the .golden files).
+func TestDropped(t *testing.T) {
+	results := analysistest.RunWithSuggestedFixes(t, stubs.TestData(t), ctxdeadline.Analyzer, "dropped", "droppedtx")
+	for _, res := range results {
+		for _, d := range res.Diagnostics {
+			if d.Category != ctxdeadline.CategoryDropped {
+				t.Errorf("%s: category %q, want %q", d.Message, d.Category, ctxdeadline.CategoryDropped)
+			}
+			// A transaction names its statements, a request where it is
+			// sent.
+			want := ""
+			switch {
+			case strings.Contains(d.Message, "BEGIN and the"):
+				want = "runs on the transaction here"
+			case strings.Contains(d.Message, "builds a request"):
+				want = "the request is sent here"
+			}
+			if want != "" && (len(d.Related) == 0 || !strings.Contains(d.Related[0].Message, want)) {
+				t.Errorf("%s: related = %v, want %q", d.Message, d.Related, want)
+			}
+		}
+	}
+	if got := ctxdeadline.Rule.SeverityOf(ctxdeadline.CategoryDropped); got != lint.Warning {
+		t.Errorf("severity of %s = %v, want warning", ctxdeadline.CategoryDropped, got)
+	}
+}

@@ -22,9 +22,6 @@ const maxRelated = 3
 // first remote call it reaches and listing the others as related
 // locations.
 func (c *checker) report(r *lint.Reporter) {
-	if len(c.findings) == 0 {
-		return
-	}
 	calls := c.callExprs()
 	span := func(pos token.Pos) (token.Pos, token.Pos) {
 		if ce := calls[pos]; ce != nil {
@@ -65,6 +62,7 @@ func (c *checker) report(r *lint.Reporter) {
 		}
 		ds = append(ds, d)
 	}
+	ds = append(ds, c.droppedDiagnostics(span)...)
 	slices.SortFunc(ds, func(a, b analysis.Diagnostic) int {
 		return cmp.Or(c.comparePos(a.Pos, b.Pos), strings.Compare(a.Message, b.Message))
 	})

@@ -163,8 +163,35 @@ type API struct {
 	// "dynamodb", "gcs"): the node the call is an edge to. "*" names it
 	// after the package, for an entry of a tree of packages.
 	Service string
+	// Twin, on an API that takes no context, names its variant that does
+	// (QueryContext for Query, BeginTx for Begin): ctxdeadline's
+	// dropped-context findings name it, and rewrite the call to it where
+	// the replacement is mechanical. nil where the library has no such
+	// variant, or one that does not bound the call (go-redis v6's
+	// WithContext, whose context no command reads).
+	Twin *Twin
 
 	lib *Library
+}
+
+// Twin is the context-taking variant of a context-less API.
+type Twin struct {
+	// Name is the method of the same receiver, or the function of the same
+	// package, that takes the context as its first argument and then the
+	// API's own arguments (Tail after them); with Chain, the method of the
+	// receiver that gives the context to the calls made on its result.
+	Name string
+	// Tail is the source of the arguments the variant takes after the
+	// API's ("nil": Begin() → BeginTx(ctx, nil)).
+	Tail string
+	// Chain says the context is given on the receiver's chain, by calling
+	// Name(ctx) before the API (gorm's db.WithContext(ctx).Find(&x)).
+	Chain bool
+	// Advice, when the replacement is not mechanical, says what to call
+	// instead, with ctx standing for the context (http.Get →
+	// "http.NewRequestWithContext(ctx, http.MethodGet, url, nil) sent with
+	// Do"): the finding names it and offers no rewrite.
+	Advice string
 }
 
 // Bound says what bounds an API's calls besides its context.
@@ -515,3 +542,11 @@ func unknown(a API) API { a.Bound = Unknown; return a }
 
 // stream marks an entry that opens a long-lived stream (see API.Stream).
 func stream(a API) API { a.Stream = true; return a }
+
+// twin names the variant of a context-less entry that takes the context
+// first and the entry's arguments after it (see API.Twin).
+func twin(a API, name string) API { a.Twin = &Twin{Name: name}; return a }
+
+// advise says, for a context-less entry with no mechanical variant, what
+// to call instead (see Twin.Advice).
+func advise(a API, advice string) API { a.Twin = &Twin{Advice: advice}; return a }

@@ -22,7 +22,11 @@ var gorm = Library{
 	APIs: func() []API {
 		const pkg = "gorm.io/gorm"
 		var t []API
-		ctxFrom := func(a API) API { a.CtxFrom = "WithContext"; return a }
+		ctxFrom := func(a API) API {
+			a.CtxFrom = "WithContext"
+			a.Twin = &Twin{Name: "WithContext", Chain: true}
+			return a
+		}
 		// finisher_api.go:19-784, migrator.go:23.
 		for _, m := range []string{
 			"Create", "CreateInBatches", "Save", "First", "Take", "Last", "Find", "FindInBatches",

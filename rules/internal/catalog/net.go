@@ -12,13 +12,13 @@ var netDial = Library{
 		"its context too. tls.Dialer dials with its NetDialer, or a zero net.Dialer. Lookups are bounded by " +
 		"the resolver's own timeouts.",
 	APIs: []API{
-		fn("net", "Dial", TCP, -1),
+		advise(fn("net", "Dial", TCP, -1), "the DialContext(ctx, network, address) of a net.Dialer with a Timeout"),
 		bounded(fn("net", "DialTimeout", TCP, -1)),
 		fn("net", "DialTCP", TCP, -1),
 		fn("net", "DialUDP", TCP, -1),
 		fn("net", "DialUnix", TCP, -1),
 		fn("net", "DialIP", TCP, -1),
-		method("net", "Dialer", "Dial", TCP, -1),
+		twin(method("net", "Dialer", "Dial", TCP, -1), "DialContext"),
 		method("net", "Dialer", "DialContext", TCP, 0),
 		bounded(fn("net", "LookupHost", DNS, -1)),
 		bounded(fn("net", "LookupIP", DNS, -1)),
@@ -31,9 +31,9 @@ var netDial = Library{
 		bounded(fn("net", "LookupPort", DNS, -1)),
 		bounded(wildcard("net", "Resolver", DNS)), // the resolver's own timeouts (resolv.conf)
 
-		fn("crypto/tls", "Dial", TCP, -1),
-		fn("crypto/tls", "DialWithDialer", TCP, -1),
-		method("crypto/tls", "Dialer", "Dial", TCP, -1),
+		advise(fn("crypto/tls", "Dial", TCP, -1), "the DialContext(ctx, network, addr) of a tls.Dialer with its Config"),
+		advise(fn("crypto/tls", "DialWithDialer", TCP, -1), "the DialContext(ctx, network, addr) of a tls.Dialer with this NetDialer and Config"),
+		twin(method("crypto/tls", "Dialer", "Dial", TCP, -1), "DialContext"),
 		method("crypto/tls", "Dialer", "DialContext", TCP, 0),
 		// A handshake on a connection whose deadlines faultline cannot see.
 		unknown(method("crypto/tls", "Conn", "Handshake", TCP, -1)),

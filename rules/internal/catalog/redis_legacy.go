@@ -9,6 +9,10 @@ func init() { register(&goRedisV6) }
 // timeouts: dial 5s, read 3s, write as read by default, -1 for none
 // (options.go:58-70,123-142); Client.WithContext does not reach the socket
 // (internal/pool/conn.go:51-67 sets deadlines from the timeouts alone).
+// No entry names a Twin: no command reads the context WithContext stores
+// (redis.go:393-430, cluster.go:696-707, ring.go:383-394 only return it),
+// so a caller's context has no way in, and ctxdeadline's dropped-context
+// stays silent on v6.
 var goRedisV6 = Library{
 	Name:     "go-redis v6",
 	Paths:    []string{"github.com/go-redis/redis"},

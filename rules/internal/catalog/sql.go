@@ -15,28 +15,33 @@ var databaseSQL = Library{
 		for _, typ := range []string{"DB", "Tx", "Conn", "Stmt"} {
 			for _, m := range []string{"Query", "QueryRow", "Exec"} {
 				if typ != "Conn" {
-					t = append(t, method("database/sql", typ, m, SQL, -1))
+					t = append(t, twin(method("database/sql", typ, m, SQL, -1), m+"Context"))
 				}
 				t = append(t, method("database/sql", typ, m+"Context", SQL, 0))
 			}
 		}
 		return append(t,
-			method("database/sql", "DB", "Ping", SQL, -1),
+			twin(method("database/sql", "DB", "Ping", SQL, -1), "PingContext"),
 			method("database/sql", "DB", "PingContext", SQL, 0),
-			method("database/sql", "DB", "Prepare", SQL, -1),
+			twin(method("database/sql", "DB", "Prepare", SQL, -1), "PrepareContext"),
 			method("database/sql", "DB", "PrepareContext", SQL, 0),
-			method("database/sql", "DB", "Begin", SQL, -1),
+			beginTx(method("database/sql", "DB", "Begin", SQL, -1), "BeginTx"),
 			method("database/sql", "DB", "BeginTx", SQL, 0),
 			method("database/sql", "DB", "Conn", SQL, 0),
-			method("database/sql", "Tx", "Prepare", SQL, -1),
+			twin(method("database/sql", "Tx", "Prepare", SQL, -1), "PrepareContext"),
 			method("database/sql", "Tx", "PrepareContext", SQL, 0),
-			method("database/sql", "Tx", "Commit", SQL, -1),
+			method("database/sql", "Tx", "Commit", SQL, -1), // no variant: the transaction's context bounds it
 			method("database/sql", "Conn", "PingContext", SQL, 0),
 			method("database/sql", "Conn", "PrepareContext", SQL, 0),
 			method("database/sql", "Conn", "BeginTx", SQL, 0),
 		)
 	}(),
 }
+
+// beginTx names the variant of a context-less Begin: it takes the context
+// and the transaction's options, nil for the driver's defaults
+// (sql.go:1886-1888 in Go 1.26: Begin is BeginTx(context.Background(), nil)).
+func beginTx(a API, name string) API { a.Twin = &Twin{Name: name, Tail: "nil"}; return a }
 
 // pgx: jackc/pgx v4 and v5, natively (not through database/sql).
 var pgx = Library{

@@ -19,13 +19,32 @@ var sqlx = Library{
 	APIs: func() []API {
 		const pkg = "github.com/jmoiron/sqlx"
 		var t []API
+		// Each context-less method or function has a variant named
+		// after it with "Context" that takes the context first and the
+		// same arguments after it, but for the transactions' (Beginx →
+		// BeginTxx(ctx, nil), MustBegin → MustBeginTx(ctx, nil)) and
+		// MustConnect, which has none, and (*Tx).NamedQuery, whose variant is the
+		// package's NamedQueryContext.
+		begins := map[string]string{"Beginx": "BeginTxx", "MustBegin": "MustBeginTx"}
 		add := func(typ string, ctx int, names ...string) {
 			for _, n := range names {
+				var a API
 				if typ == "" {
-					t = append(t, fn(pkg, n, SQL, ctx))
+					a = fn(pkg, n, SQL, ctx)
 				} else {
-					t = append(t, method(pkg, typ, n, SQL, ctx))
+					a = method(pkg, typ, n, SQL, ctx)
 				}
+				switch {
+				case ctx >= 0 || n == "MustConnect":
+				case typ == "Tx" && n == "NamedQuery":
+					// *Tx has no NamedQueryContext (named_context.go:116).
+					a = advise(a, "sqlx.NamedQueryContext(ctx, tx, query, arg)")
+				case begins[n] != "":
+					a = beginTx(a, begins[n])
+				default:
+					a = twin(a, n+"Context")
+				}
+				t = append(t, a)
 			}
 		}
 		// sqlx.go:307-378, sqlx_context.go:122-213.
