@@ -155,6 +155,9 @@ type Result struct {
 	Packages int
 	// Services is the number of services (main packages) found in the code.
 	Services int
+	// Modules are the Go modules analysed, relative to Root, when the run
+	// covers several (a directory outside any module, or a go.work root).
+	Modules []string
 
 	analysed map[string]bool // Go files of the packages analysed in full, relative to Root
 }
@@ -206,11 +209,26 @@ func Run(cfg Config) (*Result, error) {
 	}
 
 	env := goEnv(cfg.Safe)
-	modRoot, modPath, err := findModule(dir, env)
+	modRoot, modPath, gowork, err := findModule(dir, env)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Root: cmp.Or(modRoot, dir), Module: modPath}
+	// Outside a module, the modules below dir (or the go.work workspace's)
+	// are one system: each is analysed in turn and their results merged.
+	var modules []string
+	if modRoot == "" && !cfg.NoCode {
+		if modules, err = findModules(dir, gowork, env); err != nil {
+			return nil, err
+		}
+		switch {
+		case len(modules) == 0 && gowork != "":
+			return nil, inputErrorf("%s is in the go.work workspace %s but in none of its modules, and none of them lies below it: run faultline at the workspace's root, or in one of its modules", dir, gowork)
+		case len(modules) > 0 && len(cfg.Patterns) > 0 && !slices.Equal(cfg.Patterns, []string{"./..."}):
+			return nil, inputErrorf("%s holds %d Go modules and belongs to none: package patterns apply within one module; give none to check every package of every module, or run in one module (-C DIR)", dir, len(modules))
+		}
+	}
+	inCode := modRoot != "" || len(modules) > 0
+	res := &Result{Root: cmp.Or(modRoot, dir), Module: modPath, Modules: relAll(dir, modules)}
 
 	// The topology first: its errors are cheap to find and stop the run.
 	topoPath, err := findTopology(dir, modRoot, cfg.Topology)
@@ -222,13 +240,13 @@ func Run(cfg Config) (*Result, error) {
 	}
 	var g *graph.Graph
 	if topoPath != "" {
-		if modRoot == "" || !within(topoPath, modRoot) {
+		if modRoot == "" && len(modules) == 0 || modRoot != "" && !within(topoPath, modRoot) {
 			res.Root = topoDir(topoPath)
 		}
 		g, err = loadTopology(topoPath, res.Root, cfg)
 		var ie *InputError
 		switch {
-		case err == nil && declaresNothing(g) && (cfg.Topology != "" || modRoot == ""):
+		case err == nil && declaresNothing(g) && (cfg.Topology != "" || !inCode):
 			return nil, inputErrorf("%s declares nothing: describe the system's services in it (faultline init writes a start), or leave -topology out to check the code alone", relSlash(dir, topoPath))
 		case err == nil && declaresNothing(g):
 			res.Warnings = append(res.Warnings, relSlash(dir, topoPath)+" declares nothing: the graph comes from the code alone; describe the system's services in it (faultline init writes a start), or delete it")
@@ -236,12 +254,12 @@ func Run(cfg Config) (*Result, error) {
 		case err == nil:
 			res.Topology = relSlash(res.Root, topoPath)
 			enabled = applySettings(enabled, g)
-		case errors.As(err, &ie) && modRoot != "" && !cfg.NoCode && !cfg.Graph && !tooExpensive(err):
+		case errors.As(err, &ie) && inCode && !cfg.NoCode && !cfg.Graph && !tooExpensive(err):
 			// The code is still checked: its findings are reported next
 			// to the topology's errors, and the run exits 2. The graph
 			// rules need the topology, so they do not run.
 			res.TopologyError = err
-			res.Root = modRoot
+			res.Root = cmp.Or(modRoot, dir)
 		default:
 			return nil, err
 		}
@@ -255,8 +273,12 @@ func Run(cfg Config) (*Result, error) {
 	// are checked against them, and without a topology they are the graph.
 	wantCalls := res.TopologyError == nil && (cfg.Graph || slices.ContainsFunc(enabled, func(r *rules.Rule) bool { return r.Check != nil }))
 	var code *codeResult
-	if modRoot != "" && !cfg.NoCode {
-		code, err = analyzeCode(dir, modRoot, cfg, res.Rules, g, wantCalls)
+	if inCode && !cfg.NoCode {
+		if modRoot != "" {
+			code, err = analyzeCode(dir, modRoot, modRoot, false, cfg, res.Rules, g, wantCalls)
+		} else {
+			code, err = analyzeModules(dir, modules, cfg, res.Rules, g, wantCalls)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -277,7 +299,7 @@ func Run(cfg Config) (*Result, error) {
 			attributeServices(res.Findings, jr.services)
 		}
 	} else if topoPath == "" {
-		if modRoot == "" {
+		if !inCode {
 			return nil, inputErrorf("%s is not in a Go module and has no topology: run faultline inside a module, or give -topology FILE", dir)
 		}
 	}
@@ -343,6 +365,41 @@ func applySettings(enabled []*rules.Rule, g *graph.Graph) []*rules.Rule {
 	return slices.DeleteFunc(slices.Clone(enabled), func(r *rules.Rule) bool {
 		return slices.Contains(g.Settings.Disable, r.Name)
 	})
+}
+
+// analyzeModules analyses each module in turn, with paths relative to
+// root, and merges the results: only what the join and the report need of
+// each module is kept, so memory grows with the largest module, not with
+// their number.
+func analyzeModules(root string, modules []string, cfg Config, enabled []*rules.Rule, g *graph.Graph, wantCalls bool) (*codeResult, error) {
+	var all *codeResult
+	for _, m := range modules {
+		mcfg := cfg
+		mcfg.Patterns = nil
+		c, err := analyzeCode(m, m, root, true, mcfg, enabled, g, wantCalls)
+		if err != nil {
+			var ie *InputError
+			if errors.As(err, &ie) {
+				return nil, inputErrorf("module %s: %v", relSlash(root, m), ie.Err)
+			}
+			return nil, fmt.Errorf("module %s: %w", relSlash(root, m), err)
+		}
+		if all == nil {
+			all = c
+		} else {
+			all.merge(c)
+		}
+	}
+	return all, nil
+}
+
+// relAll returns paths relative to root, slashed.
+func relAll(root string, paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		out = append(out, relSlash(root, p))
+	}
+	return out
 }
 
 // within reports whether path is dir or below it.

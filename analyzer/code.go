@@ -8,6 +8,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -29,11 +30,15 @@ type codeResult struct {
 	packages int
 	analysed map[string]bool // Go files of the packages analysed in full, relative to the module root
 	whole    bool            // the patterns cover the whole module
-	roots    []*packages.Package
+	// The //faultline:ignore directives of the analysed files, by file
+	// relative to the root, and the first file of each package, for
+	// positions: what the engine needs of the packages once they are
+	// released.
+	directives map[string][]rules.Directive
+	firstFile  map[string]string
 
 	// For the system graph: the call-site facts of the module's packages,
 	// their imports within the module, and the main packages.
-	modRoot string
 	calls   map[string]*rules.Calls
 	imports map[string][]string
 	mains   []string
@@ -44,7 +49,13 @@ type codeResult struct {
 }
 
 // analyzeCode loads the packages and runs the enabled code rules on them.
-func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *graph.Graph, wantCalls bool) (*codeResult, error) {
+//
+// Paths in the result are relative to root: the module root, or the
+// directory of a run over several modules.
+// With several modules (one of many), declarations of the topology are
+// checked against the code only where they name a package this module
+// loaded: another module may hold it.
+func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled []*rules.Rule, g *graph.Graph, wantCalls bool) (*codeResult, error) {
 	patterns := cfg.Patterns
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
@@ -63,17 +74,31 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 	if len(pkgs) == 0 {
 		return nil, inputErrorf("no packages match %s", strings.Join(patterns, " "))
 	}
-	res := &codeResult{roots: pkgs, modRoot: modRoot, analysed: map[string]bool{}}
+	res := &codeResult{analysed: map[string]bool{}, directives: map[string][]rules.Directive{}, firstFile: map[string]string{}}
 	res.whole = filepath.Clean(dir) == filepath.Clean(modRoot) && slices.Equal(patterns, []string{"./..."})
-	res.load = packageErrors(pkgs, dir, modRoot)
+	checkWhole := res.whole && !oneOfMany
+	res.load = packageErrors(pkgs, dir, root)
 	for _, p := range pkgs {
 		if len(p.CompiledGoFiles) == 0 {
 			continue // a pattern that matched nothing, reported above
 		}
 		res.packages++
 		for _, f := range append(slices.Clip(p.GoFiles), p.CompiledGoFiles...) {
-			if rel := relSlash(modRoot, f); !res.load.brokenFiles[rel] {
+			if rel := relSlash(root, f); !res.load.brokenFiles[rel] {
 				res.analysed[rel] = true
+			}
+		}
+		if len(p.GoFiles) > 0 {
+			if _, ok := res.firstFile[p.PkgPath]; !ok {
+				res.firstFile[p.PkgPath] = relSlash(root, p.GoFiles[0])
+			}
+		}
+		for _, f := range p.Syntax {
+			for _, d := range rules.ParseDirectives(p.Fset, f) {
+				rel := relSlash(root, d.File)
+				if !slices.ContainsFunc(res.directives[rel], func(x rules.Directive) bool { return x.Pos == d.Pos }) {
+					res.directives[rel] = append(res.directives[rel], d)
+				}
 			}
 		}
 	}
@@ -96,7 +121,7 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 	if err != nil {
 		return nil, err
 	}
-	if err := checkDeclared(g, pkgs, res.whole); err != nil {
+	if err := checkDeclared(g, pkgs, checkWhole); err != nil {
 		return nil, err
 	}
 	// The catalogue's analyzers, bound to this run's configuration: the
@@ -123,7 +148,7 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 	}
 	res.categories = map[string]string{}
 	if wantCalls {
-		collectCalls(res, ag, callSites, pkgs, modRoot)
+		collectCalls(res, ag, callSites, pkgs, root)
 	}
 	seen := map[string]bool{} // test variants repeat the package's own files
 	for _, act := range ag.Roots {
@@ -137,7 +162,7 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 			}
 			return nil, fmt.Errorf("%s on %s: %v", rule.Name, act.Package.PkgPath, act.Err)
 		}
-		conv := converter{pkg: act.Package, modRoot: modRoot, g: g}
+		conv := converter{pkg: act.Package, root: root, g: g}
 		lr, _ := act.Result.(*rules.CodeResult)
 		for _, d := range act.Diagnostics {
 			f := conv.finding(rule, d)
@@ -155,7 +180,7 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 			for _, s := range lr.Suppressed {
 				f := conv.finding(rule, s.Diagnostic)
 				dp := act.Package.Fset.Position(s.Directive)
-				f.Suppression = &Suppression{Kind: "inSource", Reason: s.Reason, File: relSlash(modRoot, dp.Filename), Line: dp.Line}
+				f.Suppression = &Suppression{Kind: "inSource", Reason: s.Reason, File: relSlash(root, dp.Filename), Line: dp.Line}
 				if key := f.subject + "\x00" + f.Pos() + "\x00s"; !seen[key] {
 					seen[key] = true
 					res.findings = append(res.findings, f)
@@ -169,7 +194,7 @@ func analyzeCode(dir, modRoot string, cfg Config, enabled []*rules.Rule, g *grap
 
 // collectCalls gathers the call-site facts of the main module's packages
 // and the import graph within the module.
-func collectCalls(res *codeResult, ag *checker.Graph, callSites *analysis.Analyzer, roots []*packages.Package, modRoot string) {
+func collectCalls(res *codeResult, ag *checker.Graph, callSites *analysis.Analyzer, roots []*packages.Package, root string) {
 	res.calls = map[string]*rules.Calls{}
 	res.imports = map[string][]string{}
 	res.files = map[string]string{}
@@ -191,7 +216,7 @@ func collectCalls(res *codeResult, ag *checker.Graph, callSites *analysis.Analyz
 			res.mains = append(res.mains, path)
 		}
 		if len(p.GoFiles) > 0 {
-			res.files[path] = relSlash(modRoot, filepath.Dir(p.GoFiles[0]))
+			res.files[path] = relSlash(root, filepath.Dir(p.GoFiles[0]))
 		}
 	})
 	for _, imps := range res.imports {
@@ -213,10 +238,10 @@ func collectCalls(res *codeResult, ag *checker.Graph, callSites *analysis.Analyz
 			}
 			cc := c
 			for i := range cc.Sites {
-				cc.Sites[i].File = relSlash(modRoot, cc.Sites[i].File)
+				cc.Sites[i].File = relSlash(root, cc.Sites[i].File)
 			}
 			for i := range cc.Bindings {
-				cc.Bindings[i].File = relSlash(modRoot, cc.Bindings[i].File)
+				cc.Bindings[i].File = relSlash(root, cc.Bindings[i].File)
 			}
 			res.calls[path] = &cc
 		}
@@ -252,6 +277,41 @@ func runConfig(g *graph.Graph) (*rules.Config, error) {
 	return c, nil
 }
 
+// merge adds the result of another module's analysis to c (paths of both
+// relative to the same root).
+func (c *codeResult) merge(o *codeResult) {
+	c.findings = append(c.findings, o.findings...)
+	c.load.errors = append(c.load.errors, o.load.errors...)
+	c.load.broken = append(c.load.broken, o.load.broken...)
+	c.packages += o.packages
+	c.whole = c.whole && o.whole
+	c.mains = append(c.mains, o.mains...)
+	maps.Copy(c.analysed, o.analysed)
+	maps.Copy(c.directives, o.directives)
+	maps.Copy(c.firstFile, o.firstFile)
+	if o.calls != nil {
+		if c.calls == nil {
+			c.calls, c.imports, c.files = map[string]*rules.Calls{}, map[string][]string{}, map[string]string{}
+		}
+		maps.Copy(c.calls, o.calls)
+		maps.Copy(c.imports, o.imports)
+		maps.Copy(c.files, o.files)
+	}
+	if o.load.brokenFiles != nil {
+		if c.load.brokenFiles == nil {
+			c.load.brokenFiles = map[string]bool{}
+		}
+		maps.Copy(c.load.brokenFiles, o.load.brokenFiles)
+	}
+	if c.categories == nil {
+		c.categories = map[string]string{}
+	}
+	maps.Copy(c.categories, o.categories)
+	slices.Sort(c.load.errors)
+	slices.Sort(c.load.broken)
+	slices.Sort(c.mains)
+}
+
 // checkDeclared reports, as an input error, the functions the topology's
 // settings declare (wrappers, remote APIs) that name nothing in the code
 // loaded: a typo would otherwise silently declare nothing. When the whole
@@ -278,7 +338,7 @@ func checkDeclared(g *graph.Graph, pkgs []*packages.Package, whole bool) error {
 				msg += fmt.Sprintf(" (did you mean %s?)", n)
 			}
 			errs = append(errs, msg)
-		case p.Types != nil && !rules.FuncResolves(fn, p.Types):
+		case p != nil && p.Types != nil && !rules.FuncResolves(fn, p.Types):
 			msg := fmt.Sprintf("%s: %s: %s names no function or method of package %s", pos, where, fn, path)
 			if n := graph.Nearest(name, declaredNames(p.Types, typ)); n != "" {
 				msg += fmt.Sprintf(" (did you mean %s?)", n)

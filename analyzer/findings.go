@@ -23,9 +23,9 @@ import (
 
 // converter turns analysis diagnostics of one package into findings.
 type converter struct {
-	pkg     *packages.Package
-	modRoot string
-	g       *graph.Graph
+	pkg  *packages.Package
+	root string // paths are relative to it
+	g    *graph.Graph
 }
 
 func (c converter) finding(rule *rules.Rule, d analysis.Diagnostic) Finding {
@@ -34,7 +34,7 @@ func (c converter) finding(rule *rules.Rule, d analysis.Diagnostic) Finding {
 		Rule:     rule.Name,
 		Severity: rule.SeverityOf(d.Category),
 		Message:  d.Message,
-		File:     relSlash(c.modRoot, pos.Filename),
+		File:     relSlash(c.root, pos.Filename),
 		Line:     pos.Line,
 		Column:   pos.Column,
 		Service:  serviceOf(c.g, c.pkg.PkgPath),
@@ -43,7 +43,7 @@ func (c converter) finding(rule *rules.Rule, d analysis.Diagnostic) Finding {
 	}
 	for _, r := range d.Related {
 		rp := c.pkg.Fset.Position(r.Pos)
-		f.Related = append(f.Related, Related{File: relSlash(c.modRoot, rp.Filename), Line: rp.Line, Column: rp.Column, Message: r.Message})
+		f.Related = append(f.Related, Related{File: relSlash(c.root, rp.Filename), Line: rp.Line, Column: rp.Column, Message: r.Message})
 	}
 	// The subject: where (file and enclosing function, not the line) and
 	// what (the message). numberOccurrences tells identical ones apart.
@@ -56,7 +56,7 @@ func (c converter) finding(rule *rules.Rule, d analysis.Diagnostic) Finding {
 func (c converter) positions(ps []token.Position) []graph.Pos {
 	var out []graph.Pos
 	for _, p := range ps {
-		out = append(out, graph.Pos{File: relSlash(c.modRoot, p.Filename), Line: p.Line, Col: p.Column})
+		out = append(out, graph.Pos{File: relSlash(c.root, p.Filename), Line: p.Line, Col: p.Column})
 	}
 	return out
 }

@@ -301,10 +301,8 @@ func callSite(c *codeCall) graph.CallSite {
 
 // mainPos is the position of a main package: its directory's first file.
 func mainPos(code *codeResult, pkg string) graph.Pos {
-	for _, p := range code.roots {
-		if p.PkgPath == pkg && len(p.GoFiles) > 0 {
-			return graph.Pos{File: relSlash(code.modRoot, p.GoFiles[0]), Line: 1, Col: 1}
-		}
+	if f, ok := code.firstFile[pkg]; ok {
+		return graph.Pos{File: f, Line: 1, Col: 1}
 	}
 	return graph.Pos{}
 }

@@ -4,10 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -36,9 +39,10 @@ func goEnv(safe bool) []string {
 	return append(env, "CGO_ENABLED=0", "GOTOOLCHAIN=local", "GOFLAGS="+strings.Join(flags, " "))
 }
 
-// findModule returns the root directory and path of the Go module dir
-// belongs to, or empty strings outside a module.
-func findModule(dir string, env []string) (root, path string, err error) {
+// findModule returns the root and path of the module dir belongs to, or
+// "" when it belongs to none; gowork is the go.work file that governs dir,
+// or "".
+func findModule(dir string, env []string) (root, path, gowork string, err error) {
 	cmd := exec.Command("go", "env", "GOMOD", "GOWORK")
 	cmd.Dir = dir
 	cmd.Env = env
@@ -47,23 +51,77 @@ func findModule(dir string, env []string) (root, path string, err error) {
 	out, err := cmd.Output()
 	if err != nil {
 		if errors.Is(err, exec.ErrNotFound) {
-			return "", "", inputErrorf("the go command is not on PATH: faultline needs it to load packages")
+			return "", "", "", inputErrorf("the go command is not on PATH: faultline needs it to load packages")
 		}
-		return "", "", inputErrorf("go env GOMOD: %v: %s", err, strings.TrimSpace(stderr.String()))
+		return "", "", "", inputErrorf("go env GOMOD: %v: %s", err, strings.TrimSpace(stderr.String()))
 	}
 	gomod, gowork, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
 	gomod, gowork = strings.TrimSpace(gomod), strings.TrimSpace(gowork)
+	if gowork == "off" {
+		gowork = ""
+	}
 	if gomod == "" || gomod == os.DevNull {
-		if gowork != "" && gowork != "off" {
-			return "", "", inputErrorf("%s is in the go.work workspace %s but in none of its modules: run faultline in a module of the workspace (faultline check -C DIR, for each module DIR that go.work uses)", dir, gowork)
-		}
-		return "", "", nil
+		return "", "", gowork, nil
 	}
 	data, err := os.ReadFile(gomod)
 	if err != nil {
-		return "", "", inputErrorf("%v", err)
+		return "", "", "", inputErrorf("%v", err)
 	}
-	return filepath.Dir(gomod), modulePath(data), nil
+	return filepath.Dir(gomod), modulePath(data), gowork, nil
+}
+
+// findModules returns the root directories of the modules a run over dir,
+// which belongs to no module, analyses, sorted: the modules of the go.work
+// workspace gowork that lie under dir, or else every directory under dir
+// that holds a go.mod, skipping vendor, testdata and directories whose name
+// starts with "." or "_" (as the go command does for ./...).
+func findModules(dir, gowork string, env []string) ([]string, error) {
+	var mods []string
+	if gowork != "" {
+		cmd := exec.Command("go", "work", "edit", "-json", gowork)
+		cmd.Dir = dir
+		cmd.Env = env
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			return nil, inputErrorf("%s: %v: %s", gowork, err, strings.TrimSpace(stderr.String()))
+		}
+		var work struct{ Use []struct{ DiskPath string } }
+		if err := json.Unmarshal(out, &work); err != nil {
+			return nil, inputErrorf("%s: %v", gowork, err)
+		}
+		for _, u := range work.Use {
+			m := u.DiskPath
+			if !filepath.IsAbs(m) {
+				m = filepath.Join(filepath.Dir(gowork), m)
+			}
+			if m = filepath.Clean(m); within(m, dir) {
+				mods = append(mods, m)
+			}
+		}
+	} else {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() {
+				return nil
+			}
+			if name := d.Name(); path != dir && (name == "vendor" || name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return filepath.SkipDir
+			}
+			if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+				mods = append(mods, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, inputErrorf("looking for modules under %s: %v", dir, err)
+		}
+	}
+	slices.Sort(mods)
+	return slices.Compact(mods), nil
 }
 
 // modulePath returns the module path declared in a go.mod file.

@@ -33,14 +33,7 @@ func newSuppressor(g *graph.Graph, code *codeResult, root string, ran []*rules.R
 		s.ran[r.Name] = true
 	}
 	if code != nil {
-		for _, p := range code.roots {
-			for _, f := range p.Syntax {
-				for _, d := range rules.ParseDirectives(p.Fset, f) {
-					rel := relSlash(root, d.File)
-					s.dirs[rel] = append(s.dirs[rel], d)
-				}
-			}
-		}
+		s.dirs = code.directives
 	}
 	return s
 }

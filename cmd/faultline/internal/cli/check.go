@@ -229,11 +229,15 @@ func summary(res *analyzer.Result, fs []analyzer.Finding, baselined int) string 
 	}
 	total := count[rules.Error] + count[rules.Warning] + count[rules.Note]
 	var where string
+	pkgs := fmt.Sprintf("%d %s", res.Packages, plural(res.Packages, "package"))
+	if n := len(res.Modules); n > 0 {
+		pkgs += fmt.Sprintf(" of %d %s", n, plural(n, "module"))
+	}
 	switch {
 	case res.Packages > 0 && res.Topology != "":
-		where = fmt.Sprintf("in %d %s and %s", res.Packages, plural(res.Packages, "package"), res.Topology)
+		where = fmt.Sprintf("in %s and %s", pkgs, res.Topology)
 	case res.Packages > 0:
-		where = fmt.Sprintf("in %d %s", res.Packages, plural(res.Packages, "package"))
+		where = "in " + pkgs
 	case res.Topology != "":
 		where = "in " + res.Topology
 	default:

@@ -76,6 +76,11 @@ func TestScript(t *testing.T) {
 			if err := os.CopyFS(filepath.Join(env.WorkDir, "shop"), os.DirFS(shopDir)); err != nil {
 				return err
 			}
+			// The five-service system (testdata/system) uses the shop's
+			// generated code through a replace of ../shop.
+			if err := os.CopyFS(filepath.Join(env.WorkDir, "system"), os.DirFS(systemDir)); err != nil {
+				return err
+			}
 			env.Setenv("GOMODCACHE", modCache)
 			env.Setenv("GOFLAGS", "-mod=mod")
 			if binDir != "" {
@@ -99,8 +104,9 @@ func TestScript(t *testing.T) {
 }
 
 var (
-	shopDir  = filepath.Join("..", "..", "..", "..", "testdata", "shop")
-	modCache = func() string {
+	shopDir   = filepath.Join("..", "..", "..", "..", "testdata", "shop")
+	systemDir = filepath.Join("..", "..", "..", "..", "testdata", "system")
+	modCache  = func() string {
 		out, err := exec.Command("go", "env", "GOMODCACHE").Output()
 		if err != nil {
 			return ""
