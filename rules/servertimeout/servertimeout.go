@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/faultline-dev/faultline/rules/internal/catalog"
 	"github.com/faultline-dev/faultline/rules/internal/config"
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
@@ -127,6 +128,8 @@ func run(pass *analysis.Pass) (any, error) {
 						continue
 					}
 					reportServer(pass, ix, r, vf, call, srv, "http.Server starts serving")
+				case frameworkServe(callee) != nil:
+					checkFramework(pass, ix, r, vf, fn, call, callee, frameworkServe(callee))
 				default:
 					for _, i := range serves.of(call.Common()) {
 						srv := call.Common().Args[i]
@@ -141,6 +144,57 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	serves.export(pass, irr)
 	return r.Result(), nil
+}
+
+// frameworkServe returns the catalogue's entry of a framework method that
+// starts serving, or nil.
+func frameworkServe(fn *types.Func) *catalog.Serve {
+	s, _ := catalog.ServeOf(fn)
+	return s
+}
+
+// checkFramework reports a framework's server that starts serving at call
+// with no read timeout.
+func checkFramework(pass *analysis.Pass, ix *edit.Index, r *lint.Reporter, vf *valueflow.Result, fn *ssa.Function, call ssa.CallInstruction, callee *types.Func, s *catalog.Serve) {
+	name := remote.FuncName(callee)
+	if s.Builds {
+		pos, end := ix.CallRange(call.Pos())
+		r.Report(analysis.Diagnostic{
+			Pos:     pos,
+			End:     end,
+			Message: name + " serves with an http.Server it builds with no timeouts: a slow or stalled client holds its connection and goroutine forever; serve the engine from an http.Server with ReadHeaderTimeout (Handler: engine)",
+		})
+		return
+	}
+	if s.Arg >= 0 {
+		srv := ir.Arg(call.Common(), s.Arg)
+		if srv == nil || paramOf(srv, fn) || vf.ServerReadTimeout(srv) != valueflow.Unset {
+			return // a parameter: its callers are asked
+		}
+		reportServer(pass, ix, r, vf, call, srv, "http.Server passed to "+name+" starts serving there")
+		return
+	}
+	recv, _, ok := valueflow.MethodCall(call.Common())
+	if !ok || recv == nil {
+		return
+	}
+	var msg string
+	switch {
+	case s.Field != "":
+		if vf.ServerReadTimeoutAt(recv, s.Field+".") != valueflow.Unset {
+			return
+		}
+		msg = name + " serves the Echo's " + s.Field + ", an http.Server with neither ReadHeaderTimeout nor ReadTimeout set: a slow or stalled client holds its connection and goroutine forever; set " + s.Field + ".ReadHeaderTimeout before starting"
+	case s.Config != "":
+		if vf.State(recv, s.Config).State != valueflow.Unset {
+			return
+		}
+		msg = name + " serves with fasthttp, and the app's fiber.Config leaves ReadTimeout zero (unlimited): a slow or stalled client holds its connection forever; set ReadTimeout in the fiber.Config given to fiber.New"
+	default:
+		return
+	}
+	pos, end := ix.CallRange(call.Pos())
+	r.Report(analysis.Diagnostic{Pos: pos, End: end, Message: msg})
 }
 
 // reportServer reports a server with no read timeout that starts serving
@@ -251,8 +305,14 @@ func servedParams(pass *analysis.Pass, irr *ir.IR) *serving {
 						continue
 					}
 					var servedArgs []ssa.Value
-					if serverServe.Has(ir.Callee(call.Common())) {
+					callee := ir.Callee(call.Common())
+					if serverServe.Has(callee) {
 						if srv, _, ok := valueflow.MethodCall(call.Common()); ok {
+							servedArgs = append(servedArgs, srv)
+						}
+					}
+					if fs := frameworkServe(callee); fs != nil && fs.Arg >= 0 {
+						if srv := ir.Arg(call.Common(), fs.Arg); srv != nil {
 							servedArgs = append(servedArgs, srv)
 						}
 					}

@@ -226,8 +226,12 @@ func (r *Result) DefaultClientTimeout() State {
 // ServerReadTimeout reports whether the *http.Server (or http.Server) v
 // bounds the read of request headers: ReadHeaderTimeout or, which the
 // server falls back to, ReadTimeout.
-func (r *Result) ServerReadTimeout(v ssa.Value) State {
-	return join(r.State(v, "ReadHeaderTimeout"), r.State(v, "ReadTimeout")).State
+func (r *Result) ServerReadTimeout(v ssa.Value) State { return r.ServerReadTimeoutAt(v, "") }
+
+// ServerReadTimeoutAt is ServerReadTimeout for the *http.Server at the
+// field path prefix of v ("Server." for echo's Echo).
+func (r *Result) ServerReadTimeoutAt(v ssa.Value, prefix string) State {
+	return join(r.State(v, prefix+"ReadHeaderTimeout"), r.State(v, prefix+"ReadTimeout")).State
 }
 
 // DialerTimeout reports whether the *net.Dialer (or kafka-go *Dialer) v
