@@ -18,5 +18,6 @@ func TestLibraries(t *testing.T) {
 		"example.com/libs/servers/gin",
 		"example.com/libs/servers/fiber",
 		"example.com/libs/servers/routers",
+		"example.com/libs/servers/grpcsrv",
 	)
 }

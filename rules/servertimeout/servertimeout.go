@@ -18,6 +18,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
+	"github.com/faultline-dev/faultline/rules/internal/resilience"
 	"github.com/faultline-dev/faultline/rules/internal/valueflow"
 	"github.com/faultline-dev/faultline/rules/internal/valueflow/edit"
 )
@@ -33,7 +34,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        doc.AnalyzerDoc(),
 	URL:        lint.URL("servertimeout"),
 	Run:        run,
-	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, valueflow.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, valueflow.Analyzer, resilience.Analyzer},
 	FactTypes:  []analysis.Fact{new(Fact)},
 	ResultType: lint.ResultType,
 
@@ -62,13 +63,20 @@ func (f *Fact) String() string {
 	return "serves(" + strings.Join(ps, ", ") + ")"
 }
 
+// CategoryGRPC marks a gRPC server with none of the options that limit
+// what one client holds (MaxConcurrentStreams, keepalive,
+// ConnectionTimeout): a note, for grpc-go's defaults bound the handshake
+// and police pings, and what is left open is a matter of limits.
+const CategoryGRPC = "grpc"
+
 // Rule is servertimeout's catalogue entry.
 var Rule = &lint.Rule{
-	Name:     "servertimeout",
-	Summary:  doc.Summary,
-	Doc:      docMD,
-	Severity: lint.Warning,
-	Analyzer: Analyzer,
+	Name:       "servertimeout",
+	Summary:    doc.Summary,
+	Doc:        docMD,
+	Severity:   lint.Warning,
+	Categories: map[string]lint.Severity{CategoryGRPC: lint.Note},
+	Analyzer:   Analyzer,
 }
 
 // packageServe are the helpers that serve with a zero http.Server.
@@ -108,6 +116,10 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	serves := servedParams(pass, irr)
 	ix := edit.NewIndex(pass)
+	var pt *resilience.Protections
+	if res := lint.ResultOf[*resilience.Result](pass); res != nil {
+		pt = res.Protections()
+	}
 	for _, fn := range irr.SrcFuncs {
 		if remote.TestHelper(fn) {
 			continue // test code outside _test.go files
@@ -128,6 +140,8 @@ func run(pass *analysis.Pass) (any, error) {
 						continue
 					}
 					reportServer(pass, ix, r, vf, call, srv, "http.Server starts serving")
+				case grpcNewServer.Has(callee):
+					checkGRPCServer(pass, ix, r, pt, call)
 				case frameworkServe(callee) != nil:
 					checkFramework(pass, ix, r, vf, fn, call, callee, frameworkServe(callee))
 				default:
@@ -144,6 +158,43 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	serves.export(pass, irr)
 	return r.Result(), nil
+}
+
+var grpcNewServer = lint.NewFuncSet("google.golang.org/grpc.NewServer")
+
+// grpcLimits are the server options whose presence silences the gRPC note.
+var grpcLimits = []resilience.GRPCEffect{
+	resilience.GRPCMaxConcurrentStreams,
+	resilience.GRPCKeepaliveParams,
+	resilience.GRPCKeepaliveEnforcement,
+	resilience.GRPCConnectionTimeout,
+}
+
+// checkGRPCServer notes a grpc.NewServer whose options, all in view, set
+// none of grpcLimits. Servers built in _test.go files (bufconn servers
+// of tests) are left alone.
+func checkGRPCServer(pass *analysis.Pass, ix *edit.Index, r *lint.Reporter, pt *resilience.Protections, call ssa.CallInstruction) {
+	if strings.HasSuffix(pass.Fset.File(call.Pos()).Name(), "_test.go") {
+		return
+	}
+	opts, complete := pt.GRPCServerOptions(call)
+	if !complete {
+		return // an option faultline cannot see may set a limit
+	}
+	for _, o := range opts {
+		if slices.Contains(grpcLimits, o.Effect) {
+			return
+		}
+	}
+	pos, end := ix.CallRange(call.Pos())
+	r.Report(analysis.Diagnostic{
+		Pos:      pos,
+		End:      end,
+		Category: CategoryGRPC,
+		Message: "grpc.NewServer sets neither MaxConcurrentStreams nor keepalive (KeepaliveParams, KeepaliveEnforcementPolicy) nor ConnectionTimeout: " +
+			"a client may open unlimited concurrent streams on each connection, each holding a goroutine for as long as the client is slow, " +
+			"and idle connections are kept forever; set grpc.MaxConcurrentStreams and grpc.KeepaliveParams with MaxConnectionIdle",
+	})
 }
 
 // frameworkServe returns the catalogue's entry of a framework method that
