@@ -17,6 +17,7 @@ func TestLibraries(t *testing.T) {
 		"example.com/libs/servers/echo",
 		"example.com/libs/servers/gin",
 		"example.com/libs/servers/fiber",
+		"example.com/libs/servers/fiberv3",
 		"example.com/libs/servers/routers",
 		"example.com/libs/servers/grpcsrv",
 	)

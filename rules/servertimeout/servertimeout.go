@@ -240,6 +240,12 @@ func checkFramework(pass *analysis.Pass, ix *edit.Index, r *lint.Reporter, vf *v
 		if vf.State(recv, s.Config).State != valueflow.Unset {
 			return
 		}
+		if s.Before != "" && len(call.Common().Args) > 0 {
+			last := call.Common().Args[len(call.Common().Args)-1]
+			if vf.FirstVariadic(last, s.Before).State != valueflow.Unset {
+				return // a hook may configure the server before it serves
+			}
+		}
 		msg = name + " serves with fasthttp, and the app's fiber.Config leaves ReadTimeout zero (unlimited): a slow or stalled client holds its connection forever; set ReadTimeout in the fiber.Config given to fiber.New"
 	default:
 		return

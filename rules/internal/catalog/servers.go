@@ -22,25 +22,27 @@ func init() { register(&serverFrameworks) }
 //     http.Server they build with Addr and Handler only, so nothing can
 //     bound them (RunQUIC serves HTTP/3, whose QUIC transport has timeouts
 //     of its own: not read).
-//   - fiber v2: New(Config) copies Config.ReadTimeout to the fasthttp.Server
+//   - fiber v2 and v3: New(Config) copies Config.ReadTimeout to the fasthttp.Server
 //     it builds (zero, unlimited, by default); fasthttp applies ReadTimeout
 //     to a request's first byte and headers, and IdleTimeout only between
 //     requests; App.Server() returns that fasthttp.Server, whose fields a
-//     user may set before Listen.
+//     user may set before Listen. v3's Listen and Listener take a
+//     ListenConfig whose BeforeServeFunc runs on the app before it serves
+//     (listen.go), where the server may be configured unseen.
 //   - chi and gorilla/mux are routers: the server is the net/http one that
 //     serves them.
 var serverFrameworks = Library{
 	Name: "server frameworks",
 	Paths: []string{
-		"github.com/labstack/echo/v4", "github.com/gin-gonic/gin", "github.com/gofiber/fiber/v2",
+		"github.com/labstack/echo/v4", "github.com/gin-gonic/gin", "github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3",
 		"github.com/go-chi/chi", "github.com/gorilla/mux",
 	},
-	Versions: "echo v4.16, gin v1.12, fiber v2.52, chi v5.5, gorilla/mux v1.8",
+	Versions: "echo v4.16, gin v1.12, fiber v2.52 and v3.5, chi v5.5, gorilla/mux v1.8",
 	Notes: "Servers, not clients: servertimeout reports a server started with no read timeout. echo.New leaves " +
 		"Server.ReadHeaderTimeout and ReadTimeout zero (set them on e.Server before Start); gin's Run and RunTLS " +
 		"build an http.Server with no timeouts (serve the engine from an http.Server of your own); fiber.New " +
 		"leaves Config.ReadTimeout zero, which fasthttp takes as unlimited. chi and gorilla/mux routers are served " +
-		"by net/http. fiber's own HTTP client (fiber.Agent) is not modelled.",
+		"by net/http. fiber's own HTTP client (fiber.Agent, v3's client package) is not modelled.",
 	Serves: []Serve{
 		{Func: "(*github.com/labstack/echo/v4.Echo).Start", Field: "Server", Arg: -1},
 		{Func: "(*github.com/labstack/echo/v4.Echo).StartH2CServer", Field: "Server", Arg: -1},
@@ -58,6 +60,8 @@ var serverFrameworks = Library{
 		{Func: "(*github.com/gofiber/fiber/v2.App).ListenTLSWithCertificate", Config: FiberReadTimeout, Arg: -1},
 		{Func: "(*github.com/gofiber/fiber/v2.App).ListenMutualTLS", Config: FiberReadTimeout, Arg: -1},
 		{Func: "(*github.com/gofiber/fiber/v2.App).ListenMutualTLSWithCertificate", Config: FiberReadTimeout, Arg: -1},
+		{Func: "(*github.com/gofiber/fiber/v3.App).Listen", Config: FiberReadTimeout, Arg: -1, Before: "BeforeServeFunc"},
+		{Func: "(*github.com/gofiber/fiber/v3.App).Listener", Config: FiberReadTimeout, Arg: -1, Before: "BeforeServeFunc"},
 	},
 }
 
@@ -82,6 +86,11 @@ type Serve struct {
 	// Config is the path of the receiver's read timeout (FiberReadTimeout):
 	// a fasthttp server, bounded when it is set.
 	Config string
+	// Before is a field of the method's last, variadic, argument holding a
+	// function the framework runs on the app before serving (fiber v3's
+	// ListenConfig.BeforeServeFunc): when it may be set, the server may be
+	// configured there, unseen.
+	Before string
 }
 
 var serveIndex = sync.OnceValues(func() (*lint.FuncSet, map[string]*Serve) {

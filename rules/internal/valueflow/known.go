@@ -50,6 +50,7 @@ var catalogue = map[string][]string{
 	"github.com/labstack/echo/v4.Echo": append([]string{"Server", "TLSServer"},
 		append(prefixed("Server.", serverPaths), prefixed("TLSServer.", serverPaths)...)...),
 	"github.com/gofiber/fiber/v2.App":      {fiberConfig + ".ReadTimeout"},
+	"github.com/gofiber/fiber/v3.App":      {fiberConfig + ".ReadTimeout"},
 	"github.com/segmentio/kafka-go.Writer": {"ReadTimeout", "WriteTimeout", "MaxAttempts"},
 	"github.com/redis/go-redis/v9.Options": redisPaths,
 	"github.com/go-redis/redis/v8.Options": redisPaths,

@@ -16,11 +16,11 @@ import (
 var (
 	// fiberNew builds an App whose fasthttp.Server takes its timeouts from
 	// the Config it is given, its first argument, or a zero Config
-	// (fiber v2.52.16 app.go:497-586, 990-1024).
-	fiberNew = lint.NewFuncSet("github.com/gofiber/fiber/v2.New")
+	// (fiber v2.52.16 app.go:497-586, 990-1024; v3.5.0 app.go:695, 1520-1560).
+	fiberNew = lint.NewFuncSet("github.com/gofiber/fiber/v2.New", "github.com/gofiber/fiber/v3.New")
 	// fiberServer returns the App's fasthttp.Server, whose fields the user
 	// may set before Listen (app.go:901).
-	fiberServer = lint.NewFuncSet("(*github.com/gofiber/fiber/v2.App).Server")
+	fiberServer = lint.NewFuncSet("(*github.com/gofiber/fiber/v2.App).Server", "(*github.com/gofiber/fiber/v3.App).Server")
 )
 
 // fiberConfig is the field of fiber.App holding its Config.
@@ -33,7 +33,14 @@ func (e *evaluator) fiberNewState(args []ssa.Value, path string) Info {
 	if !ok || len(args) != 1 {
 		return unknown
 	}
-	switch v := args[0].(type) {
+	return e.firstVariadic(args[0], rest)
+}
+
+// firstVariadic answers what the first element of the variadic argument
+// v holds at path: Unset when none is given, Unknown for a slice of the
+// caller's.
+func (e *evaluator) firstVariadic(v ssa.Value, path string) Info {
+	switch v := v.(type) {
 	case *ssa.Const:
 		if v.IsNil() {
 			return unset // fiber.New(): a zero Config
@@ -50,8 +57,9 @@ func (e *evaluator) fiberNewState(args []ssa.Value, path string) Info {
 			}
 			// The Config is written into the element in place, field by
 			// field, or stored whole.
-			return join(unset, e.scan(ia, rest))
+			return join(unset, e.scan(ia, path))
 		}
+		return unset // an empty array: none given
 	}
 	return unknown
 }

@@ -234,6 +234,18 @@ func (r *Result) ServerReadTimeoutAt(v ssa.Value, prefix string) State {
 	return join(r.State(v, prefix+"ReadHeaderTimeout"), r.State(v, prefix+"ReadTimeout")).State
 }
 
+// FirstVariadic answers what the first element of the variadic argument
+// v (the slice a call of a variadic function passes) holds at path: the
+// Config of fiber.New(cfg), the ListenConfig of fiber v3's Listen.
+func (r *Result) FirstVariadic(v ssa.Value, path string) Info {
+	if r == nil || r.e == nil || v == nil || path == "" {
+		return unknown
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.e.firstVariadic(v, path)
+}
+
 // DialerTimeout reports whether the *net.Dialer (or kafka-go *Dialer) v
 // bounds its dials with Timeout or Deadline.
 func (r *Result) DialerTimeout(v ssa.Value) State {
