@@ -13,10 +13,12 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/faultline-dev/faultline/rules/internal/catalog"
 	"github.com/faultline-dev/faultline/rules/internal/config"
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
+	"github.com/faultline-dev/faultline/rules/internal/resilience"
 	"github.com/faultline-dev/faultline/rules/internal/valueflow"
 	"github.com/faultline-dev/faultline/rules/internal/valueflow/edit"
 )
@@ -32,7 +34,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        doc.AnalyzerDoc(),
 	URL:        lint.URL("servertimeout"),
 	Run:        run,
-	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, valueflow.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, valueflow.Analyzer, resilience.Analyzer},
 	FactTypes:  []analysis.Fact{new(Fact)},
 	ResultType: lint.ResultType,
 
@@ -61,13 +63,20 @@ func (f *Fact) String() string {
 	return "serves(" + strings.Join(ps, ", ") + ")"
 }
 
+// CategoryGRPC marks a gRPC server with none of the options that limit
+// what one client holds (MaxConcurrentStreams, keepalive,
+// ConnectionTimeout): a note, for grpc-go's defaults bound the handshake
+// and police pings, and what is left open is a matter of limits.
+const CategoryGRPC = "grpc"
+
 // Rule is servertimeout's catalogue entry.
 var Rule = &lint.Rule{
-	Name:     "servertimeout",
-	Summary:  doc.Summary,
-	Doc:      docMD,
-	Severity: lint.Warning,
-	Analyzer: Analyzer,
+	Name:       "servertimeout",
+	Summary:    doc.Summary,
+	Doc:        docMD,
+	Severity:   lint.Warning,
+	Categories: map[string]lint.Severity{CategoryGRPC: lint.Note},
+	Analyzer:   Analyzer,
 }
 
 // packageServe are the helpers that serve with a zero http.Server.
@@ -107,6 +116,10 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	serves := servedParams(pass, irr)
 	ix := edit.NewIndex(pass)
+	var pt *resilience.Protections
+	if res := lint.ResultOf[*resilience.Result](pass); res != nil {
+		pt = res.Protections()
+	}
 	for _, fn := range irr.SrcFuncs {
 		if remote.TestHelper(fn) {
 			continue // test code outside _test.go files
@@ -127,6 +140,10 @@ func run(pass *analysis.Pass) (any, error) {
 						continue
 					}
 					reportServer(pass, ix, r, vf, call, srv, "http.Server starts serving")
+				case grpcNewServer.Has(callee):
+					checkGRPCServer(pass, ix, r, pt, call)
+				case frameworkServe(callee) != nil:
+					checkFramework(pass, ix, r, vf, fn, call, callee, frameworkServe(callee))
 				default:
 					for _, i := range serves.of(call.Common()) {
 						srv := call.Common().Args[i]
@@ -141,6 +158,100 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	serves.export(pass, irr)
 	return r.Result(), nil
+}
+
+var grpcNewServer = lint.NewFuncSet("google.golang.org/grpc.NewServer")
+
+// grpcLimits are the server options whose presence silences the gRPC note.
+var grpcLimits = []resilience.GRPCEffect{
+	resilience.GRPCMaxConcurrentStreams,
+	resilience.GRPCKeepaliveParams,
+	resilience.GRPCKeepaliveEnforcement,
+	resilience.GRPCConnectionTimeout,
+}
+
+// checkGRPCServer notes a grpc.NewServer whose options, all in view, set
+// none of grpcLimits. Servers built in _test.go files (bufconn servers
+// of tests) are left alone.
+func checkGRPCServer(pass *analysis.Pass, ix *edit.Index, r *lint.Reporter, pt *resilience.Protections, call ssa.CallInstruction) {
+	if strings.HasSuffix(pass.Fset.File(call.Pos()).Name(), "_test.go") {
+		return
+	}
+	opts, complete := pt.GRPCServerOptions(call)
+	if !complete {
+		return // an option faultline cannot see may set a limit
+	}
+	for _, o := range opts {
+		if slices.Contains(grpcLimits, o.Effect) {
+			return
+		}
+	}
+	pos, end := ix.CallRange(call.Pos())
+	r.Report(analysis.Diagnostic{
+		Pos:      pos,
+		End:      end,
+		Category: CategoryGRPC,
+		Message: "grpc.NewServer sets neither MaxConcurrentStreams nor keepalive (KeepaliveParams, KeepaliveEnforcementPolicy) nor ConnectionTimeout: " +
+			"a client may open unlimited concurrent streams on each connection, each holding a goroutine for as long as the client is slow, " +
+			"and idle connections are kept forever; set grpc.MaxConcurrentStreams and grpc.KeepaliveParams with MaxConnectionIdle",
+	})
+}
+
+// frameworkServe returns the catalogue's entry of a framework method that
+// starts serving, or nil.
+func frameworkServe(fn *types.Func) *catalog.Serve {
+	s, _ := catalog.ServeOf(fn)
+	return s
+}
+
+// checkFramework reports a framework's server that starts serving at call
+// with no read timeout.
+func checkFramework(pass *analysis.Pass, ix *edit.Index, r *lint.Reporter, vf *valueflow.Result, fn *ssa.Function, call ssa.CallInstruction, callee *types.Func, s *catalog.Serve) {
+	name := remote.FuncName(callee)
+	if s.Builds {
+		pos, end := ix.CallRange(call.Pos())
+		r.Report(analysis.Diagnostic{
+			Pos:     pos,
+			End:     end,
+			Message: name + " serves with an http.Server it builds with no timeouts: a slow or stalled client holds its connection and goroutine forever; serve the engine from an http.Server with ReadHeaderTimeout (Handler: engine)",
+		})
+		return
+	}
+	if s.Arg >= 0 {
+		srv := ir.Arg(call.Common(), s.Arg)
+		if srv == nil || paramOf(srv, fn) || vf.ServerReadTimeout(srv) != valueflow.Unset {
+			return // a parameter: its callers are asked
+		}
+		reportServer(pass, ix, r, vf, call, srv, "http.Server passed to "+name+" starts serving there")
+		return
+	}
+	recv, _, ok := valueflow.MethodCall(call.Common())
+	if !ok || recv == nil {
+		return
+	}
+	var msg string
+	switch {
+	case s.Field != "":
+		if vf.ServerReadTimeoutAt(recv, s.Field+".") != valueflow.Unset {
+			return
+		}
+		msg = name + " serves the Echo's " + s.Field + ", an http.Server with neither ReadHeaderTimeout nor ReadTimeout set: a slow or stalled client holds its connection and goroutine forever; set " + s.Field + ".ReadHeaderTimeout before starting"
+	case s.Config != "":
+		if vf.State(recv, s.Config).State != valueflow.Unset {
+			return
+		}
+		if s.Before != "" && len(call.Common().Args) > 0 {
+			last := call.Common().Args[len(call.Common().Args)-1]
+			if vf.FirstVariadic(last, s.Before).State != valueflow.Unset {
+				return // a hook may configure the server before it serves
+			}
+		}
+		msg = name + " serves with fasthttp, and the app's fiber.Config leaves ReadTimeout zero (unlimited): a slow or stalled client holds its connection forever; set ReadTimeout in the fiber.Config given to fiber.New"
+	default:
+		return
+	}
+	pos, end := ix.CallRange(call.Pos())
+	r.Report(analysis.Diagnostic{Pos: pos, End: end, Message: msg})
 }
 
 // reportServer reports a server with no read timeout that starts serving
@@ -251,8 +362,14 @@ func servedParams(pass *analysis.Pass, irr *ir.IR) *serving {
 						continue
 					}
 					var servedArgs []ssa.Value
-					if serverServe.Has(ir.Callee(call.Common())) {
+					callee := ir.Callee(call.Common())
+					if serverServe.Has(callee) {
 						if srv, _, ok := valueflow.MethodCall(call.Common()); ok {
+							servedArgs = append(servedArgs, srv)
+						}
+					}
+					if fs := frameworkServe(callee); fs != nil && fs.Arg >= 0 {
+						if srv := ir.Arg(call.Common(), fs.Arg); srv != nil {
 							servedArgs = append(servedArgs, srv)
 						}
 					}

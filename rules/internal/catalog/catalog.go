@@ -256,6 +256,9 @@ type Library struct {
 	// client makes (mongo's options SetTimeout): as types.Func.FullName
 	// writes them.
 	Bounds []string
+	// Serves are the methods of a server framework that start serving
+	// HTTP, with what they serve (servertimeout).
+	Serves []Serve
 
 	bounds *lint.FuncSet
 }

@@ -59,6 +59,19 @@ const (
 	// GRPCMaxCallAttempts: WithMaxCallAttempts(N) caps the attempts of
 	// the retryPolicy (5 when N < 2 or unknown).
 	GRPCMaxCallAttempts
+	// GRPCConnectionTimeout: the server option ConnectionTimeout, which
+	// bounds a new connection's handshake (120s when not set).
+	GRPCConnectionTimeout
+	// GRPCKeepaliveParams: the server option KeepaliveParams
+	// (MaxConnectionIdle, MaxConnectionAge, pings to idle clients).
+	GRPCKeepaliveParams
+	// GRPCKeepaliveEnforcement: the server option
+	// KeepaliveEnforcementPolicy, what pings the server tolerates.
+	GRPCKeepaliveEnforcement
+	// GRPCMaxConcurrentStreams: the server option MaxConcurrentStreams,
+	// the streams one connection may open at once (unlimited when not
+	// set).
+	GRPCMaxConcurrentStreams
 )
 
 // GRPCOption is one gRPC dial or call option faultline reads.
@@ -348,6 +361,14 @@ func (w *optWalk) option(c *ssa.Call, callee *types.Func, depth int) {
 	case "WithMaxCallAttempts":
 		n, _ := constInt(arg(0))
 		add(GRPCOption{Effect: GRPCMaxCallAttempts, N: int(n)})
+	case "ConnectionTimeout":
+		add(GRPCOption{Effect: GRPCConnectionTimeout})
+	case "KeepaliveParams":
+		add(GRPCOption{Effect: GRPCKeepaliveParams})
+	case "KeepaliveEnforcementPolicy":
+		add(GRPCOption{Effect: GRPCKeepaliveEnforcement})
+	case "MaxConcurrentStreams":
+		add(GRPCOption{Effect: GRPCMaxConcurrentStreams})
 	case "WaitForReady":
 		if b, ok := constBool(arg(0)); ok {
 			if b {
@@ -406,6 +427,23 @@ func (pt *Protections) GRPCDialOptions(call ssa.CallInstruction) (opts []GRPCOpt
 	}
 	w := pt.newOptWalk(nil)
 	for i := from; ir.Arg(call.Common(), i) != nil; i++ {
+		w.value(ir.Arg(call.Common(), i), 0)
+	}
+	return w.opts, w.complete
+}
+
+var grpcNewServer = lint.NewFuncSet(grpcPath + ".NewServer")
+
+// GRPCServerOptions returns the options of a call of grpc.NewServer, as
+// GRPCDialOptions does for a dial: the same walk through slices, append
+// chains, helpers of this package and, through facts, of another;
+// complete is false when some option cannot be seen.
+func (pt *Protections) GRPCServerOptions(call ssa.CallInstruction) (opts []GRPCOption, complete bool) {
+	if pt == nil || !grpcNewServer.Has(ir.Callee(call.Common())) {
+		return nil, false
+	}
+	w := pt.newOptWalk(nil)
+	for i := 0; ir.Arg(call.Common(), i) != nil; i++ {
 		w.value(ir.Arg(call.Common(), i), 0)
 	}
 	return w.opts, w.complete
@@ -810,14 +848,14 @@ func isInterceptorType(t types.Type) bool {
 }
 
 // isGRPCOptionType reports whether t is what a helper returns that
-// faultline follows: dial or call options (or slices of them), a
+// faultline follows: dial, call or server options (or slices of them), a
 // connection, an interceptor.
 func isGRPCOptionType(t types.Type) bool {
 	if sl, ok := t.Underlying().(*types.Slice); ok {
 		t = sl.Elem()
 	}
 	return lint.IsNamed(t, grpcPath, "DialOption") || lint.IsNamed(t, grpcPath, "CallOption") ||
-		isGRPCConn(t) || isInterceptorType(t)
+		lint.IsNamed(t, grpcPath, "ServerOption") || isGRPCConn(t) || isInterceptorType(t)
 }
 
 // grpcFact computes the fact of a function of this package whose result

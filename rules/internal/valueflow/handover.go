@@ -59,6 +59,8 @@ func oauthCtx(obj *types.Func, args []ssa.Value) (ctx, src ssa.Value) {
 // function that builds a client around a handed one holds at path.
 func (e *evaluator) libraryCallState(obj *types.Func, args []ssa.Value, path string) (Info, bool) {
 	switch {
+	case fiberNew.Has(obj):
+		return e.fiberNewState(args, path), true
 	case oauthCtors.Has(obj):
 		ctx, src := oauthCtx(obj, args)
 		if ctx == nil {
@@ -110,6 +112,9 @@ func isRestyMethod(obj *types.Func) bool {
 // receiver, and GetClient, whose result is the receiver's http.Client.
 func (e *evaluator) libraryCallArg(c ssa.CallInstruction, obj *types.Func, x ssa.Value, path string) (Info, bool) {
 	cc := c.Common()
+	if !cc.IsInvoke() && len(cc.Args) == 1 && cc.Args[0] == x && fiberServer.Has(obj) {
+		return e.fiberServerArg(c, path), true
+	}
 	if cc.IsInvoke() || len(cc.Args) == 0 || cc.Args[0] != x || !isRestyMethod(obj) {
 		return unknown, false
 	}

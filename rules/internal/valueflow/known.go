@@ -47,6 +47,10 @@ var catalogue = map[string][]string{
 	"github.com/hashicorp/go-retryablehttp.Client": append([]string{"HTTPClient", "RetryMax"},
 		prefixed("HTTPClient.", clientPaths)...),
 	"github.com/segmentio/kafka-go.Dialer": {"Timeout", "Deadline", "DialFunc"},
+	"github.com/labstack/echo/v4.Echo": append([]string{"Server", "TLSServer"},
+		append(prefixed("Server.", serverPaths), prefixed("TLSServer.", serverPaths)...)...),
+	"github.com/gofiber/fiber/v2.App":      {fiberConfig + ".ReadTimeout"},
+	"github.com/gofiber/fiber/v3.App":      {fiberConfig + ".ReadTimeout"},
 	"github.com/segmentio/kafka-go.Writer": {"ReadTimeout", "WriteTimeout", "MaxAttempts"},
 	"github.com/redis/go-redis/v9.Options": redisPaths,
 	"github.com/go-redis/redis/v8.Options": redisPaths,
@@ -121,6 +125,9 @@ var (
 		"Backoff":      set,
 		"Logger":       set,
 	}.with("HTTPClient.", knownCleanClient)
+	// knownEcho is echo.New(): Server and TLSServer are new(http.Server),
+	// every timeout zero (echo v4.16.6 echo.go:394-408).
+	knownEcho = known{"Server": set, "TLSServer": set}
 	// knownKafkaDialer is kafka-go's DefaultDialer: a 10s Timeout.
 	knownKafkaDialer = known{"Timeout": setTo(10 * time.Second), "DualStack": set}
 )
@@ -154,6 +161,7 @@ var knownCtors = map[string]known{
 	"github.com/hashicorp/go-cleanhttp.DefaultTransport":       knownCleanTransport,
 	"github.com/hashicorp/go-cleanhttp.DefaultPooledTransport": knownCleanTransport,
 	"github.com/hashicorp/go-retryablehttp.NewClient":          knownRetryableClient,
+	"github.com/labstack/echo/v4.New":                          knownEcho,
 }
 
 var knownCtorSet = func() *lint.FuncSet {

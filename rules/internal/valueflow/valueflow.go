@@ -226,8 +226,24 @@ func (r *Result) DefaultClientTimeout() State {
 // ServerReadTimeout reports whether the *http.Server (or http.Server) v
 // bounds the read of request headers: ReadHeaderTimeout or, which the
 // server falls back to, ReadTimeout.
-func (r *Result) ServerReadTimeout(v ssa.Value) State {
-	return join(r.State(v, "ReadHeaderTimeout"), r.State(v, "ReadTimeout")).State
+func (r *Result) ServerReadTimeout(v ssa.Value) State { return r.ServerReadTimeoutAt(v, "") }
+
+// ServerReadTimeoutAt is ServerReadTimeout for the *http.Server at the
+// field path prefix of v ("Server." for echo's Echo).
+func (r *Result) ServerReadTimeoutAt(v ssa.Value, prefix string) State {
+	return join(r.State(v, prefix+"ReadHeaderTimeout"), r.State(v, prefix+"ReadTimeout")).State
+}
+
+// FirstVariadic answers what the first element of the variadic argument
+// v (the slice a call of a variadic function passes) holds at path: the
+// Config of fiber.New(cfg), the ListenConfig of fiber v3's Listen.
+func (r *Result) FirstVariadic(v ssa.Value, path string) Info {
+	if r == nil || r.e == nil || v == nil || path == "" {
+		return unknown
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.e.firstVariadic(v, path)
 }
 
 // DialerTimeout reports whether the *net.Dialer (or kafka-go *Dialer) v
