@@ -13,6 +13,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/httptimeout"
 	"github.com/faultline-dev/faultline/rules/internal/callsites"
 	"github.com/faultline-dev/faultline/rules/internal/libtest"
+	"github.com/faultline-dev/faultline/rules/servertimeout"
 )
 
 // TestLibraries checks the rules on the client libraries of the
@@ -44,6 +45,10 @@ import (
 // the connection; every finding names, as a related position, the line
 // that adds the blocking option (or, for a wait loop, creates the
 // connection).
+//
+// servertimeout (servers/...): the servers of the HTTP frameworks (echo,
+// gin, fiber v2 and v3; chi and gorilla/mux routers served by net/http)
+// and gRPC servers with no connection limits.
 //
 // httptimeout (httpvalues/timeout): the libraries that wrap a transport
 // (otelhttp, opentracing-contrib's nethttp, OpenCensus' ochttp, promhttp)
@@ -142,6 +147,14 @@ func TestLibraries(t *testing.T) {
 		}},
 		libtest.Suite{Analyzer: dialtimeout.Analyzer, Packages: []string{"example.com/libs/grpcconn/dial"}},
 		libtest.Suite{Analyzer: httptimeout.Analyzer, Packages: []string{"example.com/libs/httpvalues/timeout"}},
+		libtest.Suite{Analyzer: servertimeout.Analyzer, Packages: []string{
+			"example.com/libs/servers/echo",
+			"example.com/libs/servers/gin",
+			"example.com/libs/servers/fiber",
+			"example.com/libs/servers/fiberv3",
+			"example.com/libs/servers/routers",
+			"example.com/libs/servers/grpcsrv",
+		}},
 	)
 	waitForReadyRelated(t, results, "example.com/libs/grpcconn/deadline")
 	cloudServicesAre(t, results, "example.com/libs/awsv1/sites", "s3", "dynamodb", "sqs", "sqs")
