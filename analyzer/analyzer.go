@@ -300,7 +300,7 @@ func Run(cfg Config) (*Result, error) {
 		}
 	} else if topoPath == "" {
 		if !inCode {
-			return nil, inputErrorf("%s is not in a Go module and has no topology: run faultline inside a module, or give -topology FILE", dir)
+			return nil, inputErrorf("%s is not in a Go module, holds none, and has no topology: run faultline inside a module or at a directory that holds modules, or give -topology FILE", dir)
 		}
 	}
 

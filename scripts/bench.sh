@@ -3,6 +3,7 @@
 # wall seconds and peak MiB, median of 3 runs. Usage:
 #   scripts/bench.sh code DIR        # faultline check vs go vet ./... in module DIR
 #   scripts/bench.sh topology N      # check -topology vs cue export on N generated services
+#   scripts/bench.sh modules M P     # one run over M generated modules of P packages vs M runs
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -39,8 +40,65 @@ topology)
 	echo "cue export:                $(measure "$cue" export "$work/topology.cue")"
 	echo "faultline check -topology: $(measure "$work/faultline" check -fail-on never -topology "$work/topology.cue")"
 	;;
+modules)
+	m=$2 p=$3
+	sys="$work/system"
+	for ((i = 0; i < m; i++)); do
+		mod="$sys/svc$i"
+		mkdir -p "$mod"
+		printf 'module example.com/svc%d\n\ngo 1.24\n' "$i" >"$mod/go.mod"
+		imports="" calls=""
+		for ((j = 0; j < p - 1; j++)); do
+			mkdir -p "$mod/p$j"
+			cat >"$mod/p$j/p.go" <<-EOF
+			package p$j
+
+			import (
+				"context"
+				"database/sql"
+				"net/http"
+				"time"
+			)
+
+			// Load is bounded; Fetch uses a client with no Timeout.
+			func Load(ctx context.Context, db *sql.DB) error {
+				ctx, cancel := context.WithTimeout(ctx, time.Second)
+				defer cancel()
+				_, err := db.ExecContext(ctx, "SELECT 1")
+				return err
+			}
+
+			func Fetch(c *http.Client, url string) (*http.Response, error) { return c.Get(url) }
+			EOF
+			imports+="	\"example.com/svc$i/p$j\""$'\n'
+			calls+="		p$j.Fetch(http.DefaultClient, os.Getenv(\"SVC$(((i + 1) % m))_URL\"))"$'\n'
+		done
+		cat >"$mod/main.go" <<-EOF
+		package main
+
+		import (
+			"net/http"
+			"os"
+		$imports)
+
+		func main() {
+			http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		$calls	})
+			http.ListenAndServe(":8080", nil)
+		}
+		EOF
+	done
+	echo "modules: $m of $p packages"
+	total=0 peak=0
+	for ((i = 0; i < m; i++)); do
+		read -r t k < <(measure "$work/faultline" check -fail-on never -C "$sys/svc$i" | awk '{print $1, $3}')
+		total=$(echo "$total + $t" | bc) peak=$((k > peak ? k : peak))
+	done
+	echo "one run per module (sum of medians, largest peak): $total s, $peak MiB"
+	echo "one run over all modules:                          $(measure "$work/faultline" check -fail-on never -C "$sys")"
+	;;
 *)
-	echo "usage: $0 code DIR | topology N" >&2
+	echo "usage: $0 code DIR | topology N | modules M P" >&2
 	exit 2
 	;;
 esac
