@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -70,16 +71,30 @@ func TestScript(t *testing.T) {
 			"cmpsorted": cmpSorted,
 		},
 		Setup: func(env *testscript.Env) error {
-			// The sample system is copied in, for the scripts that check it;
-			// its dependencies come from the host's module cache (CI
+			// The sample systems are copied in for the scripts that work in
+			// them (`cd shop`, `-C shop`, `cd system`); the others run in a
+			// work directory that holds no module, as their own files say.
+			// Their dependencies come from the host's module cache (CI
 			// downloads them once), not from the network each time.
-			if err := os.CopyFS(filepath.Join(env.WorkDir, "shop"), os.DirFS(shopDir)); err != nil {
+			// testscript names the work directory after the script.
+			script, err := os.ReadFile(filepath.Join("testdata", "script", strings.TrimPrefix(filepath.Base(env.WorkDir), "script-")+".txtar"))
+			if err != nil {
 				return err
+			}
+			uses := func(dir string) bool {
+				return regexp.MustCompile(`(?m)(^|\s)(cd|-C) (\.\./)?` + dir + `\b`).Match(script)
+			}
+			if uses("shop") || uses("system") {
+				if err := os.CopyFS(filepath.Join(env.WorkDir, "shop"), os.DirFS(shopDir)); err != nil {
+					return err
+				}
 			}
 			// The five-service system (testdata/system) uses the shop's
 			// generated code through a replace of ../shop.
-			if err := os.CopyFS(filepath.Join(env.WorkDir, "system"), os.DirFS(systemDir)); err != nil {
-				return err
+			if uses("system") {
+				if err := os.CopyFS(filepath.Join(env.WorkDir, "system"), os.DirFS(systemDir)); err != nil {
+					return err
+				}
 			}
 			env.Setenv("GOMODCACHE", modCache)
 			env.Setenv("GOFLAGS", "-mod=mod")
