@@ -51,6 +51,10 @@ type Config struct {
 	// Enable, when not empty, restricts the run to these rules; Disable
 	// switches rules off. Names are checked against the catalogue.
 	Enable, Disable []string
+	// Modules, at a directory that holds several modules and belongs to
+	// none, limits the run to these module directories (relative to Dir);
+	// empty means every module below Dir.
+	Modules []string
 	// NoRules runs no rule at all: the run builds the system graph only
 	// (faultline init). It implies Graph.
 	NoRules bool
@@ -220,12 +224,18 @@ func Run(cfg Config) (*Result, error) {
 		if modules, err = findModules(dir, gowork, env); err != nil {
 			return nil, err
 		}
+		if modules, err = selectModules(dir, modules, cfg.Modules); err != nil {
+			return nil, err
+		}
 		switch {
 		case len(modules) == 0 && gowork != "":
 			return nil, inputErrorf("%s is in the go.work workspace %s but in none of its modules, and none of them lies below it: run faultline at the workspace's root, or in one of its modules", dir, gowork)
 		case len(modules) > 0 && len(cfg.Patterns) > 0 && !slices.Equal(cfg.Patterns, []string{"./..."}):
 			return nil, inputErrorf("%s holds %d Go modules and belongs to none: package patterns apply within one module; give none to check every package of every module, or run in one module (-C DIR)", dir, len(modules))
 		}
+	}
+	if modRoot != "" && len(cfg.Modules) > 0 {
+		return nil, inputErrorf("-modules applies at a directory that holds several modules and belongs to none; %s is in the module at %s", dir, modRoot)
 	}
 	inCode := modRoot != "" || len(modules) > 0
 	res := &Result{Root: cmp.Or(modRoot, dir), Module: modPath, Modules: relAll(dir, modules)}
@@ -391,6 +401,27 @@ func analyzeModules(root string, modules []string, cfg Config, enabled []*rules.
 		}
 	}
 	return all, nil
+}
+
+// selectModules keeps the modules named by want (directories relative to
+// dir); a name that is no module found there is an input error listing
+// those that are.
+func selectModules(dir string, found, want []string) ([]string, error) {
+	if len(want) == 0 {
+		return found, nil
+	}
+	var out []string
+	for _, w := range want {
+		m := filepath.Clean(filepath.Join(dir, w))
+		if !slices.Contains(found, m) {
+			return nil, inputErrorf("-modules: %s is not a module below %s; the modules are: %s", w, dir, strings.Join(relAll(dir, found), ", "))
+		}
+		if !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
 }
 
 // relAll returns paths relative to root, slashed.

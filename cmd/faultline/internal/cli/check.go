@@ -27,6 +27,7 @@ type commonFlags struct {
 	deps     bool
 	enable   listFlag
 	disable  listFlag
+	modules  listFlag
 	safe     bool
 
 	topoTimeout time.Duration
@@ -40,6 +41,7 @@ func (c *commonFlags) bind(fs *flag.FlagSet) {
 	fs.BoolVar(&c.deps, "deps", false, "analyze the code of dependencies too, for facts about wrappers in other modules (several times slower)")
 	fs.Var(&c.enable, "enable", "run only these `rules` (comma-separated)")
 	fs.Var(&c.disable, "disable", "do not run these `rules` (comma-separated)")
+	fs.Var(&c.modules, "modules", "at a directory that holds several Go modules, analyse only these module `dirs` (comma-separated, relative to it; default: every module below it)")
 	fs.DurationVar(&c.topoTimeout, "topology-timeout", 0, "the `time` the topology's evaluation may take (default 1m; -1s: no limit)")
 	fs.Var(&c.topoMemory, "topology-memory", "the `memory` the topology's evaluation may take, such as 512MiB or 8GiB (default 4GiB; -1: no limit)")
 	fs.BoolVar(&c.safe, "safe", os.Getenv("FAULTLINE_SAFE") == "1", "for code you do not trust: load packages with CGO_ENABLED=0, GOTOOLCHAIN=local and without -mod=mod, so the go command runs no C toolchain, downloads no toolchain and changes no file (default from FAULTLINE_SAFE=1)")
@@ -54,6 +56,7 @@ func (c *commonFlags) config(patterns []string) analyzer.Config {
 		Topology: c.topology,
 		Enable:   c.enable,
 		Disable:  c.disable,
+		Modules:  c.modules,
 		Safe:     c.safe,
 
 		TopologyTimeout: c.topoTimeout,
