@@ -176,8 +176,12 @@ func isStrings(t types.Type) bool {
 }
 
 // ofLibrary reports whether t (or what it points to) is a named type of
-// one of lib's packages.
+// one of lib's packages that can carry an address: not a number or a flag
+// (a consistency level, a page size), whose makers name no dependency.
 func ofLibrary(t types.Type, lib *catalog.Library) bool {
+	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&(types.IsNumeric|types.IsBoolean) != 0 {
+		return false
+	}
 	t = types.Unalias(t)
 	if p, ok := t.(*types.Pointer); ok {
 		t = types.Unalias(p.Elem())
