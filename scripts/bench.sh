@@ -4,6 +4,9 @@
 #   scripts/bench.sh code DIR        # faultline check vs go vet ./... in module DIR
 #   scripts/bench.sh topology N      # check -topology vs cue export on N generated services
 #   scripts/bench.sh modules M P     # one run over M generated modules of P packages vs M runs
+#   scripts/bench.sh compare DIR REV [RUNS]
+#       # faultline check ./... in module DIR: this tree against commit REV,
+#       # RUNS pairs (default 5) run in turn, medians and their ratio
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -97,8 +100,42 @@ modules)
 	echo "one run per module (sum of medians, largest peak): $total s, $peak MiB"
 	echo "one run over all modules:                          $(measure "$work/faultline" check -fail-on never -C "$sys")"
 	;;
+compare)
+	# The two binaries run in turn (this tree, REV, this tree, REV, ...)
+	# after a warm-up run of each, so a machine that speeds up or slows
+	# down during the measurement weighs on both; the medians of wall,
+	# CPU (user + system) and peak RSS are compared. The catalogue's
+	# cost was measured so on jaeger (README.md, "Performance").
+	dir=$2 rev=$3 runs=${4:-5}
+	mkdir "$work/base-src"
+	git -C "$root" archive "$rev" | tar -x -C "$work/base-src"
+	(cd "$work/base-src" && go build -o "$work/base" ./cmd/faultline)
+	cd "$dir"
+	for i in $(seq 0 "$runs"); do
+		for bin in faultline base; do
+			/usr/bin/time -f "%e %U %S %M" -o "$work/$bin.$i" "$work/$bin" check -fail-on never -format json -o /dev/null ./... >/dev/null 2>&1 || true
+		done
+	done
+	# medians BIN: "wall cpu peak" of runs 1..RUNS (run 0 warms up).
+	medians() {
+		for i in $(seq 1 "$runs"); do cat "$work/$1.$i"; done |
+			awk '{w[NR] = $1; c[NR] = $2 + $3; m[NR] = $4 / 1024}
+			function med(a, n,   i, j, t) {
+				for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+				return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
+			}
+			END { printf "%.2f %.2f %.0f\n", med(w, NR), med(c, NR), med(m, NR) }'
+	}
+	read -r aw ac am <<<"$(medians faultline)"
+	read -r bw bc bm <<<"$(medians base)"
+	echo "faultline check ./..., median of $runs:  wall     cpu      peak"
+	printf "  this tree           %8.2f s %6.2f s %6d MiB\n" "$aw" "$ac" "$am"
+	printf "  %-19s %8.2f s %6.2f s %6d MiB\n" "$rev" "$bw" "$bc" "$bm"
+	awk -v aw="$aw" -v ac="$ac" -v am="$am" -v bw="$bw" -v bc="$bc" -v bm="$bm" \
+		'BEGIN { printf "  ratio               %8.3f   %8.3f   %8.3f\n", aw/bw, ac/bc, am/bm }'
+	;;
 *)
-	echo "usage: $0 code DIR | topology N | modules M P" >&2
+	echo "usage: $0 code DIR | topology N | modules M P | compare DIR REV [RUNS]" >&2
 	exit 2
 	;;
 esac

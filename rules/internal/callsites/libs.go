@@ -50,7 +50,23 @@ func (t *tracer) libArgs(c *ssa.CallCommon, callee *types.Func, lib *catalog.Lib
 
 // builtFrom follows a value of library lib to the calls it was made by,
 // and returns the evidence of those that are given an address.
+//
+// A value already followed in the same query gives nothing more: its
+// evidence is in the answer already, or is being gathered further up.
+// Builders lead back to themselves (a wrapper whose methods each rewrap
+// q.query.Consistency(…), q.query.PageSize(…) into the field they read),
+// and without this every path round such a cycle was walked again until
+// the query's budget ran out.
 func (t *tracer) builtFrom(v ssa.Value, lib *catalog.Library) []Hint {
+	defer t.enter()()
+	k := builtKey{v, lib}
+	if t.qBuilt[k] {
+		return nil
+	}
+	if t.qBuilt == nil {
+		t.qBuilt = map[builtKey]bool{}
+	}
+	t.qBuilt[k] = true
 	var hs []Hint
 	t.sources(ir.Unembed(v), func(src ssa.Value) {
 		if alloc, ok := src.(*ssa.Alloc); ok {
@@ -160,8 +176,12 @@ func isStrings(t types.Type) bool {
 }
 
 // ofLibrary reports whether t (or what it points to) is a named type of
-// one of lib's packages.
+// one of lib's packages that can carry an address: not a number or a flag
+// (a consistency level, a page size), whose makers name no dependency.
 func ofLibrary(t types.Type, lib *catalog.Library) bool {
+	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&(types.IsNumeric|types.IsBoolean) != 0 {
+		return false
+	}
 	t = types.Unalias(t)
 	if p, ok := t.(*types.Pointer); ok {
 		t = types.Unalias(p.Elem())

@@ -47,6 +47,16 @@ type tracer struct {
 	// visited set and one step budget, so cycles through loops end.
 	qDepth  int
 	qBudget int
+	// qBuilt holds the values of a library whose makers the query has
+	// followed (builtFrom), with the library: the evidence of each is in
+	// the query's answer once, however many paths lead back to it.
+	qBuilt map[builtKey]bool
+}
+
+// builtKey is a value of a library followed back to its makers.
+type builtKey struct {
+	v   ssa.Value
+	lib *catalog.Library
 }
 
 // maxSteps bounds the values one query visits.
@@ -57,6 +67,7 @@ const maxSteps = 4000
 func (t *tracer) enter() func() {
 	if t.qDepth == 0 {
 		t.qBudget = maxSteps
+		clear(t.qBuilt)
 	}
 	t.qDepth++
 	return func() { t.qDepth-- }

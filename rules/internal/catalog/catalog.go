@@ -297,11 +297,31 @@ type Addr struct {
 // Has reports whether the package path belongs to the library.
 func (l *Library) Has(path string) bool {
 	for _, p := range l.Paths {
-		if path == p || strings.HasPrefix(path, p+"/") {
+		if within(path, p) {
 			return true
 		}
 	}
 	return false
+}
+
+// within reports whether the package path is root or below it.
+func within(path, root string) bool {
+	return strings.HasPrefix(path, root) && (len(path) == len(root) || path[len(root)] == '/')
+}
+
+// up calls f with path and then with each path above it, parent first
+// ("a/b/c", "a/b", "a"), until f returns true; it reports whether f did.
+func up(path string, f func(string) bool) bool {
+	for {
+		if f(path) {
+			return true
+		}
+		i := strings.LastIndexByte(path, '/')
+		if i < 0 {
+			return false
+		}
+		path = path[:i]
+	}
 }
 
 // declaredLibrary is the library of the APIs a team declares itself.
@@ -334,14 +354,7 @@ func Libraries() []*Library { return slices.Clone(index().libs) }
 // Modelled reports whether path belongs to a library of the catalogue, or
 // to one whose code holds no call to model (protobuf, x/sys): faultline
 // knows what such a library does from its tables and skips its bodies.
-func Modelled(path string) bool {
-	for _, l := range index().libs {
-		if l.Has(path) {
-			return true
-		}
-	}
-	return false
-}
+func Modelled(path string) bool { return LibraryOf(path) != nil }
 
 // Lookup reports whether fn is a remote API of the catalogue, comparing the
 // entries, resolved in fn's package, by object identity.
@@ -372,25 +385,37 @@ var families []*Library
 // register adds library families to the catalogue.
 func register(ls ...*Library) { families = append(families, ls...) }
 
-// catalogue is the index of the tables, built once.
+// catalogue is the index of the tables, built once. Every question a rule
+// asks of it (is this package modelled, which library is it, what are its
+// entries) costs a few map lookups, however many libraries there are: the
+// tables grow by family, the analysis of a package must not.
 type catalogue struct {
-	libs    []*Library
-	byPath  map[string][]*API
-	trees   []*API           // entries whose Pkg ends in "/...": every package below
-	addrs   map[string]*Addr // by Func
-	addrSet *lint.FuncSet
+	libs      []*Library
+	byPath    map[string][]*API
+	trees     []*API              // entries whose Pkg ends in "/...": every package below
+	treeRoots map[string]bool     // the roots of trees
+	roots     map[string]*Library // each path of each library: the library (of two, the first by name)
+	addrs     map[string]*Addr    // by Func
+	addrSet   *lint.FuncSet
 }
 
 var index = sync.OnceValue(func() *catalogue {
-	c := &catalogue{libs: slices.Clone(families), byPath: map[string][]*API{}, addrs: map[string]*Addr{}}
+	c := &catalogue{libs: slices.Clone(families), byPath: map[string][]*API{}, treeRoots: map[string]bool{},
+		roots: map[string]*Library{}, addrs: map[string]*Addr{}}
 	slices.SortFunc(c.libs, func(a, b *Library) int { return strings.Compare(a.Name, b.Name) })
 	var addrFuncs []string
 	for _, l := range c.libs {
+		for _, p := range l.Paths {
+			if _, taken := c.roots[p]; !taken {
+				c.roots[p] = l
+			}
+		}
 		for i := range l.APIs {
 			a := &l.APIs[i]
 			a.lib = l
-			if strings.HasSuffix(a.Pkg, "/...") {
+			if root, ok := strings.CutSuffix(a.Pkg, "/..."); ok {
 				c.trees = append(c.trees, a)
+				c.treeRoots[root] = true
 				continue
 			}
 			c.byPath[a.Pkg] = append(c.byPath[a.Pkg], a)
@@ -422,16 +447,23 @@ func AddrOf(fn *types.Func) (*Addr, bool) {
 // two libraries whose paths hold it, the one with the longer, more
 // specific path.
 func LibraryOf(path string) *Library {
-	var best *Library
-	bestLen := -1
-	for _, l := range index().libs {
-		for _, p := range l.Paths {
-			if (path == p || strings.HasPrefix(path, p+"/")) && len(p) > bestLen {
-				best, bestLen = l, len(p)
-			}
-		}
+	c := index()
+	var lib *Library
+	up(path, func(p string) bool { // the longest path first
+		lib = c.roots[p]
+		return lib != nil
+	})
+	return lib
+}
+
+// hasEntries reports whether the catalogue has entries for the package
+// path: its own or those of a tree of packages it is below.
+func (c *catalogue) hasEntries(path string) bool {
+	if len(c.byPath[path]) > 0 {
+		return true
 	}
-	return best
+	i := strings.LastIndexByte(path, '/')
+	return i > 0 && up(path[:i], func(p string) bool { return c.treeRoots[p] })
 }
 
 type resolved struct {
@@ -441,15 +473,16 @@ type resolved struct {
 
 var resolvedOf lint.PkgMemo[*resolved]
 
-// resolve finds the objects of pkg's entries, once per package.
+// resolve finds the objects of pkg's entries, once per package, and only
+// for packages the catalogue has entries for: a run resolves the entries
+// of the libraries its code calls, not the whole catalogue.
 func resolve(pkg *types.Package) *resolved {
-	entries := entriesOf(pkg.Path())
-	if entries == nil {
+	if !index().hasEntries(pkg.Path()) {
 		return nil
 	}
 	return resolvedOf.Get(pkg, func() *resolved {
 		r := &resolved{funcs: map[*types.Func]*API{}, types: map[*types.TypeName]*API{}}
-		for _, a := range entries {
+		for _, a := range entriesOf(pkg.Path()) {
 			switch {
 			case a.Type == "":
 				if f, ok := pkg.Scope().Lookup(a.Name).(*types.Func); ok {
@@ -487,10 +520,10 @@ func resolve(pkg *types.Package) *resolved {
 // entry says "*".
 func entriesOf(path string) []*API {
 	c := index()
-	out := c.byPath[path]
+	out := slices.Clip(c.byPath[path]) // appended to: the table's stays as it is
 	for _, a := range c.trees {
 		root := strings.TrimSuffix(a.Pkg, "/...")
-		if !strings.HasPrefix(path, root+"/") {
+		if path == root || !within(path, root) {
 			continue
 		}
 		cp := *a

@@ -60,3 +60,89 @@ func TestCatalogue(t *testing.T) {
 		}
 	}
 }
+
+// probePaths returns package paths to ask the catalogue about: every path
+// of every library and of every entry, a package below each, one beside
+// each (a longer name that shares the prefix), and their parents.
+func probePaths() []string {
+	var out []string
+	add := func(p string) {
+		out = append(out, p, p+"/sub", p+"/sub/deeper", p+"x", p+"x/sub")
+		if i := strings.LastIndexByte(p, '/'); i > 0 {
+			out = append(out, p[:i])
+		}
+	}
+	for _, l := range Libraries() {
+		for _, p := range l.Paths {
+			add(p)
+		}
+		for _, a := range l.APIs {
+			add(strings.TrimSuffix(a.Pkg, "/..."))
+		}
+	}
+	return append(out, "fmt", "net/http", "example.com/app", "")
+}
+
+// TestIndexedLookups checks the catalogue's indexed answers against the
+// plain reading of the tables: the library of a path is the one with the
+// longest path holding it, and a package has entries when one is written
+// for it or for a tree it is below.
+func TestIndexedLookups(t *testing.T) {
+	c := index()
+	for _, path := range probePaths() {
+		var want *Library
+		best := -1
+		for _, l := range c.libs {
+			for _, p := range l.Paths {
+				if (path == p || strings.HasPrefix(path, p+"/")) && len(p) > best {
+					want, best = l, len(p)
+				}
+			}
+		}
+		if got := LibraryOf(path); got != want {
+			t.Errorf("LibraryOf(%q) = %v, want %v", path, name(got), name(want))
+		}
+		if got := Modelled(path); got != (want != nil) {
+			t.Errorf("Modelled(%q) = %v, want %v", path, got, want != nil)
+		}
+		for _, l := range c.libs {
+			has := slices.ContainsFunc(l.Paths, func(p string) bool { return path == p || strings.HasPrefix(path, p+"/") })
+			if l.Has(path) != has {
+				t.Errorf("%s.Has(%q) = %v, want %v", l.Name, path, !has, has)
+			}
+		}
+		wantEntries := len(c.byPath[path]) > 0
+		for _, a := range c.trees {
+			if strings.HasPrefix(path, strings.TrimSuffix(a.Pkg, "...")) {
+				wantEntries = true
+			}
+		}
+		if got := c.hasEntries(path); got != wantEntries {
+			t.Errorf("hasEntries(%q) = %v, want %v", path, got, wantEntries)
+		}
+		if got := len(entriesOf(path)) > 0; got != wantEntries {
+			t.Errorf("entriesOf(%q) has entries: %v, want %v", path, got, wantEntries)
+		}
+	}
+}
+
+func name(l *Library) string {
+	if l == nil {
+		return "nil"
+	}
+	return l.Name
+}
+
+// BenchmarkLibraryOf measures the questions rules ask of the catalogue for
+// every call and package: which library a path is, whether it is
+// modelled, whether it has entries.
+func BenchmarkLibraryOf(b *testing.B) {
+	paths := probePaths()
+	c := index()
+	b.ResetTimer()
+	for i := range b.N {
+		p := paths[i%len(paths)]
+		LibraryOf(p)
+		c.hasEntries(p)
+	}
+}
