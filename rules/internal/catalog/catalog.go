@@ -367,11 +367,12 @@ func Lookup(fn *types.Func) (*API, bool) {
 	if res == nil {
 		return nil, false
 	}
-	if api, ok := res.funcs[fn]; ok {
+	k := lint.KeyOf(fn)
+	if api, ok := res.funcs[k]; ok {
 		return api, true
 	}
-	if tn := lint.RecvTypeName(fn); tn != nil {
-		if api, ok := res.types[tn]; ok && firstParamIsContext(fn) {
+	if k.Recv != "" {
+		if api, ok := res.types[k.Recv]; ok && firstParamIsContext(fn) {
 			return api, true
 		}
 	}
@@ -466,9 +467,12 @@ func (c *catalogue) hasEntries(path string) bool {
 	return i > 0 && up(path[:i], func(p string) bool { return c.treeRoots[p] })
 }
 
+// resolved is a package's entries, keyed by name: a memo value that held
+// the package's objects would keep the package alive for ever (see
+// lint.PkgMemo), and with it every module a run over several analyses.
 type resolved struct {
-	funcs map[*types.Func]*API
-	types map[*types.TypeName]*API // wildcard entries
+	funcs map[lint.FuncKey]*API
+	types map[string]*API // wildcard entries, by type name
 }
 
 var resolvedOf lint.PkgMemo[*resolved]
@@ -481,20 +485,20 @@ func resolve(pkg *types.Package) *resolved {
 		return nil
 	}
 	return resolvedOf.Get(pkg, func() *resolved {
-		r := &resolved{funcs: map[*types.Func]*API{}, types: map[*types.TypeName]*API{}}
+		r := &resolved{funcs: map[lint.FuncKey]*API{}, types: map[string]*API{}}
 		for _, a := range entriesOf(pkg.Path()) {
 			switch {
 			case a.Type == "":
 				if f, ok := pkg.Scope().Lookup(a.Name).(*types.Func); ok {
-					r.funcs[f] = a
+					r.funcs[lint.KeyOf(f)] = a
 				}
 			case a.Type == "*":
 				// Every named type of the package: the service clients of
 				// an SDK, whatever their names.
 				for _, name := range pkg.Scope().Names() {
 					if tn, ok := pkg.Scope().Lookup(name).(*types.TypeName); ok && !tn.IsAlias() && tn.Exported() {
-						if _, taken := r.types[tn]; !taken {
-							r.types[tn] = a
+						if _, taken := r.types[tn.Name()]; !taken {
+							r.types[tn.Name()] = a
 						}
 					}
 				}
@@ -504,9 +508,9 @@ func resolve(pkg *types.Package) *resolved {
 					continue
 				}
 				if a.Name == "*" {
-					r.types[tn] = a
-				} else if m := lint.MethodOf(tn, a.Name); m != nil {
-					r.funcs[m] = a
+					r.types[tn.Name()] = a
+				} else if m := lint.MethodOf(tn, a.Name); m != nil && m.Pkg() == pkg {
+					r.funcs[lint.KeyOf(m)] = a
 				}
 			}
 		}

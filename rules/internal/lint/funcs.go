@@ -31,9 +31,25 @@ type funcEntry struct {
 	name string // "*" for every method
 }
 
+// resolvedSet is a set's entries in one package, keyed by name: a memo
+// value that held the package's objects would keep the package, its key,
+// alive for ever (see PkgMemo).
 type resolvedSet struct {
-	funcs map[*types.Func]string     // -> raw entry
-	types map[*types.TypeName]string // wildcard entries -> raw entry
+	funcs map[FuncKey]string // -> raw entry
+	types map[string]string  // wildcard entries, by type name -> raw entry
+}
+
+// A FuncKey names a function or method within its package, without
+// holding it.
+type FuncKey struct{ Recv, Name string }
+
+// KeyOf returns the key of fn (its generic origin's) within its package.
+func KeyOf(fn *types.Func) FuncKey {
+	k := FuncKey{Name: fn.Name()}
+	if tn := RecvTypeName(fn); tn != nil {
+		k.Recv = tn.Name()
+	}
+	return k
 }
 
 // NewFuncSet returns the set of the given entries. It panics on a malformed
@@ -147,11 +163,12 @@ func (s *FuncSet) Entry(fn *types.Func) (string, bool) {
 		return "", false
 	}
 	r := s.resolve(fn.Pkg())
-	if e, ok := r.funcs[fn]; ok {
+	k := KeyOf(fn)
+	if e, ok := r.funcs[k]; ok {
 		return e, true
 	}
-	if tn := RecvTypeName(fn); tn != nil {
-		if e, ok := r.types[tn]; ok {
+	if k.Recv != "" {
+		if e, ok := r.types[k.Recv]; ok {
 			return e, true
 		}
 	}
@@ -166,11 +183,11 @@ func (s *FuncSet) resolve(pkg *types.Package) *resolvedSet {
 }
 
 func (s *FuncSet) resolveIn(pkg *types.Package) *resolvedSet {
-	r := &resolvedSet{funcs: map[*types.Func]string{}, types: map[*types.TypeName]string{}}
+	r := &resolvedSet{funcs: map[FuncKey]string{}, types: map[string]string{}}
 	for _, e := range s.byPath[pkg.Path()] {
 		if e.typ == "" {
 			if f, ok := pkg.Scope().Lookup(e.name).(*types.Func); ok {
-				r.funcs[f] = e.raw
+				r.funcs[KeyOf(f)] = e.raw
 			}
 			continue
 		}
@@ -179,11 +196,13 @@ func (s *FuncSet) resolveIn(pkg *types.Package) *resolvedSet {
 			continue
 		}
 		if e.name == "*" {
-			r.types[tn] = e.raw
+			r.types[tn.Name()] = e.raw
 			continue
 		}
-		if m := MethodOf(tn, e.name); m != nil {
-			r.funcs[m] = e.raw
+		// A method an interface embeds from another package is looked up
+		// in that package's set, never in this one.
+		if m := MethodOf(tn, e.name); m != nil && m.Pkg() == pkg {
+			r.funcs[KeyOf(m)] = e.raw
 		}
 	}
 	return r
