@@ -179,3 +179,22 @@ func TestParseEntryDottedPath(t *testing.T) {
 		}
 	}
 }
+
+func TestSpaced(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"// faultline:ignore httptimeout x", true},
+		{"//\tfaultline:ignore", true},
+		{"//  faultline:ignore ctxdeadline", true},
+		{"//faultline:ignore httptimeout x", false}, // the directive itself
+		{"// faultline:ignored later", false},
+		{"// see faultline:ignore in the README", false},
+		{"/* faultline:ignore httptimeout x */", false},
+	} {
+		if got := Spaced(tt.text); got != tt.want {
+			t.Errorf("Spaced(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

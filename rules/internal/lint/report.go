@@ -56,6 +56,20 @@ func ParseDirectives(fset *token.FileSet, f *ast.File) []Directive {
 	return ds
 }
 
+// Spaced reports whether the text of a comment is a directive written
+// with a space after the slashes ("// faultline:ignore …"): Go reads it as
+// an ordinary comment, as it does "// go:generate", so it suppresses
+// nothing.
+func Spaced(text string) bool {
+	rest, ok := strings.CutPrefix(text, "//")
+	if !ok || rest == "" || (rest[0] != ' ' && rest[0] != '\t') {
+		return false
+	}
+	d := strings.TrimLeft(rest, " \t")
+	tail, ok := strings.CutPrefix(d, DirectivePrefix[2:])
+	return ok && (tail == "" || tail[0] == ' ' || tail[0] == '\t')
+}
+
 // ParseDirective parses the text of one comment. It reports false when the
 // comment is not a faultline directive at all; a directive with no rule or
 // no reason is returned with those fields empty.

@@ -54,6 +54,14 @@ func noRule() {
 	/* // want `faultline:ignore directive names no rule: write //faultline:ignore RULE reason` */ //faultline:ignore
 }
 
+// A space after the slashes makes the directive an ordinary comment (as
+// "// go:generate" is one): it suppresses nothing, and says so.
+func spaced() {
+	/* // want `a space between // and faultline:ignore makes this an ordinary comment, which suppresses nothing: write //faultline:ignore RULE reason, with no space` */ // faultline:ignore servertimeout a debug endpoint
+	http.ListenAndServe("localhost:6067", nil)
+	// faultline:ignored is another word, and "faultline:ignore" in prose is prose.
+}
+
 // A misspelt rule suppresses nothing, and the nearest name is offered.
 func typo() {
 	//faultline:ignore servertimout debug endpoint // want `faultline:ignore directive names unknown rule servertimout \(did you mean servertimeout\?\): it suppresses nothing`
