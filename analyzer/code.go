@@ -28,7 +28,7 @@ type codeResult struct {
 	findings []Finding
 	load     loadProblems
 	packages int
-	analysed map[string]bool // Go files of the packages analysed in full, relative to the module root
+	analysed map[string]bool // Go files of the packages analysed in full, relative to the root
 	whole    bool            // the patterns cover the whole module
 	// The //faultline:ignore directives of the analysed files, by file
 	// relative to the root, and the first file of each package, for
@@ -42,10 +42,7 @@ type codeResult struct {
 	calls   map[string]*rules.Calls
 	imports map[string][]string
 	mains   []string
-	files   map[string]string // package path -> directory, relative to the module root
-	// categories keeps each finding's diagnostic category, by fingerprint
-	// subject, for the engine's own filters.
-	categories map[string]string
+	files   map[string]string // package path -> directory, relative to the root
 }
 
 // analyzeCode loads the packages and runs the enabled code rules on them.
@@ -146,7 +143,6 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 			broken[p] = true
 		}
 	}
-	res.categories = map[string]string{}
 	if wantCalls {
 		collectCalls(res, ag, callSites, pkgs, root)
 	}
@@ -303,10 +299,6 @@ func (c *codeResult) merge(o *codeResult) {
 		}
 		maps.Copy(c.load.brokenFiles, o.load.brokenFiles)
 	}
-	if c.categories == nil {
-		c.categories = map[string]string{}
-	}
-	maps.Copy(c.categories, o.categories)
 	slices.Sort(c.load.errors)
 	slices.Sort(c.load.broken)
 	slices.Sort(c.mains)
