@@ -2,6 +2,7 @@ package analyzer_test
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -81,4 +82,70 @@ func TestIncomingNotUnderVet(t *testing.T) {
 	if want := []string{"frontend:47"}; !slices.Equal(got, want) {
 		t.Errorf("ctxdeadline under vet: %v, want %v", got, want)
 	}
+}
+
+// TestIncomingThroughHelperPackage checks the same system with checkout's
+// call of payment moved into a helper of another package: the call site
+// is there (internal/pay), reached through the helper's facts, and it is
+// still what makes payment's incoming context unbounded.
+func TestIncomingThroughHelperPackage(t *testing.T) {
+	work := t.TempDir()
+	for _, d := range []struct{ src, dst string }{{shopDir, "shop"}, {systemDir, "system"}} {
+		if err := os.CopyFS(filepath.Join(work, d.dst), os.DirFS(d.src)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sys := filepath.Join(work, "system")
+	helper := `package pay
+
+import (
+	"context"
+
+	paymentv1 "example.com/shop/proto/payment/v1"
+)
+
+// Charge passes ctx on to payment.
+func Charge(ctx context.Context, c paymentv1.PaymentServiceClient, token string) error {
+	_, err := c.Charge(ctx, &paymentv1.ChargeRequest{PaymentToken: token})
+	return err
+}
+`
+	if err := os.MkdirAll(filepath.Join(sys, "internal", "pay"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(sys, "internal", "pay", "pay.go"), []byte(helper), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mainGo := filepath.Join(sys, "services", "checkout", "main.go")
+	src, err := os.ReadFile(mainGo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(src), "\t_, err := s.payment.Charge(ctx, &paymentv1.ChargeRequest{PaymentToken: token})\n\treturn err", "\treturn pay.Charge(ctx, s.payment, token)", 1)
+	edited = strings.Replace(edited, "\tcheckoutv1 \"example.com/shop/proto/checkout/v1\"", "\tcheckoutv1 \"example.com/shop/proto/checkout/v1\"\n\t\"example.com/system/internal/pay\"", 1)
+	if edited == string(src) {
+		t.Fatal("the checkout service changed: update the edit")
+	}
+	if err := os.WriteFile(mainGo, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := analyzer.Run(analyzer.Config{Dir: sys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.PackageErrors) > 0 {
+		t.Fatalf("package errors: %v", res.PackageErrors)
+	}
+	for _, f := range res.Findings {
+		if f.Rule != "ctxdeadline" || f.File != "services/payment/main.go" {
+			continue
+		}
+		for _, r := range f.Related {
+			if r.File == "internal/pay/pay.go" && r.Line == 11 && strings.Contains(r.Message, "checkout calls payment here") {
+				return
+			}
+		}
+		t.Fatalf("payment's finding names %+v, want checkout's call in internal/pay/pay.go:11", f.Related)
+	}
+	t.Fatal("payment's incoming context is no longer judged when checkout calls it through a helper of another package")
 }
