@@ -68,6 +68,10 @@ type Config struct {
 	// go.mod's toolchain line, and no change to go.mod or go.sum. See the
 	// README's "Analysing code you do not trust".
 	Safe bool
+	// NoNolint ignores golangci-lint's //nolint:faultline and
+	// //nolint:RULE comments, which otherwise suppress findings on their
+	// line (or the declaration or statement below them).
+	NoNolint bool
 }
 
 // Finding is one problem found, in the form every printer writes.

@@ -91,7 +91,7 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 			}
 		}
 		for _, f := range p.Syntax {
-			for _, d := range rules.ParseDirectives(p.Fset, f) {
+			for _, d := range rules.ParseDirectives(p.Fset, f, cfg.NoNolint) {
 				rel := relSlash(root, d.File)
 				if !slices.ContainsFunc(res.directives[rel], func(x rules.Directive) bool { return x.Pos == d.Pos }) {
 					res.directives[rel] = append(res.directives[rel], d)
@@ -118,6 +118,7 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 	if err != nil {
 		return nil, err
 	}
+	conf.NoNolint = cfg.NoNolint
 	if err := checkDeclared(g, pkgs, checkWhole); err != nil {
 		return nil, err
 	}

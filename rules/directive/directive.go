@@ -119,15 +119,7 @@ func run(pass *analysis.Pass, known map[string]bool) *lint.Result {
 	}
 	r := lint.NewReporter(pass, "directive")
 	for _, f := range pass.Files {
-		for _, cg := range f.Comments {
-			for _, c := range cg.List {
-				if lint.Spaced(c.Text) {
-					r.Report(analysis.Diagnostic{Pos: c.Slash, End: c.Slash + 1,
-						Message: "a space between // and faultline:ignore makes this an ordinary comment, which suppresses nothing: write //faultline:ignore RULE reason, with no space"})
-				}
-			}
-		}
-		for _, d := range lint.ParseDirectives(pass.Fset, f) {
+		for _, d := range lint.ParseDirectives(pass.Fset, f, true) {
 			report := func(msg string) {
 				r.Report(analysis.Diagnostic{Pos: d.Pos, End: d.Pos + 1, Message: msg})
 			}

@@ -42,6 +42,9 @@ type Config struct {
 	// the hooks keep or drop (ctxdeadline's incoming-context). Under go
 	// vet it is false.
 	System bool
+	// NoNolint turns off golangci-lint's //nolint:faultline and
+	// //nolint:RULE comments, which suppress findings by default.
+	NoNolint bool
 }
 
 // Remote is a function or method of the user's own code (an in-house
@@ -135,6 +138,9 @@ func ParseRemotes(s string) ([]Remote, error) {
 // AnnotateMessages reports Annotate, for package lint's reporter.
 func (c *Config) AnnotateMessages() bool { return c.Annotate }
 
+// IgnoreNolint reports whether //nolint comments are to be ignored.
+func (c *Config) IgnoreNolint() bool { return c.NoNolint }
+
 // Wrapper is a function of the user's own code declared to protect the
 // calls made inside the function values it is given, or the requests sent
 // through the client, transport, interceptor or dial option it returns.
@@ -211,11 +217,14 @@ func With(c *Config) *analysis.Analyzer {
 func WithFlags(base *Config) *analysis.Analyzer {
 	var wrappers wrappersFlag
 	var remotes remotesFlag
+	nolint := !base.NoNolint
 	a := With(base)
 	a.Flags.Var(&wrappers, "wrappers", "your own protecting functions, comma-separated KIND:FUNC items (KIND: breaker, retry or timeout; FUNC: pkg/path.Func or (*pkg/path.Type).Method)")
 	a.Flags.Var(&remotes, "remotes", "your own client APIs that leave the process, comma-separated KIND:FUNC[:CONTEXT] items (KIND: http, grpc, sql, redis, …; FUNC: pkg/path.Func, (*pkg/path.Type).Method or (*pkg/path.Type).*; CONTEXT: the index of the context parameter, or none)")
+	a.Flags.BoolVar(&nolint, "nolint", nolint, "honour golangci-lint's //nolint:faultline and //nolint:RULE comments")
 	a.Run = func(*analysis.Pass) (any, error) {
 		c := *base
+		c.NoNolint = !nolint
 		c.Wrappers = append(slices.Clone(base.Wrappers), wrappers...)
 		c.Remotes = append(slices.Clone(base.Remotes), remotes...)
 		return &c, nil

@@ -23,7 +23,11 @@ func TestParseDirective(t *testing.T) {
 		{"//faultline:ignore httptimeout", true, []string{"httptimeout"}, ""},
 		{"//faultline:ignore", true, nil, ""},
 		{"//faultline:ignored httptimeout x", false, nil, ""},
-		{"// faultline:ignore httptimeout x", false, nil, ""},
+		{"// faultline:ignore httptimeout x", true, []string{"httptimeout"}, "x"},
+		{"//\t faultline:ignore a,b r", true, []string{"a", "b"}, "r"},
+		{"// faultline:ignored x", false, nil, ""},
+		{"// see faultline:ignore in the README", false, nil, ""},
+		{"/* faultline:ignore httptimeout x */", false, nil, ""},
 		{"//nolint:faultline", false, nil, ""},
 	}
 	for _, tt := range tests {
@@ -140,7 +144,7 @@ func TestShortFunc(t *testing.T) {
 // FuzzParseDirective checks that no comment makes the parser panic and
 // that a directive it accepts with a reason names at least one rule.
 func FuzzParseDirective(f *testing.F) {
-	for _, s := range []string{"//faultline:ignore a,b reason", "//faultline:ignore", "//faultline:ignore  -- x", "//faultline:ignore ,,, r"} {
+	for _, s := range []string{"//faultline:ignore a,b reason", "//faultline:ignore", "//faultline:ignore  -- x", "//faultline:ignore ,,, r", "// \tfaultline:ignore ,,, r"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -148,7 +152,8 @@ func FuzzParseDirective(f *testing.F) {
 		if !ok {
 			return
 		}
-		if d.Reason != "" && len(d.Rules) == 0 && !strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(text, DirectivePrefix)), ",") {
+		rest := strings.TrimLeft(strings.TrimPrefix(text, "//"), " \t")
+		if d.Reason != "" && len(d.Rules) == 0 && !strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(rest, DirectivePrefix[2:])), ",") {
 			t.Errorf("%q: a reason %q but no rule", text, d.Reason)
 		}
 		for _, r := range d.Rules {
@@ -180,21 +185,81 @@ func TestParseEntryDottedPath(t *testing.T) {
 	}
 }
 
-func TestSpaced(t *testing.T) {
+func TestParseNolint(t *testing.T) {
 	for _, tt := range []struct {
-		text string
+		text   string
+		ok     bool
+		rules  []string
+		reason string
+	}{
+		{"//nolint:faultline", true, []string{"faultline"}, "//nolint:faultline"},
+		{"//nolint:errcheck,httptimeout // the debug client", true, []string{"errcheck", "httptimeout"}, "the debug client"},
+		{"//nolint:faultline because", true, []string{"faultline"}, "//nolint:faultline because"},
+		{"//nolint", false, nil, ""}, // every linter: not read
+		{"//nolint:", false, nil, ""},
+		{"// nolint:faultline", false, nil, ""},
+		{"//faultline:ignore x y", false, nil, ""},
+	} {
+		d, ok := ParseNolint(tt.text)
+		if ok != tt.ok || (ok && (!slices.Equal(d.Rules, tt.rules) || d.Reason != tt.reason || !d.Nolint)) {
+			t.Errorf("ParseNolint(%q) = %q, %q, %v; want %q, %q, %v", tt.text, d.Rules, d.Reason, ok, tt.rules, tt.reason, tt.ok)
+		}
+	}
+}
+
+// TestNolintLines checks the lines a //nolint comment covers: its own line
+// after code, the whole declaration or statement below it otherwise, and
+// nothing when -nolint=false.
+func TestNolintLines(t *testing.T) {
+	const src = `package p
+
+func a() { //nolint:faultline
+	_ = 1
+}
+
+//nolint:httptimeout // the whole function
+func b() {
+	_ = 2
+}
+
+func c() {
+	//nolint:faultline
+	if true {
+		_ = 3
+	}
+	_ = 4 //nolint:errcheck
+	_ = 5
+}
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := ParseDirectives(fset, f, false)
+	covered := func(rule string, line int) bool {
+		for i := range ds {
+			if ds[i].Applies(rule, "p.go", line) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, tt := range []struct {
+		rule string
+		line int
 		want bool
 	}{
-		{"// faultline:ignore httptimeout x", true},
-		{"//\tfaultline:ignore", true},
-		{"//  faultline:ignore ctxdeadline", true},
-		{"//faultline:ignore httptimeout x", false}, // the directive itself
-		{"// faultline:ignored later", false},
-		{"// see faultline:ignore in the README", false},
-		{"/* faultline:ignore httptimeout x */", false},
+		{"x", 3, true}, {"x", 4, false}, // after code: its line only
+		{"httptimeout", 8, true}, {"httptimeout", 10, true}, {"httptimeout", 11, false}, {"x", 9, false},
+		{"x", 14, true}, {"x", 15, true}, {"x", 16, true}, {"x", 17, false}, // the if statement
+		{"x", 17, false}, {"errcheck", 17, true}, {"x", 18, false},
 	} {
-		if got := Spaced(tt.text); got != tt.want {
-			t.Errorf("Spaced(%q) = %v, want %v", tt.text, got, tt.want)
+		if got := covered(tt.rule, tt.line); got != tt.want {
+			t.Errorf("%s at line %d: covered = %v, want %v", tt.rule, tt.line, got, tt.want)
 		}
+	}
+	if ds := ParseDirectives(fset, f, true); len(ds) != 0 {
+		t.Errorf("with nolint off, ParseDirectives = %d directives, want 0", len(ds))
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -13,68 +14,152 @@ import (
 // DirectivePrefix starts a suppression comment in Go source:
 //
 //	//faultline:ignore RULE[,RULE…] reason
+//
+// Spaces or tabs between the slashes and "faultline:ignore" are accepted
+// too ("// faultline:ignore …"), as people write both.
 const DirectivePrefix = "//faultline:ignore"
 
-// Directive is one `//faultline:ignore` comment.
+// NolintPrefix starts golangci-lint's suppression comment, which faultline
+// honours when it names faultline or the rule (Nolint):
+//
+//	//nolint:faultline,errcheck // why
+const NolintPrefix = "//nolint:"
+
+// Directive is one `//faultline:ignore` comment, or one `//nolint:`
+// comment (Nolint).
 type Directive struct {
 	Pos    token.Pos // the comment
 	File   string    // its file name, as the FileSet knows it
 	Line   int
 	Rules  []string // the rules it names; empty when malformed
 	Reason string   // empty when malformed
+	// Nolint marks golangci-lint's convention: Rules are the linters it
+	// names (faultline's rules, "faultline" for all of them, and those of
+	// other linters, which are not faultline's business), the reason is
+	// optional, and it covers the lines Line to EndLine: its own line
+	// when it follows code, else the whole declaration or statement that
+	// starts on the next line, as golangci-lint reads it.
+	Nolint  bool
+	EndLine int
 }
 
 // Applies reports whether d suppresses a finding of rule at line of file: d
-// names the rule and is written on that line or on the line above.
+// names the rule and is written on that line or on the line above (a
+// //nolint comment: names the rule or "faultline", and covers the line).
 func (d *Directive) Applies(rule, file string, line int) bool {
-	if d.File != file || (d.Line != line && d.Line != line-1) || d.Reason == "" {
+	if d.File != file {
 		return false
 	}
-	for _, r := range d.Rules {
-		if r == rule {
-			return true
-		}
+	if d.Nolint {
+		return line >= d.Line && line <= d.EndLine && (slices.Contains(d.Rules, rule) || slices.Contains(d.Rules, "faultline"))
 	}
-	return false
+	if (d.Line != line && d.Line != line-1) || d.Reason == "" {
+		return false
+	}
+	return slices.Contains(d.Rules, rule)
 }
 
 // ParseDirectives returns the `//faultline:ignore` comments of f in source
-// order.
-func ParseDirectives(fset *token.FileSet, f *ast.File) []Directive {
+// order, and, unless noNolint, its `//nolint:` comments that name faultline
+// or could name one of its rules.
+func ParseDirectives(fset *token.FileSet, f *ast.File, noNolint bool) []Directive {
 	var ds []Directive
+	var nolints []int // indexes into ds
 	for _, cg := range f.Comments {
 		for _, c := range cg.List {
 			d, ok := ParseDirective(c.Text)
 			if !ok {
-				continue
+				if noNolint {
+					continue
+				}
+				if d, ok = ParseNolint(c.Text); !ok {
+					continue
+				}
+				nolints = append(nolints, len(ds))
 			}
 			p := fset.Position(c.Slash)
-			d.Pos, d.File, d.Line = c.Slash, p.Filename, p.Line
+			d.Pos, d.File, d.Line, d.EndLine = c.Slash, p.Filename, p.Line, p.Line
 			ds = append(ds, d)
 		}
+	}
+	if len(nolints) > 0 {
+		nolintRanges(fset, f, ds, nolints)
 	}
 	return ds
 }
 
-// Spaced reports whether the text of a comment is a directive written
-// with a space after the slashes ("// faultline:ignore …"): Go reads it as
-// an ordinary comment, as it does "// go:generate", so it suppresses
-// nothing.
-func Spaced(text string) bool {
-	rest, ok := strings.CutPrefix(text, "//")
-	if !ok || rest == "" || (rest[0] != ' ' && rest[0] != '\t') {
-		return false
+// nolintRanges sets the lines each //nolint comment of ds (at the indexes
+// nolints) covers: its own line when code comes before it on that line,
+// else every line of the outermost declaration, statement or spec that
+// starts on the line below.
+func nolintRanges(fset *token.FileSet, f *ast.File, ds []Directive, nolints []int) {
+	line := func(p token.Pos) int { return fset.Position(p).Line }
+	trailing := map[int]bool{} // index -> code before it on its line
+	below := map[int]int{}     // line below a nolint -> index
+	for _, i := range nolints {
+		below[ds[i].Line+1] = i
 	}
-	d := strings.TrimLeft(rest, " \t")
-	tail, ok := strings.CutPrefix(d, DirectivePrefix[2:])
-	return ok && (tail == "" || tail[0] == ' ' || tail[0] == '\t')
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil {
+			return false
+		}
+		if _, ok := n.(*ast.File); ok {
+			return true
+		}
+		start, end := line(n.Pos()), line(n.End())
+		for _, i := range nolints {
+			d := &ds[i]
+			if (start == d.Line && n.Pos() < d.Pos) || (end == d.Line && n.End() <= d.Pos) {
+				trailing[i] = true
+			}
+		}
+		if i, ok := below[start]; ok {
+			switch n.(type) {
+			case ast.Decl, ast.Stmt, ast.Spec:
+				if end > ds[i].EndLine {
+					ds[i].EndLine = end
+				}
+			}
+		}
+		return true
+	})
+	for i := range trailing {
+		ds[i].EndLine = ds[i].Line
+	}
+}
+
+// ParseNolint parses the text of a golangci-lint `//nolint:a,b // why`
+// comment. A bare `//nolint`, which silences every linter, is not read:
+// a faultline finding is silenced only by a comment that names faultline
+// or the rule, so that a nolint meant for another linter hides nothing.
+func ParseNolint(text string) (Directive, bool) {
+	rest, ok := strings.CutPrefix(text, NolintPrefix)
+	if !ok {
+		return Directive{}, false
+	}
+	names, why, _ := strings.Cut(rest, "//")
+	names, _, _ = strings.Cut(strings.TrimSpace(names), " ")
+	d := Directive{Nolint: true, Reason: strings.TrimSpace(why)}
+	for _, r := range strings.Split(names, ",") {
+		if r = strings.TrimSpace(r); r != "" {
+			d.Rules = append(d.Rules, r)
+		}
+	}
+	if d.Reason == "" {
+		d.Reason = strings.TrimSpace(text)
+	}
+	return d, len(d.Rules) > 0
 }
 
 // ParseDirective parses the text of one comment. It reports false when the
 // comment is not a faultline directive at all; a directive with no rule or
 // no reason is returned with those fields empty.
 func ParseDirective(text string) (Directive, bool) {
-	rest, ok := strings.CutPrefix(text, DirectivePrefix)
+	rest, ok := strings.CutPrefix(text, "//")
+	if !ok {
+		return Directive{}, false
+	}
+	rest, ok = strings.CutPrefix(strings.TrimLeft(rest, " \t"), DirectivePrefix[2:])
 	if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
 		return Directive{}, false
 	}
@@ -121,6 +206,10 @@ var ResultType = reflect.TypeFor[*Result]()
 // diagnostic's message but not the analyzer that produced it.
 type annotator interface{ AnnotateMessages() bool }
 
+// nolinter is the configuration of a run that may turn off golangci-lint's
+// //nolint convention (faultline -nolint=false).
+type nolinter interface{ IgnoreNolint() bool }
+
 // Reporter reports the diagnostics of one rule on one package, dropping (and
 // recording) those that a `//faultline:ignore` directive suppresses.
 type Reporter struct {
@@ -137,13 +226,17 @@ type Reporter struct {
 // NewReporter returns the reporter of pass for the named rule.
 func NewReporter(pass *analysis.Pass, rule string) *Reporter {
 	r := &Reporter{pass: pass, rule: rule, dirs: make(map[string][]Directive), seen: make(map[token.Pos]bool)}
+	noNolint := false
 	for _, res := range pass.ResultOf {
 		if a, ok := res.(annotator); ok {
 			r.annotate = a.AnnotateMessages()
 		}
+		if n, ok := res.(nolinter); ok {
+			noNolint = n.IgnoreNolint()
+		}
 	}
 	for _, f := range pass.Files {
-		for _, d := range ParseDirectives(pass.Fset, f) {
+		for _, d := range ParseDirectives(pass.Fset, f, noNolint) {
 			r.dirs[d.File] = append(r.dirs[d.File], d)
 		}
 	}

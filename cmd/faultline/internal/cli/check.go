@@ -29,6 +29,7 @@ type commonFlags struct {
 	disable  listFlag
 	modules  listFlag
 	safe     bool
+	nolint   bool
 
 	topoTimeout time.Duration
 	topoMemory  byteSize
@@ -45,6 +46,7 @@ func (c *commonFlags) bind(fs *flag.FlagSet) {
 	fs.DurationVar(&c.topoTimeout, "topology-timeout", 0, "the `time` the topology's evaluation may take (default 1m; -1s: no limit)")
 	fs.Var(&c.topoMemory, "topology-memory", "the `memory` the topology's evaluation may take, such as 512MiB or 8GiB (default 4GiB; -1: no limit)")
 	fs.BoolVar(&c.safe, "safe", os.Getenv("FAULTLINE_SAFE") == "1", "for code you do not trust: load packages with CGO_ENABLED=0, GOTOOLCHAIN=local and without -mod=mod, so the go command runs no C toolchain, downloads no toolchain and changes no file (default from FAULTLINE_SAFE=1)")
+	fs.BoolVar(&c.nolint, "nolint", true, "honour golangci-lint's //nolint:faultline and //nolint:RULE comments as suppressions (-nolint=false: only //faultline:ignore)")
 }
 
 func (c *commonFlags) config(patterns []string) analyzer.Config {
@@ -58,6 +60,7 @@ func (c *commonFlags) config(patterns []string) analyzer.Config {
 		Disable:  c.disable,
 		Modules:  c.modules,
 		Safe:     c.safe,
+		NoNolint: !c.nolint,
 
 		TopologyTimeout: c.topoTimeout,
 		TopologyMemory:  int64(c.topoMemory),

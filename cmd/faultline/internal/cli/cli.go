@@ -44,7 +44,7 @@ Usage:
 
 	go vet -vettool=$(command -v faultline) [packages]   run the code rules under go vet
 
-Run 'faultline COMMAND -h' for a command's flags.
+Run 'faultline help COMMAND' (or 'faultline COMMAND -h') for a command's flags and examples.
 Exit codes: 0 clean, 1 findings at or above -fail-on, 2 input error, 3 internal error.
 `
 
@@ -119,6 +119,9 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stdout, "faultline %s %s/%s %s\n", version(), runtime.GOOS, runtime.GOARCH, runtime.Version())
 		return ExitOK
 	case "help", "-h", "-help", "--help":
+		if len(rest) > 0 && cmd == "help" {
+			return runHelp(rest[0], stdout, stderr)
+		}
 		fmt.Fprint(stdout, usage)
 		return ExitOK
 	}
@@ -198,10 +201,50 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: faultline %s\n\nFlags:\n", synopsis)
-		fs.PrintDefaults()
+		fmt.Fprintf(stderr, "usage: faultline %s\n", synopsis)
+		if ex := examples[name]; ex != "" {
+			fmt.Fprintf(stderr, "\nExamples:\n%s", ex)
+		}
+		n := 0
+		fs.VisitAll(func(*flag.Flag) { n++ })
+		if n > 0 {
+			fmt.Fprintf(stderr, "\nFlags:\n")
+			fs.PrintDefaults()
+		}
 	}
 	return fs
+}
+
+// examples are shown by 'faultline help CMD' and 'faultline CMD -h'.
+var examples = map[string]string{
+	"check": `	faultline check ./...                        the CI gate: text findings, exit 1 on warnings
+	faultline check -format sarif -o f.sarif      for code scanning
+	faultline check -report out ./...             every report (text, JSON, SARIF, DOT, SVG, HTML) into out/
+	faultline check -baseline .faultline-baseline ./...   fail only on findings not in the baseline
+	faultline check -C services/                  a directory of several modules, as one system
+`,
+	"graph": `	faultline graph -format svg -o system.svg     the system as a picture
+	faultline graph -format html -o report.html   the interactive report
+	faultline graph -focus web -depth 2           what entrypoint web reaches, two hops deep
+`,
+	"init": `	faultline init                                write topology.cue at the module root
+	faultline init -o - ./services/...            print it instead
+`,
+	"explain":   "\tfaultline explain ctxdeadline\n",
+	"libraries": "\tfaultline libraries -v                        every modelled API\n",
+}
+
+// runHelp prints the help of one command on stdout.
+func runHelp(cmd string, stdout, stderr io.Writer) int {
+	run := map[string]func([]string, io.Writer, io.Writer) int{
+		"check": runCheck, "graph": runGraph, "init": runInit, "rules": runRules,
+		"explain": runExplain, "libraries": runLibraries, "schema": runSchema,
+	}[cmd]
+	if run == nil {
+		fmt.Fprintf(stderr, "faultline: unknown command %q\n\n%s", cmd, usage)
+		return ExitInput
+	}
+	return run([]string{"-h"}, stdout, stdout)
 }
 
 // flagExit maps a flag parsing error to an exit code: -h is not an error.

@@ -54,12 +54,27 @@ func noRule() {
 	/* // want `faultline:ignore directive names no rule: write //faultline:ignore RULE reason` */ //faultline:ignore
 }
 
-// A space after the slashes makes the directive an ordinary comment (as
-// "// go:generate" is one): it suppresses nothing, and says so.
+// A space after the slashes is accepted, as people write both forms: a
+// spaced directive is used like any other, and judged like any other.
 func spaced() {
-	/* // want `a space between // and faultline:ignore makes this an ordinary comment, which suppresses nothing: write //faultline:ignore RULE reason, with no space` */ // faultline:ignore servertimeout a debug endpoint
+	// faultline:ignore servertimeout a debug endpoint
 	http.ListenAndServe("localhost:6067", nil)
 	// faultline:ignored is another word, and "faultline:ignore" in prose is prose.
+}
+
+func spacedStale() {
+	// faultline:ignore servertimeout a debug endpoint // want `faultline:ignore directive for servertimeout suppresses nothing here`
+
+	http.ListenAndServe("localhost:6068", nil)
+}
+
+// golangci-lint's //nolint comments are not audited: one naming faultline
+// that silences nothing, or naming another linter, is nolintlint's business.
+func nolint() {
+	//nolint:faultline // a debug endpoint
+	_ = 1
+	//nolint:errcheck,servertimeout
+	http.ListenAndServe("localhost:6069", nil)
 }
 
 // A misspelt rule suppresses nothing, and the nearest name is offered.
