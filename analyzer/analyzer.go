@@ -68,10 +68,18 @@ type Config struct {
 	// go.mod's toolchain line, and no change to go.mod or go.sum. See the
 	// README's "Analysing code you do not trust".
 	Safe bool
+	// ConfigFile is the configuration file (settings only, the topology's
+	// schema). Empty means: faultline.cue or .faultline.cue at the module
+	// root (or in Dir outside a module), if there is one.
+	ConfigFile string
 	// NoNolint ignores golangci-lint's //nolint:faultline and
 	// //nolint:RULE comments, which otherwise suppress findings on their
 	// line (or the declaration or statement below them).
 	NoNolint bool
+
+	// settings are the run's settings: the topology's and the
+	// configuration file's, merged (Run sets them).
+	settings *graph.Settings
 }
 
 // Finding is one problem found, in the form every printer writes.
@@ -166,6 +174,14 @@ type Result struct {
 	// Modules are the Go modules analysed, relative to Root, when the run
 	// covers several (a directory outside any module, or a go.work root).
 	Modules []string
+	// Config is the configuration file used, relative to Root; empty when
+	// none.
+	Config string
+	// Excluded is the number of findings dropped because their file lies
+	// in a path settings.exclude names.
+	Excluded int
+
+	settings *graph.Settings
 
 	analysed map[string]bool // Go files of the packages analysed in full, relative to Root
 }
@@ -181,7 +197,7 @@ func (r *Result) Checked(rule, file string) bool {
 		return false
 	}
 	if strings.HasSuffix(file, ".go") {
-		return r.analysed[file]
+		return r.analysed[file] && !excluded(r.settings, file)
 	}
 	return r.TopologyError == nil
 }
@@ -267,7 +283,6 @@ func Run(cfg Config) (*Result, error) {
 			g, topoPath, res.Root = nil, "", cmp.Or(modRoot, dir)
 		case err == nil:
 			res.Topology = relSlash(res.Root, topoPath)
-			enabled = applySettings(enabled, g)
 		case errors.As(err, &ie) && inCode && !cfg.NoCode && !cfg.Graph && !tooExpensive(err):
 			// The code is still checked: its findings are reported next
 			// to the topology's errors, and the run exits 2. The graph
@@ -278,6 +293,35 @@ func Run(cfg Config) (*Result, error) {
 			return nil, err
 		}
 	}
+	// The configuration file's settings join the topology's.
+	confPath, err := findConfig(dir, cmp.Or(modRoot, dir), cfg.ConfigFile)
+	if err != nil {
+		return nil, err
+	}
+	var settings *graph.Settings
+	if g != nil {
+		settings = &g.Settings
+	}
+	if confPath != "" {
+		conf, err := loadConfig(confPath, res.Root, cfg)
+		if err != nil {
+			return nil, err
+		}
+		if settings, err = mergeSettings(settings, conf); err != nil {
+			return nil, err
+		}
+		res.Config = relSlash(res.Root, confPath)
+	}
+	if settings != nil {
+		if err := checkSettingsRules(settings); err != nil {
+			return nil, err
+		}
+		if g != nil {
+			g.Settings = *settings
+		}
+		enabled = selectBySettings(enabled, settings, cfg)
+	}
+	cfg.settings, res.settings = settings, settings
 	res.Rules = enabled
 	if res.TopologyError != nil {
 		res.Rules = slices.DeleteFunc(slices.Clone(enabled), func(r *rules.Rule) bool { return r.Analyzer == nil })
@@ -308,6 +352,9 @@ func Run(cfg Config) (*Result, error) {
 			}
 			if len(jr.graph.Nodes) > 0 {
 				g = jr.graph
+				if settings != nil {
+					g.Settings = *settings
+				}
 			}
 			res.Services = len(jr.services)
 			attributeServices(res.Findings, jr.services)
@@ -329,6 +376,7 @@ func Run(cfg Config) (*Result, error) {
 		res.Findings = append(res.Findings, runAudits(res.Rules, g, sup)...)
 	}
 
+	res.Findings, res.Excluded = applyFindingSettings(res.Findings, settings)
 	for i := range res.Findings {
 		res.Findings[i].Fingerprint = fingerprint(res.Findings[i].Rule, res.Findings[i].subject)
 	}
@@ -369,16 +417,6 @@ func Select(enable, disable []string) ([]*rules.Rule, error) {
 		out = append(out, r)
 	}
 	return out, nil
-}
-
-// applySettings removes the rules the topology's settings disable.
-func applySettings(enabled []*rules.Rule, g *graph.Graph) []*rules.Rule {
-	if len(g.Settings.Disable) == 0 {
-		return enabled
-	}
-	return slices.DeleteFunc(slices.Clone(enabled), func(r *rules.Rule) bool {
-		return slices.Contains(g.Settings.Disable, r.Name)
-	})
 }
 
 // analyzeModules analyses each module in turn, with paths relative to

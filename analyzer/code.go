@@ -114,12 +114,12 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 	if len(analyzers) == 0 {
 		return res, nil
 	}
-	conf, err := runConfig(g)
+	conf, err := runConfig(cfg.settings)
 	if err != nil {
 		return nil, err
 	}
 	conf.NoNolint = cfg.NoNolint
-	if err := checkDeclared(g, pkgs, checkWhole); err != nil {
+	if err := checkDeclared(cfg.settings, pkgs, checkWhole); err != nil {
 		return nil, err
 	}
 	// The catalogue's analyzers, bound to this run's configuration: the
@@ -247,12 +247,12 @@ func collectCalls(res *codeResult, ag *checker.Graph, callSites *analysis.Analyz
 
 // runConfig is the configuration of the code rules for a run: the
 // wrappers and remote APIs the topology's settings declare.
-func runConfig(g *graph.Graph) (*rules.Config, error) {
+func runConfig(s *graph.Settings) (*rules.Config, error) {
 	c := &rules.Config{System: true}
-	if g == nil {
+	if s == nil {
 		return c, nil
 	}
-	for i, w := range g.Settings.Wrappers {
+	for i, w := range s.Wrappers {
 		for _, kind := range w.Provides {
 			wr := rules.Wrapper{Kind: kind, Func: w.Func}
 			if err := wr.Check(); err != nil {
@@ -261,7 +261,7 @@ func runConfig(g *graph.Graph) (*rules.Config, error) {
 			c.Wrappers = append(c.Wrappers, wr)
 		}
 	}
-	for i, r := range g.Settings.Remotes {
+	for i, r := range s.Remotes {
 		rm := rules.Remote{Func: r.Func, Kind: r.Kind, Context: rules.AutoContext, Waits: r.Waits, Bounded: r.Bounded}
 		if r.Context != nil {
 			rm.Context = *r.Context
@@ -310,8 +310,8 @@ func (c *codeResult) merge(o *codeResult) {
 // loaded: a typo would otherwise silently declare nothing. When the whole
 // module was loaded, a package the code does not import is reported too:
 // the declaration cannot apply.
-func checkDeclared(g *graph.Graph, pkgs []*packages.Package, whole bool) error {
-	if g == nil || len(g.Settings.Wrappers)+len(g.Settings.Remotes) == 0 {
+func checkDeclared(s *graph.Settings, pkgs []*packages.Package, whole bool) error {
+	if s == nil || len(s.Wrappers)+len(s.Remotes) == 0 {
 		return nil
 	}
 	byPath := map[string]*packages.Package{}
@@ -339,10 +339,10 @@ func checkDeclared(g *graph.Graph, pkgs []*packages.Package, whole bool) error {
 			errs = append(errs, msg+": check the name, and the receiver ((*T).M for a pointer receiver)")
 		}
 	}
-	for i, w := range g.Settings.Wrappers {
+	for i, w := range s.Wrappers {
 		check(fmt.Sprintf("settings.wrappers[%d]", i), w.Pos, w.Func)
 	}
-	for i, r := range g.Settings.Remotes {
+	for i, r := range s.Remotes {
 		check(fmt.Sprintf("settings.remotes[%d]", i), r.Pos, r.Func)
 	}
 	if len(errs) > 0 {

@@ -353,7 +353,10 @@ type Remote struct {
 
 // Settings is the analyzer configuration from the topology's `settings`.
 type Settings struct {
-	Disable  []string // rules switched off
+	Enable   []string          // only these rules run, when not empty
+	Disable  []string          // rules switched off
+	Severity map[string]string // rule -> the severity of its findings
+	Exclude  []string          // path globs: no findings on Go files there
 	Ignore   []SettingsIgnore
 	Wrappers []Wrapper
 	Remotes  []Remote

@@ -41,6 +41,18 @@ func (l *loader) convert() {
 		l.checkFields(top, schemaShape(), nil)
 	}
 	refsOK := true
+	if l.settingsOnly {
+		for _, k := range sortedKeys(top) {
+			if k != "settings" {
+				l.errs.add("", l.posOf(fieldPath{k}), fmt.Sprintf("%s in a configuration file, which holds only settings", k),
+					"describe the system in the topology (topology.cue, or -topology FILE); the configuration file takes settings: {…}")
+			}
+		}
+		if s, ok := top["settings"].(obj); ok {
+			l.settings(s, false)
+		}
+		return
+	}
 	for _, sec := range sections {
 		m, ok := top[sec.key].(obj)
 		if !ok {
@@ -318,8 +330,24 @@ func (l *loader) settings(o obj, refsOK bool) {
 	p := fieldPath{"settings"}
 	s := &l.g.Settings
 	s.Pos = l.posOf(p)
-	s.Fields = l.fields(o, p, "thresholds")
+	s.Fields = l.fields(o, p, "thresholds", "severity")
+	s.Enable, _ = getStrings(o, "enable")
 	s.Disable, _ = getStrings(o, "disable")
+	s.Exclude, _ = getStrings(o, "exclude")
+	for i, g := range s.Exclude {
+		if err := graph.CheckGlob(g); err != nil {
+			l.errs.add("", l.posOf(p.with("exclude", indexElem(i))), fmt.Sprintf("settings.exclude[%d] %q: %v", i, g, err),
+				`write a slash-separated path glob relative to the module root, such as "test/**" or "**/testutil/*.go"`)
+		}
+	}
+	if sev, ok := o["severity"].(obj); ok {
+		s.Severity = map[string]string{}
+		for _, rule := range sortedKeys(sev) {
+			if v, ok := sev[rule].(string); ok {
+				s.Severity[rule] = v
+			}
+		}
+	}
 	if t, ok := o["thresholds"].(obj); ok {
 		s.MaxAmplification, _ = getFloat(t, "maxAmplification")
 		s.SharedFateMin, _ = getInt(t, "sharedFateMin")

@@ -2,6 +2,7 @@ package topology
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -400,8 +401,21 @@ func entrypointBody(ep *graph.Entrypoint) *ast.StructLit {
 
 func settingsBody(s *graph.Settings) *ast.StructLit {
 	var ds []ast.Decl
+	if len(s.Enable) > 0 {
+		ds = append(ds, field("enable", strList(s.Enable)))
+	}
 	if len(s.Disable) > 0 {
 		ds = append(ds, field("disable", strList(s.Disable)))
+	}
+	if len(s.Severity) > 0 {
+		var fs []ast.Decl
+		for _, r := range slices.Sorted(maps.Keys(s.Severity)) {
+			fs = append(fs, field(r, str(s.Severity[r])))
+		}
+		ds = append(ds, field("severity", inline(fs...)))
+	}
+	if len(s.Exclude) > 0 {
+		ds = append(ds, field("exclude", strList(s.Exclude)))
 	}
 	if len(s.Ignore) > 0 {
 		var es []ast.Expr

@@ -109,7 +109,8 @@ func TestFormatOutput(t *testing.T) {
 				Match: graph.Match{Host: []string{"for.internal"}}, Ignore: []graph.Ignore{{Rule: "retryamp"}}},
 		},
 		Entrypoints: []*graph.Entrypoint{{Name: "public", Service: "web", Timeout: 10 * time.Second}},
-		Settings:    graph.Settings{Disable: []string{"drift"}, MaxAmplification: 4},
+		Settings: graph.Settings{Disable: []string{"drift"}, MaxAmplification: 4, Enable: []string{"drift", "spof"},
+			Severity: map[string]string{"spof": "error", "cascade": "note"}, Exclude: []string{"test/**"}},
 	}
 	text := roundTrip(t, g, false)
 	want := `entrypoints: public: {service: "web", timeout: "10s"}
@@ -134,7 +135,10 @@ services: web: {
 datastores: "db-1": {ha: "managed"}
 
 settings: {
+	enable: ["drift", "spof"]
 	disable: ["drift"]
+	severity: {cascade: "note", spof: "error"}
+	exclude: ["test/**"]
 	thresholds: {maxAmplification: 4}
 }
 `
@@ -204,7 +208,7 @@ func TestSchema(t *testing.T) {
 		"queues[]":               "deadLetter engine maxAge maxLength regions replicas team zones",
 		"externals[]":            "regions replicas team vendor zones",
 		"entrypoints[]":          "route service tier timeout",
-		"settings":               "disable ignore remotes thresholds wrappers",
+		"settings":               "disable enable exclude ignore remotes severity thresholds wrappers",
 	}
 	for p, fields := range want {
 		var sh *shape = top

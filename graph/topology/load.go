@@ -47,6 +47,8 @@ type loader struct {
 	// read field by field, and unknown fields are also looked for in Go,
 	// because CUE stops reporting them in a struct that has another error.
 	strict bool
+	// settingsOnly reads a configuration file (Options.SettingsOnly).
+	settingsOnly bool
 
 	kinds map[string]graph.Kind // node name -> kind
 	nodes map[string]*graph.Node
@@ -66,11 +68,11 @@ func load(files []*srcFile, dir string, opts Options) (*graph.Graph, error) {
 	if len(files) == 1 {
 		where = files[0].name
 	}
-	return withBudget(where, opts, func() (*graph.Graph, error) { return evaluate(files) })
+	return withBudget(where, opts, func() (*graph.Graph, error) { return evaluate(files, opts.SettingsOnly) })
 }
 
 // evaluate reads a topology from its files, sorted by name.
-func evaluate(files []*srcFile) (g *graph.Graph, err error) {
+func evaluate(files []*srcFile, settingsOnly bool) (g *graph.Graph, err error) {
 	// The CUE evaluator is large and bad input is arbitrary: should it (or
 	// this package) panic, the user gets an error, not a stack trace. The
 	// fuzz test fails on this error, so it is not a place to hide bugs.
@@ -83,7 +85,7 @@ func evaluate(files []*srcFile) (g *graph.Graph, err error) {
 			}}
 		}
 	}()
-	l := &loader{files: files, rank: map[string]int{}}
+	l := &loader{files: files, rank: map[string]int{}, settingsOnly: settingsOnly}
 	for i, f := range files {
 		l.rank[f.name] = i
 	}

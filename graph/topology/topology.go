@@ -44,6 +44,11 @@ type Options struct {
 	// goroutines' allocations count too. Zero means DefaultMaxMemory; a
 	// negative value means no limit.
 	MaxMemory int64
+
+	// SettingsOnly reads a configuration file (faultline.cue): the same
+	// schema, but only its settings may be given, and the subjects of
+	// settings.ignore are not checked against nodes it cannot declare.
+	SettingsOnly bool
 }
 
 // Size limits of a topology's files, checked before reading and while

@@ -276,3 +276,30 @@ func repr(v reflect.Value) string {
 func mapFS(src string) fs.FS {
 	return fstest.MapFS{"topology.cue": &fstest.MapFile{Data: []byte(src)}}
 }
+
+// TestSettingsOnly loads configuration files: settings alone, whose
+// settings.ignore subjects name nodes declared elsewhere, are accepted; a
+// service is an error at its position; exclude globs are checked.
+func TestSettingsOnly(t *testing.T) {
+	fsys := fstest.MapFS{
+		"ok.cue":   {Data: []byte("settings: {\n\tignore: [{rule: \"spof\", subject: \"payment\", reason: \"managed\"}]\n\texclude: [\"test/**\"]\n\tseverity: nobreaker: \"note\"\n}\n")},
+		"bad.cue":  {Data: []byte("settings: disable: [\"spof\"]\nservices: web: {}\n")},
+		"glob.cue": {Data: []byte("settings: exclude: [\"/abs/**\"]\n")},
+	}
+	g, err := LoadFS(fsys, "ok.cue", Options{SettingsOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := g.Settings; len(s.Ignore) != 1 || s.Ignore[0].Subject != "payment" || s.Exclude[0] != "test/**" || s.Severity["nobreaker"] != "note" {
+		t.Errorf("settings = %+v", s)
+	}
+	if _, err := LoadFS(fsys, "ok.cue", Options{}); err == nil || !strings.Contains(err.Error(), `subject "payment"`) {
+		t.Errorf("as a topology, an ignore subject must name a node: %v", err)
+	}
+	if _, err := LoadFS(fsys, "bad.cue", Options{SettingsOnly: true}); err == nil || !strings.Contains(err.Error(), "bad.cue:2:1: services in a configuration file") {
+		t.Errorf("bad.cue: %v", err)
+	}
+	if _, err := LoadFS(fsys, "glob.cue", Options{SettingsOnly: true}); err == nil || !strings.Contains(err.Error(), "drop the leading /") {
+		t.Errorf("glob.cue: %v", err)
+	}
+}

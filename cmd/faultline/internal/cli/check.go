@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -21,15 +22,16 @@ import (
 
 // commonFlags are the flags check, graph and init share.
 type commonFlags struct {
-	dir      string
-	topology string
-	tests    bool
-	deps     bool
-	enable   listFlag
-	disable  listFlag
-	modules  listFlag
-	safe     bool
-	nolint   bool
+	dir        string
+	topology   string
+	configFile string
+	tests      bool
+	deps       bool
+	enable     listFlag
+	disable    listFlag
+	modules    listFlag
+	safe       bool
+	nolint     bool
 
 	topoTimeout time.Duration
 	topoMemory  byteSize
@@ -38,6 +40,7 @@ type commonFlags struct {
 func (c *commonFlags) bind(fs *flag.FlagSet) {
 	fs.StringVar(&c.dir, "C", "", "analyze the module in `dir`: package patterns and -topology are relative to it (output files stay relative to the current directory)")
 	fs.StringVar(&c.topology, "topology", "", "the topology: a .cue `file` or a directory (default: topology.cue or faultline/ at the module root)")
+	fs.StringVar(&c.configFile, "config", "", "the configuration `file`: settings only, in the topology's schema (default: faultline.cue or .faultline.cue at the module root)")
 	fs.BoolVar(&c.tests, "tests", false, "analyze _test.go files too")
 	fs.BoolVar(&c.deps, "deps", false, "analyze the code of dependencies too, for facts about wrappers in other modules (several times slower)")
 	fs.Var(&c.enable, "enable", "run only these `rules` (comma-separated)")
@@ -51,16 +54,17 @@ func (c *commonFlags) bind(fs *flag.FlagSet) {
 
 func (c *commonFlags) config(patterns []string) analyzer.Config {
 	return analyzer.Config{
-		Dir:      c.dir,
-		Patterns: patterns,
-		Tests:    c.tests,
-		Deps:     c.deps,
-		Topology: c.topology,
-		Enable:   c.enable,
-		Disable:  c.disable,
-		Modules:  c.modules,
-		Safe:     c.safe,
-		NoNolint: !c.nolint,
+		Dir:        c.dir,
+		Patterns:   patterns,
+		Tests:      c.tests,
+		Deps:       c.deps,
+		Topology:   c.topology,
+		ConfigFile: c.configFile,
+		Enable:     c.enable,
+		Disable:    c.disable,
+		Modules:    c.modules,
+		Safe:       c.safe,
+		NoNolint:   !c.nolint,
 
 		TopologyTimeout: c.topoTimeout,
 		TopologyMemory:  int64(c.topoMemory),
@@ -261,6 +265,9 @@ func summary(res *analyzer.Result, fs []analyzer.Finding, baselined int) string 
 	}
 	if baselined > 0 {
 		extra = append(extra, fmt.Sprintf("%d baselined", baselined))
+	}
+	if res.Excluded > 0 {
+		extra = append(extra, fmt.Sprintf("%d in paths %s excludes", res.Excluded, cmp.Or(res.Config, res.Topology)))
 	}
 	if len(extra) > 0 {
 		fmt.Fprintf(&b, " (%s)", strings.Join(extra, ", "))
