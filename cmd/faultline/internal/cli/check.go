@@ -81,6 +81,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		baselineIn  = fs.String("baseline", "", "report and fail only on findings not in this baseline `file`")
 		baselineOut = fs.String("write-baseline", "", "write the current findings to this baseline `file`")
 		reportDir   = fs.String("report", "", "also write every report (text, JSON, SARIF, DOT, SVG, HTML) into `dir`")
+		newFromRev  = fs.String("new-from-rev", "", "report and fail only on findings on lines changed since this git `revision` (uncommitted and untracked files count as changed)")
 	)
 	common.bind(fs)
 	patterns, err := parseInterspersed(fs, args)
@@ -104,6 +105,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
+	var changed *changes
+	if *newFromRev != "" {
+		if changed, err = changedSince(cmp.Or(common.dir, "."), *newFromRev); err != nil {
+			printInputError(stderr, err)
+			return ExitInput
+		}
+	}
+
 	res, err := analyzer.Run(common.config(patterns))
 	if err != nil {
 		return fail(stderr, err)
@@ -111,10 +120,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	inputErr := printLoadErrors(stderr, res)
 
 	findings := res.Findings
-	baselined := 0
+	baselined, old := 0, 0
 	var stale []baseline.Entry
 	if base != nil {
 		findings, baselined, stale = base.Apply(findings, res.Checked)
+	}
+	if changed != nil {
+		findings, old = keepNew(findings, res.Root, changed)
 	}
 
 	// check draws the whole graph (-report), with faultline-render.
@@ -160,7 +172,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 
 	if *format == "text" || *out != "" {
-		fmt.Fprintln(stderr, summary(res, findings, baselined))
+		line := summary(res, findings, baselined)
+		if changed != nil {
+			line += fmt.Sprintf("; %d more outside the lines changed since %s", old, *newFromRev)
+		}
+		fmt.Fprintln(stderr, line)
 	}
 	if len(stale) > 0 {
 		fmt.Fprintf(stderr, "faultline: %d baseline entries no longer occur; prune them with -write-baseline:\n", len(stale))

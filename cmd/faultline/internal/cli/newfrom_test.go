@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+func TestParseDiff(t *testing.T) {
+	diff := []byte(`diff --git a/svc/web/main.go b/svc/web/main.go
+index 1..2 100644
+--- a/svc/web/main.go
++++ b/svc/web/main.go
+@@ -3 +3 @@ import
+-old
++new
+@@ -10,0 +11,3 @@ func main() {
++a
++b
++c
+@@ -20,2 +23,0 @@ func x() {
+-gone
+-gone
+diff --git a/old.go b/old.go
+deleted file mode 100644
+--- a/old.go
++++ /dev/null
+@@ -1,2 +0,0 @@
+-package old
+-
+diff --git "a/svc/we\tird.go" "b/svc/we\tird.go"
+--- "a/svc/we\tird.go"
++++ "b/svc/we\tird.go"
+@@ -1 +1,2 @@
++x
+`)
+	c := parseDiff(diff)
+	c.top = filepath.FromSlash("/repo")
+	root := filepath.FromSlash("/repo/svc")
+	for _, tt := range []struct {
+		file string
+		line int
+		want bool
+	}{
+		{"web/main.go", 3, true}, {"web/main.go", 4, false},
+		{"web/main.go", 10, false}, {"web/main.go", 11, true}, {"web/main.go", 13, true}, {"web/main.go", 14, false},
+		{"web/main.go", 23, false}, // a pure deletion adds no line
+		{"we\tird.go", 2, true},
+	} {
+		if got := c.changed(root, tt.file, tt.line); got != tt.want {
+			t.Errorf("changed(%q, %d) = %v, want %v", tt.file, tt.line, got, tt.want)
+		}
+	}
+	if len(c.lines["old.go"]) != 0 {
+		t.Errorf("a deleted file has new lines: %v", c.lines["old.go"])
+	}
+}
