@@ -112,7 +112,25 @@ type Finding struct {
 	via      string      // the remote method its context enters through, for Refine
 	pkg      string      // the Go package of a code finding; "" for a graph finding
 	entry    string      // the entrypoint a graph finding concerns, for suppressions
+	fix      *Fix        // the rule's suggested fix, if it has one
 }
+
+// Fix is a finding's suggested fix: edits of Go files, to apply together.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
+
+// Edit replaces the bytes [Start, End) of File (an absolute path) with
+// New.
+type Edit struct {
+	File       string
+	Start, End int
+	New        string
+}
+
+// Fix returns the finding's suggested fix, or nil.
+func (f *Finding) Fix() *Fix { return f.fix }
 
 // Related is a further location of a finding: a node of a path, a call site.
 type Related struct {

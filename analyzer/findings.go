@@ -45,10 +45,33 @@ func (c converter) finding(rule *rules.Rule, d analysis.Diagnostic) Finding {
 		rp := c.pkg.Fset.Position(r.Pos)
 		f.Related = append(f.Related, Related{File: relSlash(c.root, rp.Filename), Line: rp.Line, Column: rp.Column, Message: r.Message})
 	}
+	if len(d.SuggestedFixes) > 0 {
+		f.fix = c.fix(d.SuggestedFixes[0])
+	}
 	// The subject: where (file and enclosing function, not the line) and
 	// what (the message). numberOccurrences tells identical ones apart.
 	f.subject = f.File + "\x00" + enclosingFunc(c.pkg, d.Pos) + "\x00" + d.Message
 	return f
+}
+
+// fix converts a suggested fix to byte offsets; nil when an edit lies
+// outside a file (a generated position).
+func (c converter) fix(sf analysis.SuggestedFix) *Fix {
+	fx := &Fix{Message: sf.Message}
+	for _, e := range sf.TextEdits {
+		start, end := c.pkg.Fset.Position(e.Pos), c.pkg.Fset.Position(e.End)
+		if !e.End.IsValid() {
+			end = start
+		}
+		if start.Filename == "" || start.Filename != end.Filename || end.Offset < start.Offset {
+			return nil
+		}
+		fx.Edits = append(fx.Edits, Edit{File: start.Filename, Start: start.Offset, End: end.Offset, New: string(e.NewText)})
+	}
+	if len(fx.Edits) == 0 {
+		return nil
+	}
+	return fx
 }
 
 // positions converts positions to the graph's (relative to the module

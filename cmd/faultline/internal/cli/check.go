@@ -81,6 +81,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		baselineIn  = fs.String("baseline", "", "report and fail only on findings not in this baseline `file`")
 		baselineOut = fs.String("write-baseline", "", "write the current findings to this baseline `file`")
 		reportDir   = fs.String("report", "", "also write every report (text, JSON, SARIF, DOT, SVG, HTML) into `dir`")
+		fix         = fs.Bool("fix", false, "apply the suggested fixes of the findings reported (rewriting the Go files, gofmt-formatted); fixed findings are then not reported")
 		newFromRev  = fs.String("new-from-rev", "", "report and fail only on findings on lines changed since this git `revision` (uncommitted and untracked files count as changed)")
 	)
 	common.bind(fs)
@@ -127,6 +128,26 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	if changed != nil {
 		findings, old = keepNew(findings, res.Root, changed)
+	}
+	if *fix {
+		fr := applyFixes(findings, res.Root)
+		for _, p := range fr.problems {
+			fmt.Fprintf(stderr, "faultline: -fix: %s\n", p)
+		}
+		if len(fr.fixed) > 0 || fr.skipped > 0 {
+			msg := fmt.Sprintf("faultline: applied %d %s in %d %s (%s)", len(fr.fixed), map[bool]string{true: "fix", false: "fixes"}[len(fr.fixed) == 1], len(fr.files), plural(len(fr.files), "file"), strings.Join(fr.files, ", "))
+			if fr.skipped > 0 {
+				msg += fmt.Sprintf("; %d not applied (overlapping another, or unparsable): run -fix again", fr.skipped)
+			}
+			fmt.Fprintln(stderr, msg)
+		}
+		var rest []analyzer.Finding
+		for i, f := range findings {
+			if !fr.fixed[i] {
+				rest = append(rest, f)
+			}
+		}
+		findings = rest
 	}
 
 	// check draws the whole graph (-report), with faultline-render.
