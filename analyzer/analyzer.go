@@ -86,13 +86,16 @@ type Config struct {
 type Finding struct {
 	Rule     string         `json:"rule"`
 	Severity rules.Severity `json:"severity"`
-	Message  string         `json:"message"`
-	File     string         `json:"file,omitempty"` // relative to Result.Root, forward slashes
-	Line     int            `json:"line,omitempty"`
-	Column   int            `json:"column,omitempty"`
-	Service  string         `json:"service,omitempty"`
-	Target   string         `json:"target,omitempty"`
-	Path     []string       `json:"path,omitempty"`
+	Message  string         `json:"message"` // the headline: what is wrong and where it leads
+	// Detail is the whole message, with the why and the fix, when the
+	// headline leaves part of it out.
+	Detail  string   `json:"detail,omitempty"`
+	File    string   `json:"file,omitempty"` // relative to Result.Root, forward slashes
+	Line    int      `json:"line,omitempty"`
+	Column  int      `json:"column,omitempty"`
+	Service string   `json:"service,omitempty"`
+	Target  string   `json:"target,omitempty"`
+	Path    []string `json:"path,omitempty"`
 	// Entrypoints lists every entrypoint the finding concerns when there
 	// may be many (the blast radius of a single point of failure); the
 	// message names a few.
@@ -128,6 +131,10 @@ type Edit struct {
 	Start, End int
 	New        string
 }
+
+// Full returns the finding's whole message: its Detail, or its headline
+// when that is all there is.
+func (f *Finding) Full() string { return cmp.Or(f.Detail, f.Message) }
 
 // Fix returns the finding's suggested fix, or nil.
 func (f *Finding) Fix() *Fix { return f.fix }
@@ -396,7 +403,11 @@ func Run(cfg Config) (*Result, error) {
 
 	res.Findings, res.Excluded = applyFindingSettings(res.Findings, settings)
 	for i := range res.Findings {
-		res.Findings[i].Fingerprint = fingerprint(res.Findings[i].Rule, res.Findings[i].subject)
+		f := &res.Findings[i]
+		f.Fingerprint = fingerprint(f.Rule, f.subject)
+		if h := headline(f.Message); h != f.Message && h != "" {
+			f.Message, f.Detail = h, f.Message
+		}
 	}
 	sortFindings(res.Findings)
 	return res, nil

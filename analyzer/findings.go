@@ -184,7 +184,7 @@ func sortFindings(fs []Finding) {
 			cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Column, b.Column),
 			strings.Compare(a.Rule, b.Rule),
-			strings.Compare(a.Message, b.Message),
+			strings.Compare(a.Full(), b.Full()),
 			strings.Compare(a.Fingerprint, b.Fingerprint),
 		)
 	})

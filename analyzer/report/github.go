@@ -53,7 +53,7 @@ func (p GitHub) Print(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) 
 			}
 		}
 		props = append(props, "title="+escapeProperty(f.Rule+" (faultline)"))
-		bw.WriteString("::" + cmd + " " + strings.Join(props, ",") + "::" + escapeData(f.Message) + "\n")
+		bw.WriteString("::" + cmd + " " + strings.Join(props, ",") + "::" + escapeData(f.Full()) + "\n")
 	}
 	return bw.Flush()
 }

@@ -110,6 +110,7 @@ const htmlMaxRows = 5000
 
 type htmlFinding struct {
 	Rule, Severity, Message, Pos string
+	Detail                       string // the whole message, when Message is its headline
 	Service, Path                string
 	Suppressed                   bool
 	Reason                       string
@@ -213,7 +214,7 @@ func (p HTML) Print(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) er
 			page.Omitted++
 		}
 		hf := htmlFinding{
-			Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Service: f.Service,
+			Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Detail: f.Detail, Service: f.Service,
 			Path: strings.Join(f.Path, " → "), Suppressed: f.Suppression != nil,
 		}
 		if f.File != "" {

@@ -54,15 +54,24 @@ func Unsuppressed(fs []analyzer.Finding) []analyzer.Finding {
 //	path/file.go:12:5: message (rule)
 //
 // Suppressed findings are not written.
-type Text struct{}
+type Text struct {
+	// Verbose writes each finding's whole message (the why and the fix)
+	// instead of its headline.
+	Verbose bool
+}
 
-// Print writes the findings. Text from the analysed code or topology
-// (messages quote names, hosts and paths) is escaped with Clean, so a
-// finding is always one line.
-func (Text) Print(w io.Writer, _ *analyzer.Result, fs []analyzer.Finding) error {
+// Print writes the findings, one line each: position, headline (or, with
+// Verbose, the whole message) and rule. Text from the analysed code or
+// topology (messages quote names, hosts and paths) is escaped with Clean,
+// so a finding is always one line.
+func (t Text) Print(w io.Writer, _ *analyzer.Result, fs []analyzer.Finding) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range Unsuppressed(fs) {
-		fmt.Fprintf(bw, "%s: %s (%s)\n", Clean(f.Pos()), Clean(f.Message), f.Rule)
+		msg := f.Message
+		if t.Verbose {
+			msg = f.Full()
+		}
+		fmt.Fprintf(bw, "%s: %s (%s)\n", Clean(f.Pos()), Clean(msg), f.Rule)
 	}
 	return bw.Flush()
 }

@@ -351,7 +351,7 @@ func (w *sarifWriter) result(f analyzer.Finding, ruleIndex int) sarifResult {
 		RuleID:    f.Rule,
 		RuleIndex: ruleIndex,
 		Level:     sarifLevel(f.Severity),
-		Message:   sarifText{Text: f.Message},
+		Message:   sarifText{Text: f.Full()},
 	}
 	if loc, ok := w.location(f.File, f.Line, f.Column, ""); ok {
 		r.Locations = []sarifLocation{loc}

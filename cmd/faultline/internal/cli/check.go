@@ -81,6 +81,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		baselineIn  = fs.String("baseline", "", "report and fail only on findings not in this baseline `file`")
 		baselineOut = fs.String("write-baseline", "", "write the current findings to this baseline `file`")
 		reportDir   = fs.String("report", "", "also write every report (text, JSON, SARIF, DOT, SVG, HTML) into `dir`")
+		verbose     = fs.Bool("v", false, "text output: each finding's whole message (why it matters and how to fix it), not only its headline")
 		fix         = fs.Bool("fix", false, "apply the suggested fixes of the findings reported (rewriting the Go files, gofmt-formatted); fixed findings are then not reported")
 		newFromRev  = fs.String("new-from-rev", "", "report and fail only on findings on lines changed since this git `revision` (uncommitted and untracked files count as changed)")
 	)
@@ -152,6 +153,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 	// check draws the whole graph (-report), with faultline-render.
 	ps := printers(res, report.Picture{Renderer: renderer{}})
+	ps["text"] = report.Text{Verbose: *verbose}
 	var buf bytes.Buffer
 	if err := ps[*format].Print(&buf, res, findings); err != nil {
 		return fail(stderr, err)
