@@ -45,6 +45,8 @@ func (c *checker) report(r *lint.Reporter) {
 			d.Category = CategoryRequest
 		case incomingCtx:
 			d.Category = CategoryIncoming
+		case consumerCtx:
+			d.Category = CategoryConsumer
 		}
 		for i, h := range f.hits {
 			if i == maxRelated {
@@ -124,6 +126,8 @@ func (c *checker) message(f *finding, h hit) string {
 		return msg
 	}
 	switch o.kind {
+	case consumerCtx:
+		return consumerMessage(o, f, target, cons)
 	case droppedCtx:
 		return fmt.Sprintf("context.WithoutCancel drops the deadline of its parent: the context reaches %s: %s; bound it with context.WithTimeout", reach, cons)
 	case helperCtx:
