@@ -325,7 +325,7 @@ func (c *checker) scopeOrigin(fn *ssa.Function, b *ssa.BasicBlock, v ssa.Value, 
 	if h := s.handlers[fn]; h != nil {
 		o := s.origins[fn]
 		if o == nil {
-			o = &origin{pos: fn.Pos(), kind: consumerCtx, what: h.label, stall: h.stall, fn: fn}
+			o = &origin{pos: fn.Pos(), kind: consumerCtx, what: h.label, stall: h.stall, fn: fn, anchor: "the library calls this handler for each message"}
 			s.origins[fn] = o
 		}
 		return o
@@ -345,7 +345,7 @@ func (c *checker) loopOrigin(fn *ssa.Function, l *msgLoop) *origin {
 		if !pos.IsValid() {
 			pos = fn.Pos()
 		}
-		o = &origin{pos: pos, kind: consumerCtx, what: fmt.Sprintf("the context used in the %s in %s", l.label, funcLabel(fn)), stall: l.stall, fn: fn}
+		o = &origin{pos: pos, kind: consumerCtx, what: fmt.Sprintf("the context used in the %s in %s", l.label, funcLabel(fn)), stall: l.stall, fn: fn, anchor: "the loop waits for each message here"}
 		s.origins[l.anchor] = o
 	}
 	return o

@@ -36,6 +36,10 @@ type origin struct {
 	entry string        // incomingCtx: the gRPC method ("/pkg.Service/Method"), when the generated code names it
 	fw    fwKind        // the framework whose context it is, if any (frameworks.go)
 	stall string        // consumerCtx: what a handler call that never returns holds up
+	// anchor, for a consumer loop or callback (consumerCtx), says what
+	// happens at pos (the read, the callback); the finding is then
+	// reported at the first remote call, with pos as related.
+	anchor string
 }
 
 // entry is an origin reached along one path, with the first derivation on

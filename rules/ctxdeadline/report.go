@@ -40,6 +40,11 @@ func (c *checker) report(r *lint.Reporter) {
 		})
 		d := analysis.Diagnostic{Message: c.message(f, f.hits[0])}
 		d.Pos, d.End = span(f.o.pos)
+		if f.o.anchor != "" {
+			// A consumer's loop or callback: the read itself waits by
+			// design, the call is what lacks a deadline.
+			d.Pos, d.End = span(f.hits[0].pos)
+		}
 		switch f.o.kind {
 		case requestCtx:
 			d.Category = CategoryRequest
@@ -52,8 +57,15 @@ func (c *checker) report(r *lint.Reporter) {
 			if i == maxRelated {
 				break
 			}
+			if i == 0 && f.o.anchor != "" {
+				continue // the finding's own position
+			}
 			pos, end := span(h.pos)
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: "the context reaches " + h.desc + " here"})
+		}
+		if f.o.anchor != "" {
+			pos, end := span(f.o.pos)
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: f.o.anchor})
 		}
 		if r := f.hits[0].ready; r.what != "" && r.pos.IsValid() {
 			pos, end := span(r.pos)

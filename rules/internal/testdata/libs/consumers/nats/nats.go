@@ -17,15 +17,15 @@ var db *sql.DB
 
 // Reported: the callback captures the service's context.
 func Subscribe(ctx context.Context, nc *nats.Conn) (*nats.Subscription, error) {
-	return nc.QueueSubscribe("orders.created", "billing", func(m *nats.Msg) { // want `the context that a NATS handler literal in nats.Subscribe captures has no deadline per message: it reaches \(\*sql.DB\).ExecContext: .*, and the subscription's messages queue behind it until its pending limits are reached, and then NATS drops them \(a slow consumer\); derive a context with context.WithTimeout for each message`
-		db.ExecContext(ctx, "INSERT INTO orders VALUES ($1)", m.Data)
+	return nc.QueueSubscribe("orders.created", "billing", func(m *nats.Msg) {
+		db.ExecContext(ctx, "INSERT INTO orders VALUES ($1)", m.Data) // want `the context that a NATS handler literal in nats.Subscribe captures has no deadline per message: it reaches \(\*sql.DB\).ExecContext: .*, and the subscription's messages queue behind it until its pending limits are reached, and then NATS drops them \(a slow consumer\); derive a context with context.WithTimeout for each message`
 	})
 }
 
 // Reported: a JetStream consumer's callback.
 func Consume(ctx context.Context, c jetstream.Consumer) (jetstream.ConsumeContext, error) {
-	return c.Consume(func(m jetstream.Msg) { // want `the context that a JetStream handler literal in nats.Consume captures has no deadline per message`
-		if _, err := db.ExecContext(ctx, "INSERT INTO orders VALUES ($1)", m.Data()); err == nil {
+	return c.Consume(func(m jetstream.Msg) {
+		if _, err := db.ExecContext(ctx, "INSERT INTO orders VALUES ($1)", m.Data()); err == nil { // want `the context that a JetStream handler literal in nats.Consume captures has no deadline per message`
 			m.Ack()
 		}
 	})
@@ -51,10 +51,10 @@ func Fresh(nc *nats.Conn) (*nats.Subscription, error) {
 // Reported: a pull loop around NextMsgWithContext.
 func Pull(ctx context.Context, sub *nats.Subscription) error {
 	for {
-		m, err := sub.NextMsgWithContext(ctx) // want `the context used in the NATS NextMsgWithContext loop in nats.Pull has no deadline per message`
+		m, err := sub.NextMsgWithContext(ctx)
 		if err != nil {
 			return err
 		}
-		db.ExecContext(ctx, "INSERT INTO orders VALUES ($1)", m.Data)
+		db.ExecContext(ctx, "INSERT INTO orders VALUES ($1)", m.Data) // want `the context used in the NATS NextMsgWithContext loop in nats.Pull has no deadline per message`
 	}
 }

@@ -45,8 +45,8 @@ func Listen(ctx context.Context, sub message.Subscriber) error {
 	if err != nil {
 		return err
 	}
-	for msg := range msgs { // want `the context used in the loop over watermill messages in watermill.Listen has no deadline per message`
-		db.ExecContext(ctx, "INSERT INTO orders VALUES ($1)", msg.Payload)
+	for msg := range msgs {
+		db.ExecContext(ctx, "INSERT INTO orders VALUES ($1)", msg.Payload) // want `the context used in the loop over watermill messages in watermill.Listen has no deadline per message`
 		msg.Ack()
 	}
 	return nil
