@@ -26,7 +26,11 @@ import (
 // deadline is reported, its twin under a deadline is not, and where the
 // library bounds a call itself (a default timeout, a timeout parameter, a
 // client option, a stream or a read that waits by design) the call stays
-// silent; the traps look bounded and are not. grpcconn/deadline holds gRPC
+// silent; the traps look bounded and are not. consumers/<library> holds
+// the consumer-context cases: the contexts of sarama sessions, watermill
+// messages, kafka-go read loops, amqp091 delivery loops and NATS callbacks,
+// each with a per-message deadline twin and a discarded-deadline trap, and
+// asynq's handlers, whose context asynq bounds. grpcconn/deadline holds gRPC
 // calls on connections whose options are values: WaitForReady (default or
 // per call), the service config's timeouts, keep-alive parameters and
 // interceptor chains; a call that waits for the server to become ready
@@ -67,6 +71,13 @@ func TestLibraries(t *testing.T) {
 			"example.com/libs/connect/deadline",
 			"example.com/libs/connect/pingv1connect",
 			"example.com/libs/consul/deadline",
+			"example.com/libs/consumers/amqp",
+			"example.com/libs/consumers/asynq",
+			"example.com/libs/consumers/kafkago",
+			"example.com/libs/consumers/nats",
+			"example.com/libs/consumers/sarama",
+			"example.com/libs/consumers/watermill",
+			"example.com/libs/consumers/watermillbounded",
 			"example.com/libs/elasticsearch/deadline",
 			"example.com/libs/elasticsearch/deadline7",
 			"example.com/libs/etcd/deadline",

@@ -47,13 +47,14 @@ var Analyzer = &analysis.Analyzer{
 
 // Rule is ctxdeadline's catalogue entry. A fresh context with no deadline
 // is an error; a handler's request context, and a caller's context left
-// behind by a call that takes none, are warnings.
+// behind by a call that takes none, and a message consumer's context, are
+// warnings.
 var Rule = &lint.Rule{
 	Name:       "ctxdeadline",
 	Summary:    doc.Summary,
 	Doc:        docMD,
 	Severity:   lint.Error,
-	Categories: map[string]lint.Severity{CategoryRequest: lint.Warning, CategoryIncoming: lint.Warning, CategoryDropped: lint.Warning},
+	Categories: map[string]lint.Severity{CategoryRequest: lint.Warning, CategoryIncoming: lint.Warning, CategoryDropped: lint.Warning, CategoryConsumer: lint.Warning},
 	Analyzer:   Analyzer,
 	Refine:     refine,
 }
@@ -207,7 +208,8 @@ type checker struct {
 	wrapped map[*ssa.Function]bool
 	wrapAll bool
 
-	fws *fwState // framework routers and handlers: see frameworks.go
+	fws  *fwState       // framework routers and handlers: see frameworks.go
+	cons *consumerState // message consumers: see consumers.go
 
 	flows   map[ssa.Value]*flow
 	returns map[retKey]*retSummary
@@ -399,6 +401,10 @@ func (c *checker) process(s site) {
 			u.at = c.chainAt(s, u.at)
 		}
 		fl := c.flowOf(u.arg)
+		if o := c.consumerOrigin(s, u.arg, fl); o != nil {
+			c.record(entry{o: o}, s, u)
+			continue
+		}
 		for _, e := range fl.origins {
 			c.record(e, s, u)
 		}

@@ -22,6 +22,7 @@ const (
 	helperCtx                     // a call of a function that returns a fresh context
 	requestCtx                    // an HTTP handler's request context
 	incomingCtx                   // a gRPC method's incoming context (judged across services)
+	consumerCtx                   // a message consumer's context: no deadline per message (consumers.go)
 )
 
 // origin is a place where a context without a deadline enters: the
@@ -34,6 +35,11 @@ type origin struct {
 	fn    *ssa.Function // the function pos lies in
 	entry string        // incomingCtx: the gRPC method ("/pkg.Service/Method"), when the generated code names it
 	fw    fwKind        // the framework whose context it is, if any (frameworks.go)
+	stall string        // consumerCtx: what a handler call that never returns holds up
+	// anchor, for a consumer loop or callback (consumerCtx), says what
+	// happens at pos (the read, the callback); the finding is then
+	// reported at the first remote call, with pos as related.
+	anchor string
 }
 
 // entry is an origin reached along one path, with the first derivation on
@@ -396,6 +402,9 @@ func (c *checker) callFlow(call *ssa.Call, idx int) *flow {
 	cc := &call.Call
 	callee := ir.Callee(cc)
 	if f, ok := c.frameworkCall(call, callee, idx); ok {
+		return f
+	}
+	if f, ok := c.consumerCall(call, callee, idx); ok {
 		return f
 	}
 	if e, ok := ctxFuncs.Entry(callee); ok {

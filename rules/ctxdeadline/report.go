@@ -40,18 +40,32 @@ func (c *checker) report(r *lint.Reporter) {
 		})
 		d := analysis.Diagnostic{Message: c.message(f, f.hits[0])}
 		d.Pos, d.End = span(f.o.pos)
+		if f.o.anchor != "" {
+			// A consumer's loop or callback: the read itself waits by
+			// design, the call is what lacks a deadline.
+			d.Pos, d.End = span(f.hits[0].pos)
+		}
 		switch f.o.kind {
 		case requestCtx:
 			d.Category = CategoryRequest
 		case incomingCtx:
 			d.Category = CategoryIncoming
+		case consumerCtx:
+			d.Category = CategoryConsumer
 		}
 		for i, h := range f.hits {
 			if i == maxRelated {
 				break
 			}
+			if i == 0 && f.o.anchor != "" {
+				continue // the finding's own position
+			}
 			pos, end := span(h.pos)
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: "the context reaches " + h.desc + " here"})
+		}
+		if f.o.anchor != "" {
+			pos, end := span(f.o.pos)
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: f.o.anchor})
 		}
 		if r := f.hits[0].ready; r.what != "" && r.pos.IsValid() {
 			pos, end := span(r.pos)
@@ -124,6 +138,8 @@ func (c *checker) message(f *finding, h hit) string {
 		return msg
 	}
 	switch o.kind {
+	case consumerCtx:
+		return consumerMessage(o, f, target, cons)
 	case droppedCtx:
 		return fmt.Sprintf("context.WithoutCancel drops the deadline of its parent: the context reaches %s: %s; bound it with context.WithTimeout", reach, cons)
 	case helperCtx:

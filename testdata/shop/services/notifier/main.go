@@ -1,9 +1,11 @@
-// Command notifier consumes order events from Kafka and sends each customer
-// an order confirmation by e-mail through the SMTP relay.
+// Command notifier consumes order events from Kafka, sends each customer
+// an order confirmation by e-mail through the SMTP relay, and records the
+// confirmations it sent in its Postgres database.
 package main
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -18,6 +20,7 @@ import (
 	"syscall"
 	"time"
 
+	_ "github.com/lib/pq" // registers the "postgres" database/sql driver
 	"github.com/segmentio/kafka-go"
 
 	"example.com/shop/internal/events"
@@ -37,9 +40,10 @@ func run(log *slog.Logger) error {
 	brokers := flag.String("kafka-brokers", os.Getenv("KAFKA_BROKERS"), "comma-separated Kafka brokers (env KAFKA_BROKERS)")
 	smtpAddr := flag.String("smtp-addr", os.Getenv("SMTP_ADDR"), "SMTP relay host:port (env SMTP_ADDR)")
 	from := flag.String("from", "orders@shop.example", "sender address")
+	dsn := flag.String("database-url", os.Getenv("NOTIFICATIONS_DATABASE_URL"), "Postgres DSN of the sent confirmations (env NOTIFICATIONS_DATABASE_URL)")
 	flag.Parse()
-	if *brokers == "" || *smtpAddr == "" {
-		return errors.New("KAFKA_BROKERS and SMTP_ADDR must be set")
+	if *brokers == "" || *smtpAddr == "" || *dsn == "" {
+		return errors.New("KAFKA_BROKERS, SMTP_ADDR and NOTIFICATIONS_DATABASE_URL must be set")
 	}
 	host, _, err := net.SplitHostPort(*smtpAddr)
 	if err != nil {
@@ -59,7 +63,13 @@ func run(log *slog.Logger) error {
 	})
 	defer reader.Close()
 
-	n := &notifier{log: log, mail: &mailer{
+	db, err := platform.OpenPostgres(*dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	n := &notifier{log: log, db: db, mail: &mailer{
 		addr: *smtpAddr,
 		from: *from,
 		auth: smtp.PlainAuth("", os.Getenv("SMTP_USER"), os.Getenv("SMTP_PASSWORD"), host),
@@ -91,6 +101,7 @@ func run(log *slog.Logger) error {
 
 type notifier struct {
 	log  *slog.Logger
+	db   *sql.DB // the confirmations sent, one row per order
 	mail *mailer
 }
 
@@ -100,14 +111,25 @@ func (n *notifier) handle(ctx context.Context, msg kafka.Message) error {
 	if err := json.Unmarshal(msg.Value, &ev); err != nil {
 		return fmt.Errorf("decode event: %w", err)
 	}
+	// Correct counterpart [ctxdeadline]: the duplicate check runs under a
+	// deadline of its own, derived per message from the loop's context.
+	checkCtx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	var sent bool
+	err := n.db.QueryRowContext(checkCtx, "SELECT EXISTS (SELECT 1 FROM confirmations WHERE order_id = $1)", ev.OrderID).Scan(&sent)
+	cancel()
+	if err != nil {
+		return fmt.Errorf("check confirmation of order %s: %w", ev.OrderID, err)
+	}
+	if sent {
+		return nil // a redelivery: the customer has the e-mail already
+	}
 	body := confirmation(n.mail.from, ev)
-	var err error
 	// Deliberate mistake [nestedretry]: this loop retries mailer.send, which
 	// already retries with backoff (internal/retry): up to 3 x 3 = 9 SMTP
 	// sessions per message, and a slow relay gets the multiplied load.
 	for attempt := 1; attempt <= 3; attempt++ {
 		if err = n.mail.send(ctx, ev.Email, body); err == nil {
-			return nil
+			return n.record(ctx, ev)
 		}
 		n.log.Warn("send confirmation", "order", ev.OrderID, "attempt", attempt, "err", err)
 		delay := time.Duration(attempt)*time.Second + rand.N(500*time.Millisecond)
@@ -118,6 +140,16 @@ func (n *notifier) handle(ctx context.Context, msg kafka.Message) error {
 		}
 	}
 	return fmt.Errorf("send confirmation for order %s: %w", ev.OrderID, err)
+}
+
+// record stores that the confirmation of ev was sent.
+func (n *notifier) record(ctx context.Context, ev events.OrderPlaced) error {
+	// Deliberate mistake [ctxdeadline consumer-context]: the insert runs with
+	// the consumer loop's context (signal.NotifyContext, no deadline): a
+	// database that hangs blocks this message, and every later message of
+	// the partition waits behind it while the consumer's lag grows.
+	_, err := n.db.ExecContext(ctx, "INSERT INTO confirmations (order_id, email) VALUES ($1, $2)", ev.OrderID, ev.Email)
+	return err
 }
 
 func confirmation(from string, ev events.OrderPlaced) []byte {
