@@ -81,7 +81,7 @@ func TestMatch(t *testing.T) {
 		{"/api/cart/{$}", "/api/cart/", true},
 		{"/api/cart/{$}", "/api/cart/x", false},
 		{"/{rest...}", "/api/cart", false}, // a catch-all says nothing
-		{"/*", "/api/cart", false}, // nor does a wildcard root
+		{"/*", "/api/cart", false},         // nor does a wildcard root
 		{"/api/cart", "/api", false},
 	} {
 		if got := routes.Match(c.route, c.path); got != c.want {
