@@ -162,6 +162,10 @@ type Result struct {
 	// Modules are the Go modules analysed, relative to Root, when the run
 	// covers several (a directory outside any module, or a go.work root).
 	Modules []string
+	// Groups are the findings one problem upstream causes across
+	// services (a request context with no deadline that reaches calls in
+	// several services), one per problem, in the order of their tops.
+	Groups []Group
 
 	analysed map[string]bool // Go files of the packages analysed in full, relative to Root
 }
@@ -316,7 +320,7 @@ func Run(cfg Config) (*Result, error) {
 
 	if g != nil {
 		res.Graph = g
-		res.Findings = refine(res.Findings, res.Rules, g)
+		res.Findings, res.Groups = refineGroups(res.Findings, res.Rules, g)
 		res.Findings = append(res.Findings, runGraphRules(res.Rules, g)...)
 		sup := newSuppressor(g, code, res.Root, res.Rules)
 		for i := range res.Findings {

@@ -59,6 +59,12 @@ func TestIncomingAcrossServices(t *testing.T) {
 		t.Errorf("ctxdeadline findings:\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
 	}
 
+	// The three findings are one missing deadline: one group, at the top.
+	if len(res.Groups) != 1 || res.Groups[0].Top != "services/frontend/main.go:51" || len(res.Groups[0].Findings) != 3 || res.Groups[0].Calls != 3 || res.Groups[0].Services != 3 ||
+		!strings.HasPrefix(res.Groups[0].Message, "frontend's request context at services/frontend/main.go:51 reaches 3 calls in 3 services with no deadline: bound the handler once") {
+		t.Errorf("groups: %+v, want frontend's order handler reaching 3 calls in 3 services", res.Groups)
+	}
+
 	// frontend reaches quotes through PRICING_BASE_URL, a name that is no
 	// service's: the path it calls, which only quotes serves, links them,
 	// and the call's deadline bounds quotes' handler (silent).
