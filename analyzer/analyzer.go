@@ -207,6 +207,10 @@ type Result struct {
 	Excluded int
 
 	settings *graph.Settings
+	// Groups are the findings one problem upstream causes across
+	// services (a request context with no deadline that reaches calls in
+	// several services), one per problem, in the order of their tops.
+	Groups []Group
 
 	analysed map[string]bool // Go files of the packages analysed in full, relative to Root
 }
@@ -392,7 +396,7 @@ func Run(cfg Config) (*Result, error) {
 
 	if g != nil {
 		res.Graph = g
-		res.Findings = refine(res.Findings, res.Rules, g)
+		res.Findings, res.Groups = refineGroups(res.Findings, res.Rules, g)
 		res.Findings = append(res.Findings, runGraphRules(res.Rules, g)...)
 		sup := newSuppressor(g, code, res.Root, res.Rules)
 		for i := range res.Findings {

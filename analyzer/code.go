@@ -240,6 +240,9 @@ func collectCalls(res *codeResult, ag *checker.Graph, callSites *analysis.Analyz
 			for i := range cc.Bindings {
 				cc.Bindings[i].File = relSlash(root, cc.Bindings[i].File)
 			}
+			for i := range cc.Routes {
+				cc.Routes[i].File = relSlash(root, cc.Routes[i].File)
+			}
 			res.calls[path] = &cc
 		}
 	}

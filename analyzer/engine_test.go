@@ -161,7 +161,7 @@ func TestRefine(t *testing.T) {
 		t.Errorf("related of the kept finding = %+v, want %+v", kept[0].Related, want)
 	}
 	want := rules.CodeFinding{Category: "c", Service: "drop", Pos: graph.Pos{File: "d.go", Line: 1, Col: 2},
-		Related: []graph.Pos{{File: "a.go", Line: 3, Col: 4}}, Sites: []graph.Pos{{File: "a.go", Line: 3, Col: 4}, {File: "a.go", Line: 8, Col: 1}}}
+		Related: []graph.Pos{{File: "a.go", Line: 3, Col: 4}}, Sites: []graph.Pos{{File: "a.go", Line: 3, Col: 4}, {File: "a.go", Line: 8, Col: 1}}, Message: "dropped"}
 	if len(seen) != 2 || !reflect.DeepEqual(seen[0], want) || !seen[1].Suppressed {
 		t.Errorf("Refine saw %+v, want first %+v and the second suppressed", seen, want)
 	}

@@ -614,6 +614,9 @@ func driverEngine(d string) string {
 	return d
 }
 
+// noTarget is the description of a call with no evidence of its target.
+const noTarget = "no visible target"
+
 // describe names the evidence of a call for messages.
 func (c *codeCall) describe() string {
 	var parts []string
@@ -634,7 +637,7 @@ func (c *codeCall) describe() string {
 		}
 	}
 	if len(parts) == 0 {
-		return "no visible target"
+		return noTarget
 	}
 	return strings.Join(parts, ", ")
 }

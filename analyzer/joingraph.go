@@ -15,6 +15,7 @@ type joinResult struct {
 	graph    *graph.Graph
 	services []*codeService
 	calls    []*codeCall
+	routes   []servedRoute // the HTTP routes each service serves
 }
 
 // joinCode ties the code's call sites to the topology g, or builds the
@@ -27,7 +28,7 @@ func joinCode(g *graph.Graph, code *codeResult) (*joinResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	jr := &joinResult{services: services, calls: resolveCalls(code, services)}
+	jr := &joinResult{services: services, calls: resolveCalls(code, services), routes: servedRoutes(code, services)}
 	topology := g != nil
 	if !topology {
 		g = &graph.Graph{}
@@ -100,6 +101,11 @@ func (jr *joinResult) attach(g *graph.Graph, c *codeCall, caller string, topolog
 		}
 	}
 	if len(best) > 1 {
+		if e, r := jr.decideByPath(c, caller, best); e != nil {
+			e.Calls = append(e.Calls, withRoute(cs, c, e.To, r))
+			e.Source |= graph.FromCode
+			return
+		}
 		a := graph.Ambiguity{Caller: caller, Call: cs}
 		for _, e := range best {
 			a.Candidates = append(a.Candidates, e.To)
@@ -115,14 +121,24 @@ func (jr *joinResult) attach(g *graph.Graph, c *codeCall, caller string, topolog
 	}
 	// No declared edge: a code edge.
 	target := ""
-	if cands := c.candidates(); len(cands) > 0 {
-		target = cands[0]
-		// Prefer an existing node the evidence names.
-		for _, cand := range cands {
-			if n := findNode(g, cand); n != nil {
-				target = n.Name
-				break
-			}
+	named := false
+	cands := c.candidates()
+	// Prefer an existing node the evidence names.
+	for _, cand := range cands {
+		if n := findNode(g, cand); n != nil {
+			target, named = n.Name, true
+			break
+		}
+	}
+	if !named {
+		// A path that one service's routes match names it better than a
+		// name that is no node's; several services serving it leave the
+		// call undecided when no name says more.
+		if svc, r, ok := jr.pathTarget(g, c, caller, cs, len(cands) == 0); ok {
+			target = svc
+			cs = withRoute(cs, c, svc, r)
+		} else if len(cands) > 0 {
+			target = cands[0]
 		}
 	}
 	if target == "" || target == caller {

@@ -25,8 +25,10 @@ var systemDir = filepath.Join("..", "testdata", "system")
 // call of payment with that context is reported, naming frontend's call,
 // and so is payment's database call, naming checkout's (the missing
 // deadline travels down the chain). Silent: ConfirmReservation (no caller
-// in the system), recommendations (its only caller sets a deadline) and
-// inventory (frontend calls it under http.TimeoutHandler).
+// in the system), recommendations (its only caller sets a deadline),
+// inventory (frontend calls it under http.TimeoutHandler) and quotes (an
+// HTTP service frontend reaches through an address named after nothing,
+// linked by the path it calls, with a deadline).
 func TestIncomingAcrossServices(t *testing.T) {
 	res, err := analyzer.Run(analyzer.Config{Dir: systemDir})
 	if err != nil {
@@ -49,18 +51,36 @@ func TestIncomingAcrossServices(t *testing.T) {
 		got = append(got, s)
 	}
 	want := []string{
-		"services/checkout/main.go:29 <- services/frontend/main.go:47 frontend calls checkout here with a context that has no deadline",
-		"services/frontend/main.go:47",
+		"services/checkout/main.go:29 <- services/frontend/main.go:51 frontend calls checkout here with a context that has no deadline",
+		"services/frontend/main.go:51",
 		"services/payment/main.go:23 <- services/checkout/main.go:45 checkout calls payment here with a context that has no deadline",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("ctxdeadline findings:\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
 	}
+
+	// The three findings are one missing deadline: one group, at the top.
+	if len(res.Groups) != 1 || res.Groups[0].Top != "services/frontend/main.go:51" || len(res.Groups[0].Findings) != 3 || res.Groups[0].Calls != 3 || res.Groups[0].Services != 3 ||
+		!strings.HasPrefix(res.Groups[0].Message, "frontend's request context at services/frontend/main.go:51 reaches 3 calls in 3 services with no deadline: bound the handler once") {
+		t.Errorf("groups: %+v, want frontend's order handler reaching 3 calls in 3 services", res.Groups)
+	}
+
+	// frontend reaches quotes through PRICING_BASE_URL, a name that is no
+	// service's: the path it calls, which only quotes serves, links them,
+	// and the call's deadline bounds quotes' handler (silent).
+	e := res.Graph.Edge("frontend", "quotes")
+	if e == nil || len(e.Calls) != 1 || e.Calls[0].Route == nil || e.Calls[0].Route.String() != "GET /api/quote/{sku}" || e.Calls[0].Route.Pos.File != "services/quotes/main.go" {
+		t.Errorf("frontend -> quotes: %+v, want one call linked by quotes' route GET /api/quote/{sku}", e)
+	}
+	if n := res.Graph.Node("pricing"); n != nil {
+		t.Errorf("node %q made from PRICING_BASE_URL, want the call linked to quotes", n.Name)
+	}
 }
 
 // TestIncomingNotUnderVet checks that the same code under the go vet
 // analyzers (no system to judge by) reports no incoming context: only
-// frontend's request context.
+// the request contexts of frontend's and quotes' handlers (quotes' caller
+// bounds it, but only the system shows that).
 func TestIncomingNotUnderVet(t *testing.T) {
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: systemDir}
 	pkgs, err := packages.Load(cfg, "./...")
@@ -79,7 +99,7 @@ func TestIncomingNotUnderVet(t *testing.T) {
 			got = append(got, fmt.Sprintf("%s:%d", filepath.Base(filepath.Dir(p.Filename)), p.Line))
 		}
 	}
-	if want := []string{"frontend:47"}; !slices.Equal(got, want) {
+	if want := []string{"frontend:51", "quotes:21"}; !slices.Equal(got, want) {
 		t.Errorf("ctxdeadline under vet: %v, want %v", got, want)
 	}
 }

@@ -248,6 +248,24 @@ type CallSite struct {
 	Breaker  Tri           // a circuit breaker guards the call
 	Attempts int           // attempts per call when known (1: no retry); 0 unknown
 	Backoff  string        // the retry delay: none, constant or exponential; "" unknown
+
+	// Route is the route of the called service that the call's path
+	// matches, when that, not a name, linked the call to it.
+	Route *Route
+}
+
+// Route is an HTTP route a service serves, as evidence of a call's target.
+type Route struct {
+	Method string // "" for any
+	Path   string
+	Pos    Pos
+}
+
+func (r Route) String() string {
+	if r.Method == "" {
+		return r.Path
+	}
+	return r.Method + " " + r.Path
 }
 
 // Edge is a dependency of one node on another.
@@ -384,6 +402,9 @@ type Ambiguity struct {
 	Caller     string
 	Call       CallSite
 	Candidates []string // the edges' targets, in the caller's edge order
+	// Routes is set when the candidates are the services that serve a
+	// route matching the call's path: their routes, in Candidates' order.
+	Routes []Route
 }
 
 // UnmatchedPattern is a package pattern of a service of the topology that

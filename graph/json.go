@@ -1,6 +1,9 @@
 package graph
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // JSON is the graph as `-format json` writes it: plain data with durations
 // as Go duration strings and no positions.
@@ -47,6 +50,9 @@ type EdgeJSON struct {
 	Via                string `json:"via,omitempty"`
 	Source             string `json:"source"`
 	Calls              int    `json:"calls,omitempty"` // call sites in code
+	// Routes are the routes of the target that linked calls to it by
+	// their path, "GET /api/cart".
+	Routes []string `json:"routes,omitempty"`
 }
 
 // EntrypointJSON is an entrypoint in JSON.
@@ -87,12 +93,21 @@ func (g *Graph) ToJSON() JSON {
 		if crit == "" {
 			crit = Hard
 		}
+		var routes []string
+		for _, c := range e.Calls {
+			if c.Route != nil {
+				r := c.Route.String()
+				if !slices.Contains(routes, r) {
+					routes = append(routes, r)
+				}
+			}
+		}
 		j.Edges = append(j.Edges, EdgeJSON{
 			From: e.From, To: e.To, Protocol: e.Protocol, Mode: mode, Criticality: crit,
 			Timeout: dur(e.Timeout), Deadline: dur(e.Deadline), PropagatesDeadline: e.PropagatesDeadline,
 			Attempts: e.Attempts(), Backoff: e.Retries.Backoff, Jitter: e.Retries.Jitter,
 			Breaker: e.Breaker, Fallback: e.Fallback, Idempotent: e.Idempotent, Group: e.Group,
-			Via: e.Via, Source: e.Source.String(), Calls: len(e.Calls),
+			Via: e.Via, Source: e.Source.String(), Calls: len(e.Calls), Routes: routes,
 		})
 	}
 	for _, ep := range g.Entrypoints {

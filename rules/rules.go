@@ -25,6 +25,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/internal/catalog"
 	"github.com/faultline-dev/faultline/rules/internal/config"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
+	"github.com/faultline-dev/faultline/rules/internal/routes"
 	"github.com/faultline-dev/faultline/rules/nestedretry"
 	"github.com/faultline-dev/faultline/rules/nobreaker"
 	"github.com/faultline-dev/faultline/rules/notimeout"
@@ -155,7 +156,12 @@ type (
 	CallSite    = callsites.Site
 	CallHint    = callsites.Hint
 	CallBinding = callsites.Binding
+	CallRoute   = callsites.Route
 )
+
+// MatchRoute reports whether an HTTP call's path (CallSite.Path) reaches
+// a route's path (CallRoute.Path).
+var MatchRoute = routes.Match
 
 // What the code shows of a call's protection.
 const (

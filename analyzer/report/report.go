@@ -83,7 +83,7 @@ func Clean(s string) string { return rules.Clean(s) }
 
 // JSON writes the findings and the graph as one JSON document:
 //
-//	{"version": 1, "findings": [...], "suppressed": [...], "graph": {...}}
+//	{"version": 1, "findings": [...], "suppressed": [...], "groups": [...], "graph": {...}}
 type JSON struct {
 	// Picture's Focus and Depth, when set, cut the graph down as they do
 	// a picture, and keep only the findings about what remains.
@@ -96,7 +96,10 @@ type jsonDoc struct {
 	Version    int                `json:"version"`
 	Findings   []analyzer.Finding `json:"findings"`
 	Suppressed []analyzer.Finding `json:"suppressed,omitempty"`
-	Graph      *graph.JSON        `json:"graph,omitempty"`
+	// Groups are the findings one missing deadline upstream causes
+	// across services (analyzer.Group).
+	Groups []analyzer.Group `json:"groups,omitempty"`
+	Graph  *graph.JSON      `json:"graph,omitempty"`
 }
 
 // Print writes the document for the findings fs and the graph of res, if
@@ -119,6 +122,9 @@ func (p JSON) Print(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) er
 		} else {
 			doc.Suppressed = append(doc.Suppressed, f)
 		}
+	}
+	if res != nil && p.Picture.Focus == "" && p.Picture.Depth == 0 {
+		doc.Groups = res.Groups
 	}
 	if g != nil {
 		j := g.ToJSON()

@@ -57,6 +57,7 @@ var Rule = &lint.Rule{
 	Categories: map[string]lint.Severity{CategoryRequest: lint.Warning, CategoryIncoming: lint.Warning, CategoryDropped: lint.Warning, CategoryConsumer: lint.Warning},
 	Analyzer:   Analyzer,
 	Refine:     refine,
+	Group:      group,
 }
 
 // Fact summarises how contexts flow through a function, for its callers in

@@ -193,7 +193,9 @@ func refine(g *graph.Graph, fs []lint.CodeFinding) []lint.Verdict {
 	out := make([]lint.Verdict, len(fs))
 	memo := map[string]bool{}
 	unbounded := map[graph.Pos]bool{}
-	mark := func(f lint.CodeFinding) {
+	by := map[graph.Pos]int{} // the finding that reaches each unbounded call
+	mark := func(i int) {
+		f := fs[i]
 		if f.Suppressed {
 			return
 		}
@@ -203,6 +205,9 @@ func refine(g *graph.Graph, fs []lint.CodeFinding) []lint.Verdict {
 		}
 		for _, p := range sites {
 			unbounded[p] = true
+			if _, ok := by[p]; !ok {
+				by[p] = i
+			}
 		}
 	}
 	var pending []int
@@ -218,7 +223,7 @@ func refine(g *graph.Graph, fs []lint.CodeFinding) []lint.Verdict {
 			out[i].Drop = true
 			continue
 		}
-		mark(f)
+		mark(i)
 	}
 	for changed := true; changed; {
 		changed = false
@@ -228,7 +233,10 @@ func refine(g *graph.Graph, fs []lint.CodeFinding) []lint.Verdict {
 			}
 			if cause, ok := unboundedCaller(g, fs[i].Service, fs[i].Entry, unbounded, memo); ok {
 				out[i] = lint.Verdict{Related: []lint.Related{cause}}
-				mark(fs[i])
+				if j, ok := by[cause.Pos]; ok {
+					out[i].Upstream = j + 1
+				}
+				mark(i)
 				changed = true
 			}
 		}
@@ -257,4 +265,24 @@ func unboundedCaller(g *graph.Graph, s, entry string, unbounded map[graph.Pos]bo
 		return lint.Related{Pos: e.Pos, Message: fmt.Sprintf("the topology declares %s → %s with no timeout or deadline", e.From, s)}, true
 	}
 	return lint.Related{}, false
+}
+
+// group words the summary line of the findings a missing deadline at top
+// causes across services.
+func group(top lint.CodeFinding, calls, services int) string {
+	fix := "set a deadline there once (context.WithTimeout)"
+	what := "context"
+	switch top.Category {
+	case CategoryRequest:
+		what = "request context"
+		fix = "bound the handler once (http.TimeoutHandler, or context.WithTimeout on its context)"
+	case CategoryIncoming:
+		what = "incoming context"
+	}
+	svc := top.Service
+	if svc == "" {
+		svc = "a service"
+	}
+	return fmt.Sprintf("%s's %s at %s:%d reaches %d call%s in %d service%s with no deadline: %s",
+		svc, what, top.Pos.File, top.Pos.Line, calls, plural(calls), services, plural(services), fix)
 }

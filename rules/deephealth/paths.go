@@ -1,6 +1,10 @@
 package deephealth
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/faultline-dev/faultline/rules/internal/routes"
+)
 
 // probe is the kind of health check an endpoint serves.
 type probe int
@@ -96,20 +100,9 @@ func classifyPath(path string) probe {
 	return p
 }
 
-// splitPattern splits a net/http ServeMux pattern "[METHOD ][HOST]/[PATH]"
-// into its method (empty when absent) and path. ok is false when the
-// pattern has no path.
-func splitPattern(p string) (method, path string, ok bool) {
-	p = strings.TrimSpace(p)
-	if i := strings.IndexAny(p, " \t"); i >= 0 {
-		method, p = p[:i], strings.TrimLeft(p[i:], " \t")
-	}
-	i := strings.IndexByte(p, '/')
-	if i < 0 {
-		return "", "", false
-	}
-	return method, p[i:], true
-}
+// splitPattern splits a net/http ServeMux pattern into its method and
+// path (routes.SplitPattern).
+func splitPattern(p string) (method, path string, ok bool) { return routes.SplitPattern(p) }
 
 // probeMethod reports whether a route for the HTTP method m can answer a
 // probe: Kubernetes, load balancers and most monitors send GET (which a

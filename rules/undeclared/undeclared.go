@@ -38,13 +38,26 @@ func check(pass *lint.GraphPass) {
 	g := pass.Graph
 	for _, a := range g.Ambiguities {
 		c := a.Call
+		msg := "cannot tell which dependency of " + a.Caller + " the call " + c.API + " in " + lint.ShortFunc(c.Func) +
+			" (" + c.Target + ") reaches: " + strings.Join(a.Candidates, ", ") + " match equally; add match hints (env, host, grpc) to those edges"
+		var related []lint.Related
+		if len(a.Routes) > 0 {
+			var served []string
+			for i, r := range a.Routes {
+				served = append(served, a.Candidates[i]+" ("+r.String()+")")
+				related = append(related, lint.Related{Pos: r.Pos, Message: a.Candidates[i] + " serves " + r.String() + " here"})
+			}
+			msg = "cannot tell which service the call " + c.API + " of " + a.Caller + " in " + lint.ShortFunc(c.Func) +
+				" (" + c.Target + ") reaches: its path matches routes of " + strings.Join(served, ", ") +
+				"; name the service in the address (an environment variable or host named after it) or declare the edge in a topology"
+		}
 		pass.Report(lint.Finding{
 			Severity: lint.Note,
-			Message: "cannot tell which dependency of " + a.Caller + " the call " + c.API + " in " + lint.ShortFunc(c.Func) +
-				" (" + c.Target + ") reaches: " + strings.Join(a.Candidates, ", ") + " match equally; add match hints (env, host, grpc) to those edges",
-			Pos:     c.Pos,
-			Service: a.Caller,
-			Subject: "ambiguous|" + a.Caller + "|" + c.Func + "|" + c.API,
+			Message:  msg,
+			Related:  related,
+			Pos:      c.Pos,
+			Service:  a.Caller,
+			Subject:  "ambiguous|" + a.Caller + "|" + c.Func + "|" + c.API,
 		})
 	}
 	if !hasTopology(g) {

@@ -102,6 +102,16 @@ type Site struct {
 	// its attempts per call (0 when unknown, 1 when it is not retried).
 	Breaker  Tri
 	Attempts int
+	// Path is the path of an HTTP call's URL where the code writes it as
+	// a literal, alone or after the base URL (base + "/api/cart",
+	// fmt.Sprintf("%s/api/cart/%s", host, id), url.JoinPath(base, "api",
+	// "cart")): "/api/cart/{}", the parts built from values faultline
+	// cannot read as routes.Unknown segments; "" when unknown. Method is
+	// the call's HTTP method when known. The engine links a call whose
+	// host names no service to the service whose routes match.
+	Path   string
+	Method string
+
 	// Backoff is the delay between the attempts of the hand-written retry
 	// loops around the call: "none", "constant" or "exponential"; "" when
 	// unknown, when the loops disagree, or when a retry library or a
@@ -127,6 +137,19 @@ type Calls struct {
 	// server: the engine names the target of a gRPC call after the
 	// service whose code registers it.
 	Registers []string
+	// Routes lists the HTTP routes the package registers: the engine
+	// links HTTP calls to the services that serve their paths.
+	Routes []Route
+}
+
+// Route is an HTTP route a package registers.
+type Route struct {
+	Method  string // "" for any
+	Path    string // the full path, group prefixes included (routes.Canonical)
+	File    string
+	Line    int
+	Col     int
+	Handler string // the handler's function, when it is one
 }
 
 // AFact marks Calls as a fact.
@@ -199,6 +222,7 @@ func run(pass *analysis.Pass) (any, error) {
 	t.exportGRPCMethods()
 	t.exportReturns()
 	res.Registers = t.registrations()
+	res.Routes = t.routes()
 
 	rr := lint.ResultOf[*resilience.Result](pass)
 	for _, fn := range irr.SrcFuncs {
@@ -227,7 +251,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	if len(res.Sites) > 0 || len(res.Bindings) > 0 || len(res.Registers) > 0 {
+	if len(res.Sites) > 0 || len(res.Bindings) > 0 || len(res.Registers) > 0 || len(res.Routes) > 0 {
 		pass.ExportPackageFact(res)
 	}
 	return res, nil
@@ -251,6 +275,9 @@ func (t *tracer) site(fn *ssa.Function, call ssa.CallInstruction) (Site, bool) {
 			s.Engine = lib.Engine
 		}
 		s.Hints = t.apiHints(c, callee, api)
+		if api.Kind == remote.HTTP {
+			s.Method, s.Path = t.httpPath(c, callee, api)
+		}
 		b = t.callBound(c, api, false)
 	} else if m := t.grpcMethod(callee); m != nil {
 		s.Kind, s.API = remote.GRPC, m.Method

@@ -75,6 +75,11 @@ type Rule struct {
 	// reports findings that only the system can confirm only when
 	// Config.System says a driver will refine them).
 	Refine func(g *graph.Graph, fs []CodeFinding) []Verdict
+	// Group, given the finding at the top of a chain of findings that
+	// Refine linked with Verdict.Upstream and what the chain reaches,
+	// words the chain's line in the summary: one line per chain, so that
+	// fixing its top clears it.
+	Group func(top CodeFinding, calls, services int) string
 
 	// Audit, for a rule about suppressions, runs after every other rule
 	// and after the driver applied the suppressions, and reports through
@@ -90,6 +95,7 @@ type CodeFinding struct {
 	Related  []graph.Pos // the positions of its related information (call sites)
 	Sites    []graph.Pos // every call it concerns (Evidence.Sites), or nil
 	Entry    string      // see Evidence.Entry
+	Message  string      // the finding's message
 	// Suppressed: a directive in the source silenced it (the user's word
 	// that it is not a problem).
 	Suppressed bool
@@ -109,6 +115,10 @@ func Keep(fs []CodeFinding, keep func(CodeFinding) bool) []Verdict {
 type Verdict struct {
 	Drop    bool
 	Related []Related
+	// Upstream is 1 + the index of the finding whose problem makes this
+	// one a problem (the caller's call with no deadline), 0 for none:
+	// the findings a top finding reaches this way are one group.
+	Upstream int
 }
 
 // Suppressions tells an Audit which of the topology's suppressions the

@@ -323,6 +323,11 @@ func summary(res *analyzer.Result, fs []analyzer.Finding, baselined int) string 
 	if res.TopologyError != nil {
 		b.WriteString("; the topology has errors (above), so only the code rules ran")
 	}
+	// One line per missing deadline upstream that findings in several
+	// services share: fixing it clears them all.
+	for _, g := range res.Groups {
+		fmt.Fprintf(&b, "\nfaultline: %s (%d findings: %s)", report.Clean(g.Message), len(g.Findings), strings.Join(g.Findings, ", "))
+	}
 	return b.String()
 }
 

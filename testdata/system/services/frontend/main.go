@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"log"
 	"net/http"
 	"os"
@@ -18,6 +19,7 @@ import (
 type server struct {
 	checkout  checkoutv1.CheckoutServiceClient
 	inventory inventoryv1.InventoryServiceClient
+	pricing   string // the quotes service's base URL
 }
 
 func main() {
@@ -32,9 +34,11 @@ func main() {
 	s := &server{
 		checkout:  checkoutv1.NewCheckoutServiceClient(checkoutConn),
 		inventory: inventoryv1.NewInventoryServiceClient(inventoryConn),
+		pricing:   os.Getenv("PRICING_BASE_URL"),
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /order", s.order)
+	mux.HandleFunc("GET /price", s.price)
 	mux.Handle("POST /stock", http.TimeoutHandler(http.HandlerFunc(s.stock), 2*time.Second, "timed out"))
 	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	log.Fatal(srv.ListenAndServe())
@@ -58,4 +62,22 @@ func (s *server) stock(w http.ResponseWriter, r *http.Request) {
 	if _, err := s.inventory.ReserveStock(r.Context(), &inventoryv1.ReserveStockRequest{OrderId: r.FormValue("order")}); err != nil {
 		http.Error(w, err.Error(), http.StatusBadGateway)
 	}
+}
+
+// price asks quotes for a price, by a path only quotes serves, with a
+// deadline of its own.
+func (s *server) price(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.pricing+"/api/quote/"+r.FormValue("sku"), nil)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	resp.Body.Close()
 }

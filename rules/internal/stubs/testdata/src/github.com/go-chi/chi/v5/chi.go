@@ -10,6 +10,7 @@ type Router interface {
 	Use(middlewares ...func(http.Handler) http.Handler)
 	With(middlewares ...func(http.Handler) http.Handler) Router
 	Route(pattern string, fn func(r Router)) Router
+	Mount(pattern string, h http.Handler)
 
 	Handle(pattern string, h http.Handler)
 	HandleFunc(pattern string, h http.HandlerFunc)
@@ -40,3 +41,4 @@ func (mx *Mux) MethodFunc(method, pattern string, handlerFn http.HandlerFunc) {
 func (mx *Mux) Get(pattern string, handlerFn http.HandlerFunc)  { mx.handlers[pattern] = handlerFn }
 func (mx *Mux) Head(pattern string, handlerFn http.HandlerFunc) { mx.handlers[pattern] = handlerFn }
 func (mx *Mux) Post(pattern string, handlerFn http.HandlerFunc) { mx.handlers[pattern] = handlerFn }
+func (mx *Mux) Mount(pattern string, handler http.Handler)      { mx.handlers[pattern] = handler }

@@ -58,3 +58,9 @@ func (g *Group) GET(path string, h HandlerFunc, m ...MiddlewareFunc) *Route {
 func (g *Group) Add(method, path string, handler HandlerFunc, middleware ...MiddlewareFunc) *Route {
 	return g.echo.Add(method, g.prefix+path, handler, middleware...)
 }
+func (g *Group) POST(path string, h HandlerFunc, m ...MiddlewareFunc) *Route {
+	return g.echo.Add("POST", g.prefix+path, h, m...)
+}
+func (g *Group) Group(prefix string, m ...MiddlewareFunc) (sg *Group) {
+	return &Group{prefix: g.prefix + prefix, echo: g.echo}
+}
