@@ -77,9 +77,33 @@ type Config struct {
 	// line (or the declaration or statement below them).
 	NoNolint bool
 
+	// Progress, when set, is told what the run is doing, from any
+	// goroutine: a driver may show it (faultline on a terminal).
+	Progress func(Progress)
+
 	// settings are the run's settings: the topology's and the
 	// configuration file's, merged (Run sets them).
 	settings *graph.Settings
+}
+
+// Progress is what a run is doing: Phase "topology" (evaluating it),
+// "loading" (the packages of a module), "analysing" (Done of Total
+// packages, dependencies included), "system" (joining the code to the
+// topology and running the graph rules). Module and Modules are set when
+// the run covers several modules.
+type Progress struct {
+	Phase       string
+	Done, Total int
+	Module      string
+	ModuleIndex int // 1-based
+	Modules     int
+}
+
+// progress reports p when the run asked for progress.
+func (c *Config) progress(p Progress) {
+	if c.Progress != nil {
+		c.Progress(p)
+	}
 }
 
 // Finding is one problem found, in the form every printer writes.
@@ -302,6 +326,7 @@ func Run(cfg Config) (*Result, error) {
 		if modRoot == "" && len(modules) == 0 || modRoot != "" && !within(topoPath, modRoot) {
 			res.Root = topoDir(topoPath)
 		}
+		cfg.progress(Progress{Phase: "topology"})
 		g, err = loadTopology(topoPath, res.Root, cfg)
 		var ie *InputError
 		switch {
@@ -375,6 +400,7 @@ func Run(cfg Config) (*Result, error) {
 		res.analysed = code.analysed
 		res.Packages = code.packages
 		if wantCalls {
+			cfg.progress(Progress{Phase: "system"})
 			jr, err := joinCode(g, code)
 			if err != nil {
 				return nil, err
@@ -458,9 +484,16 @@ func Select(enable, disable []string) ([]*rules.Rule, error) {
 // their number.
 func analyzeModules(root string, modules []string, cfg Config, enabled []*rules.Rule, g *graph.Graph, wantCalls bool) (*codeResult, error) {
 	var all *codeResult
-	for _, m := range modules {
+	for i, m := range modules {
 		mcfg := cfg
 		mcfg.Patterns = nil
+		if p := cfg.Progress; p != nil {
+			mod := Progress{Module: relSlash(root, m), ModuleIndex: i + 1, Modules: len(modules)}
+			mcfg.Progress = func(q Progress) {
+				q.Module, q.ModuleIndex, q.Modules = mod.Module, mod.ModuleIndex, mod.Modules
+				p(q)
+			}
+		}
 		c, err := analyzeCode(m, m, root, true, mcfg, enabled, g, wantCalls)
 		if err != nil {
 			var ie *InputError

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -61,6 +62,7 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 	if !cfg.Deps {
 		pcfg.ParseFile = outlineDeps(modRoot)
 	}
+	cfg.progress(Progress{Phase: "loading"})
 	pkgs, err := packages.Load(pcfg, patterns...)
 	if err != nil {
 		return nil, inputErrorf("loading packages %s: %v", strings.Join(patterns, " "), err)
@@ -119,6 +121,15 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 		return nil, err
 	}
 	conf.NoNolint = cfg.NoNolint
+	if cfg.Progress != nil {
+		total := 0
+		packages.Visit(pkgs, nil, func(*packages.Package) { total++ })
+		var done atomic.Int64
+		cfg.progress(Progress{Phase: "analysing", Total: total})
+		conf.OnPackage = func() {
+			cfg.progress(Progress{Phase: "analysing", Done: int(done.Add(1)), Total: total})
+		}
+	}
 	if err := checkDeclared(cfg.settings, pkgs, checkWhole); err != nil {
 		return nil, err
 	}

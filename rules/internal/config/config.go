@@ -42,6 +42,10 @@ type Config struct {
 	// the hooks keep or drop (ctxdeadline's incoming-context). Under go
 	// vet it is false.
 	System bool
+	// OnPackage, when set, is called (from any goroutine) each time the
+	// configuration is handed to a package's analysis: a driver counts
+	// the packages analysed with it, for progress.
+	OnPackage func()
 	// NoNolint turns off golangci-lint's //nolint:faultline and
 	// //nolint:RULE comments, which suppress findings by default.
 	NoNolint bool
@@ -202,9 +206,14 @@ var Analyzer = With(&Config{})
 // With returns a configuration analyzer that yields c.
 func With(c *Config) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:             "faultline",
-		Doc:              "the configuration of faultline's rules (faultline internal)",
-		Run:              func(*analysis.Pass) (any, error) { return c, nil },
+		Name: "faultline",
+		Doc:  "the configuration of faultline's rules (faultline internal)",
+		Run: func(*analysis.Pass) (any, error) {
+			if c.OnPackage != nil {
+				c.OnPackage()
+			}
+			return c, nil
+		},
 		ResultType:       reflect.TypeFor[*Config](),
 		RunDespiteErrors: true,
 	}

@@ -32,6 +32,7 @@ type commonFlags struct {
 	modules    listFlag
 	safe       bool
 	nolint     bool
+	quiet      bool
 
 	topoTimeout time.Duration
 	topoMemory  byteSize
@@ -49,6 +50,7 @@ func (c *commonFlags) bind(fs *flag.FlagSet) {
 	fs.DurationVar(&c.topoTimeout, "topology-timeout", 0, "the `time` the topology's evaluation may take (default 1m; -1s: no limit)")
 	fs.Var(&c.topoMemory, "topology-memory", "the `memory` the topology's evaluation may take, such as 512MiB or 8GiB (default 4GiB; -1: no limit)")
 	fs.BoolVar(&c.safe, "safe", os.Getenv("FAULTLINE_SAFE") == "1", "for code you do not trust: load packages with CGO_ENABLED=0, GOTOOLCHAIN=local and without -mod=mod, so the go command runs no C toolchain, downloads no toolchain and changes no file (default from FAULTLINE_SAFE=1)")
+	fs.BoolVar(&c.quiet, "q", false, "quiet: no progress line on a terminal, and no summary")
 	fs.BoolVar(&c.nolint, "nolint", true, "honour golangci-lint's //nolint:faultline and //nolint:RULE comments as suppressions (-nolint=false: only //faultline:ignore)")
 }
 
@@ -115,7 +117,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	res, err := analyzer.Run(common.config(patterns))
+	prog := startProgress(stderr, common.quiet)
+	defer prog.done()
+	stderr = prog.wrap(stderr)
+	cfg := common.config(patterns)
+	cfg.Progress = prog.callback()
+	res, err := analyzer.Run(cfg)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -152,7 +159,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 
 	// check draws the whole graph (-report), with faultline-render.
-	ps := printers(res, report.Picture{Renderer: renderer{}})
+	ps := printers(res, report.Picture{Renderer: renderer{building: prog.onBuild()}})
 	ps["text"] = report.Text{Verbose: *verbose}
 	var buf bytes.Buffer
 	if err := ps[*format].Print(&buf, res, findings); err != nil {
@@ -194,7 +201,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	if *format == "text" || *out != "" {
+	if (*format == "text" || *out != "") && !common.quiet {
 		line := summary(res, findings, baselined)
 		if changed != nil {
 			line += fmt.Sprintf("; %d more outside the lines changed since %s", old, *newFromRev)

@@ -85,8 +85,12 @@ func runGraph(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "faultline: -depth %d: want 0 (no limit) or more\n", *depth)
 		return ExitInput
 	}
+	prog := startProgress(stderr, common.quiet)
+	defer prog.done()
+	stderr = prog.wrap(stderr)
 	cfg := common.config(patterns)
 	cfg.Graph = true
+	cfg.Progress = prog.callback()
 	res, err := analyzer.Run(cfg)
 	if err != nil {
 		return fail(stderr, err)
@@ -96,7 +100,7 @@ func runGraph(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "faultline: no graph: there is no topology and no service was found in the code")
 		return ExitInput
 	}
-	pic := report.Picture{Focus: *focus, Depth: *depth, Renderer: renderer{dotBinary: *dotBinary}}
+	pic := report.Picture{Focus: *focus, Depth: *depth, Renderer: renderer{dotBinary: *dotBinary, building: prog.onBuild()}}
 	var buf bytes.Buffer
 	err = printers(res, pic)[*format].Print(&buf, res, res.Findings)
 	if pe := (*report.PictureError)(nil); errors.As(err, &pe) {

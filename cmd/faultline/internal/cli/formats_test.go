@@ -152,12 +152,12 @@ func TestRendererDotBinary(t *testing.T) {
 func TestLookupRenderer(t *testing.T) {
 	bin, _ := fakeProgram(t, rendererName)
 	t.Setenv("FAULTLINE_RENDER", "/elsewhere/render")
-	if got, err := lookupRenderer(context.Background()); err != nil || got != "/elsewhere/render" {
+	if got, err := lookupRenderer(context.Background(), nil); err != nil || got != "/elsewhere/render" {
 		t.Errorf("with FAULTLINE_RENDER: %q, %v", got, err)
 	}
 	t.Setenv("FAULTLINE_RENDER", "")
 	t.Setenv("PATH", filepath.Dir(bin))
-	if got, err := lookupRenderer(context.Background()); err != nil || got != bin {
+	if got, err := lookupRenderer(context.Background(), nil); err != nil || got != bin {
 		t.Errorf("on PATH: %q, %v; want %s", got, err, bin)
 	}
 }

@@ -34,13 +34,16 @@ var errNoRenderer = fmt.Errorf("%w: install it with go install %s/cmd/%s@latest,
 // formats without a picture never look for it.
 type renderer struct {
 	dotBinary string
+	// building, when set, is called before faultline-render is built (the
+	// first picture on a machine), which takes tens of seconds.
+	building func()
 }
 
 func (r renderer) Render(ctx context.Context, dot []byte) ([]byte, error) {
 	if r.dotBinary != "" {
 		return svg.Dot(r.dotBinary).Render(ctx, dot)
 	}
-	prog, err := findRenderer(ctx)
+	prog, err := findRenderer(ctx, r.building)
 	if err != nil {
 		return nil, err
 	}
@@ -60,12 +63,12 @@ var (
 // (go run, tests), else `go install` at the version faultline was built
 // at. The first picture then takes the time of that build (tens of
 // seconds); later ones reuse it.
-func findRenderer(ctx context.Context) (string, error) {
-	findOnce.Do(func() { found, findErr = lookupRenderer(ctx) })
+func findRenderer(ctx context.Context, building func()) (string, error) {
+	findOnce.Do(func() { found, findErr = lookupRenderer(ctx, building) })
 	return found, findErr
 }
 
-func lookupRenderer(ctx context.Context) (string, error) {
+func lookupRenderer(ctx context.Context, building func()) (string, error) {
 	exe := rendererName
 	if runtime.GOOS == "windows" {
 		exe += ".exe"
@@ -108,6 +111,9 @@ func lookupRenderer(ctx context.Context) (string, error) {
 		return "", fmt.Errorf("%w (%v)", errNoRenderer, err)
 	}
 	defer os.RemoveAll(tmp)
+	if building != nil {
+		building()
+	}
 	var cmd *exec.Cmd
 	if src != "" {
 		cmd = exec.CommandContext(ctx, "go", "build", "-o", filepath.Join(tmp, exe), "./cmd/"+rendererName)

@@ -1,0 +1,174 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/faultline-dev/faultline/analyzer"
+)
+
+// progress is the one updating line faultline writes on a terminal while
+// it works, in the manner of the go command: what it is doing, rewritten
+// in place a few times a second, and cleared when it is done. Nothing is
+// written when standard error is not a terminal (CI logs, pipes, files) or
+// with -q.
+type progress struct {
+	w       io.Writer
+	mu      sync.Mutex
+	cur     string
+	shown   string
+	stop    chan struct{}
+	stopped chan struct{}
+}
+
+// progressInterval is how often the line is redrawn.
+const progressInterval = 150 * time.Millisecond
+
+// startProgress starts the line on w when w is a terminal and not quiet;
+// it returns nil otherwise (every method of a nil *progress does nothing).
+func startProgress(w io.Writer, quiet bool) *progress {
+	if quiet || !isTerminal(w) {
+		return nil
+	}
+	p := &progress{w: w, stop: make(chan struct{}), stopped: make(chan struct{})}
+	go p.loop()
+	return p
+}
+
+// isTerminal reports whether w is a character device: a terminal (or,
+// rarely, another device, where a carriage return does no harm).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0 && os.Getenv("TERM") != "dumb"
+}
+
+func (p *progress) loop() {
+	t := time.NewTicker(progressInterval)
+	defer t.Stop()
+	defer close(p.stopped)
+	for {
+		select {
+		case <-p.stop:
+			return
+		case <-t.C:
+			p.draw()
+		}
+	}
+}
+
+// draw rewrites the line if it changed.
+func (p *progress) draw() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.cur == p.shown {
+		return
+	}
+	fmt.Fprintf(p.w, "\r\x1b[K%s", p.cur)
+	p.shown = p.cur
+}
+
+// set replaces what the line says.
+func (p *progress) set(s string) {
+	if p == nil {
+		return
+	}
+	const width = 100 // narrower than most terminals: a wrapped line cannot be rewritten
+	if r := []rune(s); len(r) > width {
+		s = string(r[:width-1]) + "…"
+	}
+	p.mu.Lock()
+	p.cur = s
+	p.mu.Unlock()
+}
+
+// analysis is the analyzer's progress callback.
+func (p *progress) analysis(q analyzer.Progress) {
+	if p == nil {
+		return
+	}
+	var s string
+	switch q.Phase {
+	case "topology":
+		s = "evaluating the topology"
+	case "loading":
+		s = "loading packages"
+	case "analysing":
+		s = fmt.Sprintf("analysing packages %d/%d", min(q.Done, q.Total), q.Total)
+	case "system":
+		s = "joining the code to the system graph"
+	default:
+		s = q.Phase
+	}
+	if q.Modules > 0 {
+		s = fmt.Sprintf("module %d/%d %s: %s", q.ModuleIndex, q.Modules, q.Module, s)
+	}
+	p.set("faultline: " + s)
+}
+
+// building is the renderer's callback.
+func (p *progress) building() {
+	p.set("faultline: building faultline-render for the first picture (once per machine, tens of seconds)")
+}
+
+// done clears the line and stops redrawing it.
+func (p *progress) done() {
+	if p == nil {
+		return
+	}
+	close(p.stop)
+	<-p.stopped
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown != "" {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
+	p.shown = ""
+}
+
+// wrap returns a writer for w that clears the line before anything else
+// is written there (the next redraw puts it back below), or w itself
+// without a line.
+func (p *progress) wrap(w io.Writer) io.Writer {
+	if p == nil {
+		return w
+	}
+	return clearing{p: p, w: w}
+}
+
+type clearing struct {
+	p *progress
+	w io.Writer
+}
+
+func (c clearing) Write(b []byte) (int, error) {
+	c.p.mu.Lock()
+	defer c.p.mu.Unlock()
+	if c.p.shown != "" {
+		fmt.Fprint(c.w, "\r\x1b[K")
+		c.p.shown = ""
+	}
+	return c.w.Write(b)
+}
+
+// callback returns the analyzer's progress callback, nil without a line.
+func (p *progress) callback() func(analyzer.Progress) {
+	if p == nil {
+		return nil
+	}
+	return p.analysis
+}
+
+// onBuild returns the renderer's callback, nil without a line.
+func (p *progress) onBuild() func() {
+	if p == nil {
+		return nil
+	}
+	return p.building
+}
