@@ -156,6 +156,17 @@ type Node struct {
 	Tier     string   // TierCritical, TierStandard (default) or TierBestEffort
 	Server   *Server  // nil when not declared
 
+	// Serves lists how a service learned from code takes work, as its code
+	// shows: the HTTP and gRPC servers it starts and the queues it consumes
+	// from, one entry per protocol. Empty for nodes of a topology.
+	Serves []Serving
+	// Client marks a program learned from code that serves nothing (no
+	// server, no consumer in its code) and that no service of the system
+	// calls: a command-line tool, a load generator, a migration. It only
+	// calls out, so it is never an entrypoint's service nor a single point
+	// of failure; its edges are drawn and judged like any other.
+	Client bool
+
 	// Datastore fields.
 	Engine string
 	HA     string // datastores: HASingle (default), HAReplicated, HAQuorum, HAManaged
@@ -197,6 +208,15 @@ func (n *Node) Redundant() bool {
 		}
 	}
 	return false
+}
+
+// Serving is one way a service learned from code takes work: a server it
+// starts or a queue it consumes from.
+type Serving struct {
+	Protocol string // "http", "grpc", or a queue's protocol ("kafka", "amqp", "nats", …) for a consumer
+	Consumer bool   // a queue consumer's loop, not a server
+	API      string // what starts it, e.g. "(*net/http.Server).ListenAndServe"
+	Pos      Pos    // the call, relative to the root
 }
 
 // Retries is an edge's retry policy.
@@ -242,6 +262,16 @@ type CallSite struct {
 	API    string // the remote API called, e.g. "(*net/http.Client).Do"
 	Kind   string // "http", "grpc", "sql", "redis", "kafka", "amqp", "tcp", …
 	Target string // the target as the code shows it: "env PAYMENT_ADDR, gRPC service shop.v1.Payment"
+	// Consume marks a queue consumer's read: the caller takes messages
+	// from the queue rather than sending them.
+	Consume bool
+	// Request marks a call whose only context is an HTTP handler's
+	// request context: the calling code sets no bound (Bound is No), and
+	// whether the request is bounded is the server's business
+	// (http.TimeoutHandler, the entrypoint's timeout), which ctxdeadline
+	// judges. An edge learned from code does not count such calls as
+	// unbounded: its timeout is unknown.
+	Request bool
 
 	Bound    Tri           // a timeout or deadline bounds the call
 	Timeout  time.Duration // the bound, when it is a constant
@@ -334,6 +364,16 @@ type Entrypoint struct {
 	Timeout time.Duration // the users' deadline; 0: none declared
 	Tier    string
 	Route   string
+
+	// Inferred marks an entrypoint learned from code, with no topology: a
+	// serving service that no other service of the system calls, or a
+	// consumer of a queue no service of the system feeds. Protocol is what
+	// it is served over ("http", "grpc", or the queue's protocol) and Why
+	// says how it was inferred, for init's comment and the reports. A
+	// topology's declared entrypoints replace the inferred ones entirely.
+	Inferred bool
+	Protocol string
+	Why      string
 
 	Pos    Pos
 	Fields map[string]Pos
@@ -527,4 +567,13 @@ func (g *Graph) Entrypoint(name string) *Entrypoint {
 		return nil
 	}
 	return g.Entrypoints[i]
+}
+
+// Label names the way of serving in a word or two: "http", "grpc", "kafka
+// consumer".
+func (s Serving) Label() string {
+	if s.Consumer {
+		return s.Protocol + " consumer"
+	}
+	return s.Protocol
 }

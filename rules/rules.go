@@ -157,6 +157,7 @@ type (
 	CallHint    = callsites.Hint
 	CallBinding = callsites.Binding
 	CallRoute   = callsites.Route
+	CallServe   = callsites.Serve
 )
 
 // MatchRoute reports whether an HTTP call's path (CallSite.Path) reaches
