@@ -192,7 +192,7 @@ func TestInferredEntrypoints(t *testing.T) {
 	for _, ep := range g.Entrypoints {
 		eps = append(eps, fmt.Sprintf("%s->%s inferred=%v protocol=%s at %s", ep.Name, ep.Service, ep.Inferred, ep.Protocol, ep.Pos))
 	}
-	if want := []string{"frontend-http->frontend inferred=true protocol=http at services/frontend/main.go:40:30"}; !slices.Equal(eps, want) {
+	if want := []string{"frontend-http->frontend inferred=true protocol=http at services/frontend/main.go:44:30"}; !slices.Equal(eps, want) {
 		t.Errorf("entrypoints:\n\t%s\nwant\n\t%s", strings.Join(eps, "\n\t"), strings.Join(want, "\n\t"))
 	}
 	var clients, serving []string
@@ -207,7 +207,7 @@ func TestInferredEntrypoints(t *testing.T) {
 	if want := []string{"loadgen"}; !slices.Equal(clients, want) {
 		t.Errorf("clients %v, want %v", clients, want)
 	}
-	if want := []string{"checkout:grpc", "frontend:http", "inventory:grpc", "payment:grpc", "recommendations:grpc"}; !slices.Equal(serving, want) {
+	if want := []string{"checkout:grpc", "frontend:http", "inventory:grpc", "payment:grpc", "quotes:http", "recommendations:grpc"}; !slices.Equal(serving, want) {
 		t.Errorf("serving %v, want %v", serving, want)
 	}
 	if e := g.Edge("loadgen", "frontend"); e == nil {
