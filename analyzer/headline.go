@@ -21,13 +21,24 @@ const minHeadline = 30
 // long chain of calls or hops ("a → b → c → d") cut to its two ends. The
 // whole message stays the finding's Detail.
 func headline(msg string) string {
-	h := firstClause(msg)
-	if len(dropAsides(h)) < minHeadline && len(h) < len(msg) {
-		// "entrypoint web: …", "x is a shared fate: …": the subject alone
-		// says too little; take the next clause up to its first comma.
-		rest := msg[len(h)+len(": "):]
-		h += ": " + cutAt(firstClause(rest), ", ", "; ")
+	first := firstClause(msg)
+	h := shorten(first)
+	if (len(h) < minHeadline || strings.HasPrefix(h, "entrypoint ")) && len(first) < len(msg) {
+		// "x is a shared fate: …", "entrypoint web can hang: …": the
+		// subject alone says too little (an entrypoint's findings all
+		// start with it); take the next clause up to its first comma, if
+		// the two still fit on a wide line.
+		rest := msg[len(first)+len(": "):]
+		if ext := shorten(first + ": " + cutAt(firstClause(rest), ", ", "; ")); len(ext) <= maxHeadline+20 {
+			h = ext
+		}
 	}
+	return h
+}
+
+// shorten drops the asides of a clause and, while it is too long, the
+// function lists and the middle of its chains.
+func shorten(h string) string {
 	h = dropAsides(h)
 	if len(h) > maxHeadline {
 		h = dropFuncLists(h)

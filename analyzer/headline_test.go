@@ -26,6 +26,11 @@ func TestHeadline(t *testing.T) {
 			"entrypoint mobile: one request can become 12 calls to stripe along gateway -> … -> stripe"},
 		{"entrypoint web can hang: gateway -> catalog has no timeout, so one hung catalog stalls it; set a timeout",
 			"entrypoint web can hang: gateway -> catalog has no timeout"},
+		// a complete short clause stays alone when the next would not fit
+		{"notifier -> smtp-relay (smtp) has no timeout: a hung smtp-relay holds notifier's requests for as long as it hangs; set timeout",
+			"notifier -> smtp-relay has no timeout"},
+		{"entrypoint gateway-http can hang: gateway -> catalog has no timeout, so one hung catalog stalls it; set one",
+			"entrypoint gateway-http can hang: gateway -> catalog has no timeout"},
 		// short enough: lists and chains stay
 		{"a -> b -> c -> d is a cycle", "a -> b -> c -> d is a cycle"},
 		{"a message with no colon", "a message with no colon"},
