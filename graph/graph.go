@@ -156,6 +156,17 @@ type Node struct {
 	Tier     string   // TierCritical, TierStandard (default) or TierBestEffort
 	Server   *Server  // nil when not declared
 
+	// Serves lists how a service learned from code takes work, as its code
+	// shows: the HTTP and gRPC servers it starts and the queues it consumes
+	// from, one entry per protocol. Empty for nodes of a topology.
+	Serves []Serving
+	// Client marks a program learned from code that serves nothing (no
+	// server, no consumer in its code) and that no service of the system
+	// calls: a command-line tool, a load generator, a migration. It only
+	// calls out, so it is never an entrypoint's service nor a single point
+	// of failure; its edges are drawn and judged like any other.
+	Client bool
+
 	// Datastore fields.
 	Engine string
 	HA     string // datastores: HASingle (default), HAReplicated, HAQuorum, HAManaged
@@ -197,6 +208,15 @@ func (n *Node) Redundant() bool {
 		}
 	}
 	return false
+}
+
+// Serving is one way a service learned from code takes work: a server it
+// starts or a queue it consumes from.
+type Serving struct {
+	Protocol string // "http", "grpc", or a queue's protocol ("kafka", "amqp", "nats", …) for a consumer
+	Consumer bool   // a queue consumer's loop, not a server
+	API      string // what starts it, e.g. "(*net/http.Server).ListenAndServe"
+	Pos      Pos    // the call, relative to the root
 }
 
 // Retries is an edge's retry policy.
@@ -242,6 +262,9 @@ type CallSite struct {
 	API    string // the remote API called, e.g. "(*net/http.Client).Do"
 	Kind   string // "http", "grpc", "sql", "redis", "kafka", "amqp", "tcp", …
 	Target string // the target as the code shows it: "env PAYMENT_ADDR, gRPC service shop.v1.Payment"
+	// Consume marks a queue consumer's read: the caller takes messages
+	// from the queue rather than sending them.
+	Consume bool
 
 	Bound    Tri           // a timeout or deadline bounds the call
 	Timeout  time.Duration // the bound, when it is a constant
@@ -316,6 +339,16 @@ type Entrypoint struct {
 	Timeout time.Duration // the users' deadline; 0: none declared
 	Tier    string
 	Route   string
+
+	// Inferred marks an entrypoint learned from code, with no topology: a
+	// serving service that no other service of the system calls, or a
+	// consumer of a queue no service of the system feeds. Protocol is what
+	// it is served over ("http", "grpc", or the queue's protocol) and Why
+	// says how it was inferred, for init's comment and the reports. A
+	// topology's declared entrypoints replace the inferred ones entirely.
+	Inferred bool
+	Protocol string
+	Why      string
 
 	Pos    Pos
 	Fields map[string]Pos
@@ -503,4 +536,13 @@ func (g *Graph) Entrypoint(name string) *Entrypoint {
 		return nil
 	}
 	return g.Entrypoints[i]
+}
+
+// Label names the way of serving in a word or two: "http", "grpc", "kafka
+// consumer".
+func (s Serving) Label() string {
+	if s.Consumer {
+		return s.Protocol + " consumer"
+	}
+	return s.Protocol
 }

@@ -24,6 +24,8 @@ type NodeJSON struct {
 	HA         string   `json:"ha,omitempty"`
 	DeadLetter string   `json:"deadLetter,omitempty"`
 	Vendor     string   `json:"vendor,omitempty"`
+	Serves     []string `json:"serves,omitempty"` // protocols a service learned from code serves ("http", "grpc", "kafka consumer")
+	Client     bool     `json:"client,omitempty"` // a program that serves nothing and only calls out
 	Source     string   `json:"source"`
 }
 
@@ -56,6 +58,11 @@ type EntrypointJSON struct {
 	Timeout string `json:"timeout,omitempty"`
 	Tier    string `json:"tier,omitempty"`
 	Route   string `json:"route,omitempty"`
+	// Inferred entrypoints are learned from code, with no topology: the
+	// protocol served and how the entrypoint was inferred.
+	Inferred bool   `json:"inferred,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
+	Why      string `json:"why,omitempty"`
 }
 
 func dur(d time.Duration) string {
@@ -72,7 +79,10 @@ func (g *Graph) ToJSON() JSON {
 		nj := NodeJSON{
 			Name: n.Name, Kind: n.Kind.String(), Zones: n.Zones, Regions: n.Regions, Team: n.Team,
 			Tier: n.Tier, Packages: n.Packages, Engine: n.Engine, HA: n.HA, DeadLetter: n.DeadLetter,
-			Vendor: n.Vendor, Source: n.Source.String(),
+			Vendor: n.Vendor, Client: n.Client, Source: n.Source.String(),
+		}
+		for _, sv := range n.Serves {
+			nj.Serves = append(nj.Serves, sv.Label())
 		}
 		if n.ReplicasKnown {
 			nj.Replicas = n.Replicas
@@ -96,7 +106,10 @@ func (g *Graph) ToJSON() JSON {
 		})
 	}
 	for _, ep := range g.Entrypoints {
-		j.Entrypoints = append(j.Entrypoints, EntrypointJSON{Name: ep.Name, Service: ep.Service, Timeout: dur(ep.Timeout), Tier: ep.Tier, Route: ep.Route})
+		j.Entrypoints = append(j.Entrypoints, EntrypointJSON{
+			Name: ep.Name, Service: ep.Service, Timeout: dur(ep.Timeout), Tier: ep.Tier, Route: ep.Route,
+			Inferred: ep.Inferred, Protocol: ep.Protocol, Why: ep.Why,
+		})
 	}
 	return j
 }

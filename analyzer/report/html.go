@@ -128,6 +128,8 @@ type htmlEntry struct {
 	Name, ID, Service string
 	Required, Single  int
 	SingleNames       string
+	Inferred          bool   // learned from code, with no topology
+	Why               string // how it was inferred
 }
 
 type htmlNode struct {
@@ -347,12 +349,22 @@ func focusText(p Picture) string {
 // the nodes whose failure takes down the most entrypoints.
 func blastRadius(g *graph.Graph) ([]htmlEntry, []htmlNode, string) {
 	if len(g.Entrypoints) == 0 {
+		if !slices.ContainsFunc(g.Nodes, func(n *graph.Node) bool { return n.Source&graph.FromTopology != 0 }) {
+			return nil, nil, "No entrypoint was found in the code: no service starts a server that no other service calls, " +
+				"and no consumer reads a queue fed from outside. Declare the entrypoints in a topology to see what each one cannot work without."
+		}
 		return nil, nil, "The topology declares no entrypoints: declare them to see what each one cannot work without."
 	}
 	req := g.Requirements()
 	var entries []htmlEntry
+	note := ""
 	for i, ep := range g.Entrypoints {
-		e := htmlEntry{Name: ep.Name, ID: dot.EntryID(ep.Name), Service: ep.Service}
+		e := htmlEntry{Name: ep.Name, ID: dot.EntryID(ep.Name), Service: ep.Service, Inferred: ep.Inferred, Why: ep.Why}
+		if ep.Inferred {
+			note = "There is no topology: the entrypoints are inferred from the code (a service that starts a server and that no other service calls, " +
+				"or a consumer of a queue no service writes to). Replicas are unknown, so no node is counted as a single instance; " +
+				"declare the entrypoints and replicas in a topology (faultline init writes these ones) to keep, rename or delete them."
+		}
 		var single []string
 		for _, v := range req.Required(i) {
 			e.Required++
@@ -388,7 +400,7 @@ func blastRadius(g *graph.Graph) ([]htmlEntry, []htmlNode, string) {
 	if len(nodes) > 10 {
 		nodes = nodes[:10]
 	}
-	return entries, nodes, ""
+	return entries, nodes, note
 }
 
 // rank orders single instances first.

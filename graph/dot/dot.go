@@ -346,6 +346,10 @@ func (b *builder) nodeAttrs(n *graph.Node) map[string]string {
 	case graph.External:
 		a["shape"] = "hexagon"
 	}
+	if n.Client {
+		a["shape"] = "box" // a program that only calls out: square corners
+		style = "filled"
+	}
 	if n.Source == graph.FromCode {
 		style += ",dashed" // known from code only
 	}
@@ -374,6 +378,10 @@ func nodeDetail(n *graph.Node) string {
 	}
 	switch n.Kind {
 	case graph.Service:
+		if n.Client {
+			parts = append(parts, "client")
+			break
+		}
 		replicas()
 	case graph.Datastore:
 		parts = append(parts, cmp.Or(n.Engine, "datastore"), cmp.Or(n.HA, graph.HASingle))
@@ -403,6 +411,9 @@ func nodeDetail(n *graph.Node) string {
 
 func nodeTooltip(n *graph.Node, m Mark) string {
 	s := n.Kind.String() + " " + n.Name + " (" + n.Source.String() + ")"
+	if n.Client {
+		s = "client " + n.Name + " (" + n.Source.String() + "): serves nothing, only calls out"
+	}
 	if n.Tier != "" {
 		s += ", tier " + n.Tier
 	}
@@ -428,6 +439,9 @@ func (b *builder) entryAttrs(ep *graph.Entrypoint) map[string]string {
 	if ep.Timeout > 0 {
 		detail = append(detail, shortDuration(ep.Timeout))
 	}
+	if ep.Inferred {
+		detail = append(detail, "inferred")
+	}
 	if len(detail) > 0 {
 		label += "\n" + strings.Join(detail, " · ")
 	}
@@ -435,9 +449,14 @@ func (b *builder) entryAttrs(ep *graph.Entrypoint) map[string]string {
 	if ep.Tier != "" {
 		tooltip += ", tier " + ep.Tier
 	}
+	style := "filled"
+	if ep.Inferred {
+		tooltip += ", inferred from code: " + ep.Why
+		style = quote(style + ",dashed")
+	}
 	return map[string]string{
 		"id": quote(EntryID(ep.Name)), "label": quote(label), "shape": "cds",
-		"style": "filled", "fillcolor": quote("#d6eaf8"), "color": quote("#2874a6"),
+		"style": style, "fillcolor": quote("#d6eaf8"), "color": quote("#2874a6"),
 		"fontsize": "10", "tooltip": quote(tooltip),
 	}
 }

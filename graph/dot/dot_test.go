@@ -402,3 +402,28 @@ func TestBadMarks(t *testing.T) {
 		t.Errorf("empty graph: %s", got)
 	}
 }
+
+// An inferred entrypoint is drawn like a declared one with the word
+// "inferred" and a dashed outline; a client is a square box labelled
+// "client".
+func TestInferredAndClient(t *testing.T) {
+	g := &graph.Graph{
+		Nodes: []*graph.Node{
+			{Name: "frontend", Kind: graph.Service, Source: graph.FromCode, Serves: []graph.Serving{{Protocol: "http"}}},
+			{Name: "loadgen", Kind: graph.Service, Source: graph.FromCode, Client: true},
+		},
+		Edges: []*graph.Edge{{From: "loadgen", To: "frontend", Protocol: "http", Source: graph.FromCode}},
+		Entrypoints: []*graph.Entrypoint{{Name: "frontend-http", Service: "frontend", Inferred: true, Protocol: "http",
+			Why: "it starts an HTTP server and no service of the system calls it"}},
+	}
+	g.Index()
+	out := string(write(t, g, Options{}))
+	for _, want := range []string{
+		`label="frontend-http\ninferred"`, `style="filled,dashed"`, `inferred from code: it starts an HTTP server`,
+		`label="loadgen\nclient"`, `shape=box`, `client loadgen (code): serves nothing, only calls out`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %s in\n%s", want, out)
+		}
+	}
+}

@@ -32,7 +32,7 @@ func check(pass *lint.GraphPass) {
 	}
 	req := g.Requirements()
 	for i, n := range g.Nodes {
-		if !n.ReplicasKnown || n.Redundant() || !req.IsRequired(i) {
+		if n.Client || !n.ReplicasKnown || n.Redundant() || !req.IsRequired(i) {
 			continue
 		}
 		entries, related := graphrule.BlastRadius(g, req, i)
