@@ -68,6 +68,12 @@ type Config struct {
 	// go.mod's toolchain line, and no change to go.mod or go.sum. See the
 	// README's "Analysing code you do not trust".
 	Safe bool
+	// Manifests are deployment manifests (files, or directories searched
+	// for .yaml and .yml files; relative to Dir): Kubernetes YAML, the
+	// output of helm template or kustomize build, docker-compose files.
+	// What they say of replicas, zones and public routes is applied to the
+	// graph (see package graph/manifest and applyManifests).
+	Manifests []string
 }
 
 // Finding is one problem found, in the form every printer writes.
@@ -162,6 +168,9 @@ type Result struct {
 	// Modules are the Go modules analysed, relative to Root, when the run
 	// covers several (a directory outside any module, or a go.work root).
 	Modules []string
+	// Manifests are the deployment manifest files read (-manifests),
+	// relative to Root.
+	Manifests []string
 
 	analysed map[string]bool // Go files of the packages analysed in full, relative to Root
 }
@@ -274,6 +283,11 @@ func Run(cfg Config) (*Result, error) {
 			return nil, err
 		}
 	}
+	manifests, err := loadManifests(dir, res.Root, cfg.Manifests)
+	if err != nil {
+		return nil, err
+	}
+	res.Manifests = manifests.Files()
 	res.Rules = enabled
 	if res.TopologyError != nil {
 		res.Rules = slices.DeleteFunc(slices.Clone(enabled), func(r *rules.Rule) bool { return r.Analyzer == nil })
@@ -314,6 +328,9 @@ func Run(cfg Config) (*Result, error) {
 		}
 	}
 
+	if g != nil && manifests != nil {
+		res.Warnings = append(res.Warnings, applyManifests(g, manifests).warnings...)
+	}
 	if g != nil {
 		res.Graph = g
 		res.Findings = refine(res.Findings, res.Rules, g)

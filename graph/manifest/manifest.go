@@ -63,7 +63,7 @@ var zoneKeys = []string{"topology.kubernetes.io/zone", "failure-domain.beta.kube
 type Set struct {
 	Workloads []*Workload // sorted by file, then line
 	Entries   []*Entry    // sorted by file, then line
-	Files     []string    // the files read, as given to Load's rel
+	files     []string    // the files read, as given to Load's rel
 }
 
 // Workload is something that runs pods (or compose containers).
@@ -248,7 +248,7 @@ func Load(paths []string, rel func(string) string) (*Set, error) {
 		if err := r.file(rel(f), data); err != nil {
 			return nil, err
 		}
-		r.set.Files = append(r.set.Files, rel(f))
+		r.set.files = append(r.set.files, rel(f))
 	}
 	r.link()
 	return r.set, nil
@@ -257,7 +257,7 @@ func Load(paths []string, rel func(string) string) (*Set, error) {
 // Parse reads the manifests of one file's contents, named file in
 // positions.
 func Parse(file string, data []byte) (*Set, error) {
-	r := &reader{set: &Set{Files: []string{file}}}
+	r := &reader{set: &Set{files: []string{file}}}
 	if err := r.file(file, data); err != nil {
 		return nil, err
 	}
@@ -371,11 +371,25 @@ func (r *reader) document(file string, offset int, lines []string) error {
 	if !slices.Contains(readKinds, kind) {
 		return nil
 	}
-	if tp, ok := template(file, offset, lines); ok {
-		return &Error{Pos: tp, Msg: "an unrendered template ({{ }}): run `helm template` (or `kustomize build`) and give its output to -manifests"}
+	return r.object(file, offset, lines, root, 0)
+}
+
+// span returns the first and last lines (1-based, in the document) of
+// node n's subtree.
+func span(n *yaml.Node) (first, last int) {
+	first, last = n.Line, n.Line
+	var walk func(n *yaml.Node, depth int)
+	walk = func(n *yaml.Node, depth int) {
+		if n == nil || depth > 64 {
+			return
+		}
+		last = max(last, n.Line)
+		for _, c := range n.Content {
+			walk(c, depth+1)
+		}
 	}
-	r.object(file, offset, root, 0)
-	return nil
+	walk(n, 0)
+	return first, last
 }
 
 // template returns the position of the first "{{" outside a comment.
@@ -400,10 +414,22 @@ func indent(l string) int { return len(l) - len(strings.TrimLeft(l, " \t")) }
 // maxListDepth bounds nested `kind: List` documents.
 const maxListDepth = 8
 
-// object reads one Kubernetes object.
-func (r *reader) object(file string, offset int, o *yaml.Node, depth int) {
+// object reads one Kubernetes object; lines are its document's. An
+// object of a kind read that holds a template expression is an error.
+func (r *reader) object(file string, offset int, lines []string, o *yaml.Node, depth int) error {
 	p := func(n *yaml.Node) graph.Pos { return pos(file, offset, n) }
 	kind := scalar(get(o, "kind"))
+	if !slices.Contains(readKinds, kind) {
+		return nil
+	}
+	if kind != "List" {
+		first, last := span(o)
+		if first >= 1 && first <= last && last <= len(lines) {
+			if tp, ok := template(file, offset+first-1, lines[first-1:last]); ok {
+				return &Error{Pos: tp, Msg: "an unrendered template ({{ }}): run `helm template` (or `kustomize build`) and give its output to -manifests"}
+			}
+		}
+	}
 	meta := get(o, "metadata")
 	name, ns := scalar(get(meta, "name")), scalar(get(meta, "namespace"))
 	spec := get(o, "spec")
@@ -411,16 +437,18 @@ func (r *reader) object(file string, offset int, o *yaml.Node, depth int) {
 	switch kind {
 	case "List":
 		if depth >= maxListDepth {
-			return
+			return nil
 		}
 		for _, it := range items(get(o, "items")) {
 			if it.Kind == yaml.MappingNode {
-				r.object(file, offset, it, depth+1)
+				if err := r.object(file, offset, lines, it, depth+1); err != nil {
+					return err
+				}
 			}
 		}
 	case "Deployment", "StatefulSet", "ReplicaSet", "DaemonSet":
 		if name == "" {
-			return
+			return nil
 		}
 		w := &Workload{Kind: kind, Name: name, Namespace: ns, Pos: at, Replicas: 1, ReplicasPos: at}
 		if kind == "DaemonSet" {
@@ -451,7 +479,7 @@ func (r *reader) object(file string, offset int, o *yaml.Node, depth int) {
 		r.hpas = append(r.hpas, h)
 	case "Service":
 		if name == "" {
-			return
+			return nil
 		}
 		typ := cmp.Or(scalar(get(spec, "type")), "ClusterIP")
 		s := &k8sService{name: name, namespace: ns, typ: typ, selector: stringMap(get(spec, "selector")), pos: at}
@@ -465,7 +493,7 @@ func (r *reader) object(file string, offset int, o *yaml.Node, depth int) {
 		}
 	case "Ingress":
 		if name == "" {
-			return
+			return nil
 		}
 		for _, n := range []*yaml.Node{get(spec, "defaultBackend"), get(spec, "backend")} {
 			if b := ingressBackend(n); b != "" {
@@ -487,7 +515,7 @@ func (r *reader) object(file string, offset int, o *yaml.Node, depth int) {
 		}
 	case "HTTPRoute", "GRPCRoute":
 		if name == "" {
-			return
+			return nil
 		}
 		var hosts []string
 		for _, h := range items(get(spec, "hostnames")) {
@@ -520,6 +548,7 @@ func (r *reader) object(file string, offset int, o *yaml.Node, depth int) {
 			r.routes = append(r.routes, &route{entry: &Entry{Kind: kind, Name: name, Namespace: ns, Route: routeText, Pos: p(rule)}, backends: backends})
 		}
 	}
+	return nil
 }
 
 // ingressBackend returns the Service an Ingress backend names (networking
@@ -777,7 +806,15 @@ func pos(file string, offset int, n *yaml.Node) graph.Pos {
 	return graph.Pos{File: file, Line: offset + n.Line, Col: n.Column}
 }
 
+// Files returns the files read; none for a nil set.
+func (s *Set) Files() []string {
+	if s == nil {
+		return nil
+	}
+	return s.files
+}
+
 // String describes the set for messages: "3 workloads in 2 files".
 func (s *Set) String() string {
-	return fmt.Sprintf("%d workloads in %d files", len(s.Workloads), len(s.Files))
+	return fmt.Sprintf("%d workloads in %d files", len(s.Workloads), len(s.files))
 }

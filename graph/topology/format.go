@@ -258,6 +258,13 @@ func nodeBody(n *graph.Node, out []*graph.Edge) *ast.StructLit {
 	if n.Team != "" {
 		add("team", str(n.Team))
 	}
+	switch len(n.Manifest) {
+	case 0:
+	case 1:
+		add("match", inline(field("manifest", str(n.Manifest[0]))))
+	default:
+		add("match", inline(field("manifest", strList(n.Manifest))))
+	}
 	switch n.Kind {
 	case graph.Service:
 		if n.Tier != "" && n.Tier != graph.TierStandard {

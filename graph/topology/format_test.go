@@ -198,11 +198,11 @@ func TestSchema(t *testing.T) {
 	}
 	walk(top, "#Topology")
 	want := map[string]string{
-		"services[]":             "dependsOn package regions replicas server team tier zones",
+		"services[]":             "dependsOn match package regions replicas server team tier zones",
 		"services[].dependsOn[]": "breaker criticality deadline fallback group idempotent match mode propagatesDeadline protocol retries timeout via",
-		"datastores[]":           "engine ha regions replicas team zones",
-		"queues[]":               "deadLetter engine maxAge maxLength regions replicas team zones",
-		"externals[]":            "regions replicas team vendor zones",
+		"datastores[]":           "engine ha match regions replicas team zones",
+		"queues[]":               "deadLetter engine match maxAge maxLength regions replicas team zones",
+		"externals[]":            "match regions replicas team vendor zones",
 		"entrypoints[]":          "route service tier timeout",
 		"settings":               "disable ignore remotes thresholds wrappers",
 	}
