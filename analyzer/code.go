@@ -239,6 +239,10 @@ func collectCalls(res *codeResult, ag *checker.Graph, callSites *analysis.Analyz
 			for i := range cc.Bindings {
 				cc.Bindings[i].File = relSlash(root, cc.Bindings[i].File)
 			}
+			cc.Serves = slices.Clone(cc.Serves)
+			for i := range cc.Serves {
+				cc.Serves[i].File = relSlash(root, cc.Serves[i].File)
+			}
 			res.calls[path] = &cc
 		}
 	}

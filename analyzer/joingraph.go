@@ -40,6 +40,7 @@ func joinCode(g *graph.Graph, code *codeResult) (*joinResult, error) {
 		n := g.Node(s.name)
 		if n == nil {
 			n = &graph.Node{Name: s.name, Kind: graph.Service, Packages: []string{s.main}, Source: graph.FromCode, Replicas: 1}
+			n.Serves = servings(code, s, jr.calls)
 			n.Pos = graph.Pos{File: code.files[s.main], Line: 0}
 			if f := code.files[s.main]; f != "" {
 				n.Pos = mainPos(code, s.main)
@@ -79,7 +80,65 @@ func joinCode(g *graph.Graph, code *codeResult) (*joinResult, error) {
 		})
 		e.Calls = slices.CompactFunc(e.Calls, func(a, b graph.CallSite) bool { return a.Pos == b.Pos })
 	}
+	// With no topology the code says which programs are services and where
+	// requests enter; a topology's declared entrypoints replace all of it.
+	if !topology {
+		g.InferEntrypoints()
+	}
 	return jr, nil
+}
+
+// servings returns how service s takes work, as its code shows: the
+// servers its packages start (Calls.Serves, which puts a server started by
+// an exported function in the package that calls it), the gRPC services
+// they register when no gRPC server is seen starting (the server may be
+// started by a library the analysis does not read), and the queues it
+// consumes from. Each protocol once, at its first position.
+func servings(code *codeResult, s *codeService, calls []*codeCall) []graph.Serving {
+	var out []graph.Serving
+	add := func(sv graph.Serving) {
+		if !slices.ContainsFunc(out, func(o graph.Serving) bool { return o.Protocol == sv.Protocol && o.Consumer == sv.Consumer }) {
+			out = append(out, sv)
+		}
+	}
+	var registers []string
+	for _, pkg := range sortedKeys(s.pkgs) {
+		c := code.calls[pkg]
+		if c == nil {
+			continue
+		}
+		for _, sv := range c.Serves {
+			add(graph.Serving{Protocol: sv.Protocol, API: sv.API, Pos: graph.Pos{File: sv.File, Line: sv.Line, Col: sv.Col}})
+		}
+		registers = append(registers, c.Registers...)
+	}
+	if len(registers) > 0 {
+		slices.Sort(registers)
+		add(graph.Serving{Protocol: "grpc", API: "registers " + strings.Join(slices.Compact(registers), ", "), Pos: mainPos(code, s.main)})
+	}
+	for _, c := range calls {
+		if c.site.Consume && slices.Contains(c.callers, s.name) {
+			add(graph.Serving{Protocol: c.site.Kind.Protocol(), Consumer: true, API: c.site.API, Pos: graph.Pos{File: c.site.File, Line: c.site.Line, Col: c.site.Col}})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b graph.Serving) int {
+		return cmp.Or(cmp.Compare(servingRank(a), servingRank(b)), strings.Compare(a.Protocol, b.Protocol))
+	})
+	return out
+}
+
+// servingRank orders a service's ways of serving: HTTP, gRPC, other
+// servers, consumers.
+func servingRank(s graph.Serving) int {
+	switch {
+	case s.Consumer:
+		return 3
+	case s.Protocol == "http":
+		return 0
+	case s.Protocol == "grpc":
+		return 1
+	}
+	return 2
 }
 
 // attach ties call c made by caller to an edge of g, creating a code edge
@@ -174,6 +233,9 @@ func (jr *joinResult) attach(g *graph.Graph, c *codeCall, caller string, topolog
 // codeEdgeBound sets the timeout of an edge known from code only: bounded
 // when every call is (with the longest constant timeout when all are
 // constants), unbounded when one call provably is not, unknown otherwise.
+// A call made with an HTTP handler's request context is not proof: the
+// server may bound the request (http.TimeoutHandler), and ctxdeadline,
+// which knows, reports the call when it does not.
 func codeEdgeBound(e *graph.Edge) {
 	e.Timeout, e.TimeoutUnknown = 0, false
 	all, consts := true, true
@@ -181,6 +243,12 @@ func codeEdgeBound(e *graph.Edge) {
 	for _, c := range e.Calls {
 		switch c.Bound {
 		case graph.No:
+			if c.Request {
+				// The handler's server may bound it: ctxdeadline's
+				// question, not the edge's.
+				all = false
+				continue
+			}
 			return
 		case graph.Yes:
 			if c.Timeout > 0 {
@@ -278,6 +346,8 @@ func callSite(c *codeCall) graph.CallSite {
 		Kind:    string(c.site.Kind),
 		Target:  c.describe(),
 		Timeout: c.site.Timeout,
+		Consume: c.site.Consume,
+		Request: c.site.Request,
 	}
 	switch {
 	case c.site.Consume:

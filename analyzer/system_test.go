@@ -149,3 +149,54 @@ func Charge(ctx context.Context, c paymentv1.PaymentServiceClient, token string)
 	}
 	t.Fatal("payment's incoming context is no longer judged when checkout calls it through a helper of another package")
 }
+
+// TestInferredEntrypoints checks which programs of testdata/system are
+// services and where requests enter, from the code alone: frontend starts
+// an HTTP server and no service calls it (loadgen does, but loadgen is a
+// client), so it is the one entrypoint, frontend-http, inferred; the gRPC
+// services are called by others; loadgen starts no server and nothing
+// calls it, so it is a client, never an entrypoint. Every rule's findings
+// stay as the README's table says: the cascade rule, which now runs, finds
+// no hang, for frontend's calls are made with request contexts, whose bound
+// ctxdeadline judges (row 1 is its finding).
+func TestInferredEntrypoints(t *testing.T) {
+	res, err := analyzer.Run(analyzer.Config{Dir: systemDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := res.Graph
+	if g == nil {
+		t.Fatal("no graph")
+	}
+	var eps []string
+	for _, ep := range g.Entrypoints {
+		eps = append(eps, fmt.Sprintf("%s->%s inferred=%v protocol=%s at %s", ep.Name, ep.Service, ep.Inferred, ep.Protocol, ep.Pos))
+	}
+	if want := []string{"frontend-http->frontend inferred=true protocol=http at services/frontend/main.go:40:30"}; !slices.Equal(eps, want) {
+		t.Errorf("entrypoints:\n\t%s\nwant\n\t%s", strings.Join(eps, "\n\t"), strings.Join(want, "\n\t"))
+	}
+	var clients, serving []string
+	for _, n := range g.Nodes {
+		if n.Client {
+			clients = append(clients, n.Name)
+		}
+		for _, s := range n.Serves {
+			serving = append(serving, n.Name+":"+s.Label())
+		}
+	}
+	if want := []string{"loadgen"}; !slices.Equal(clients, want) {
+		t.Errorf("clients %v, want %v", clients, want)
+	}
+	if want := []string{"checkout:grpc", "frontend:http", "inventory:grpc", "payment:grpc", "recommendations:grpc"}; !slices.Equal(serving, want) {
+		t.Errorf("serving %v, want %v", serving, want)
+	}
+	if e := g.Edge("loadgen", "frontend"); e == nil {
+		t.Error("loadgen's call of frontend is not drawn")
+	}
+	for _, f := range res.Findings {
+		switch f.Rule {
+		case "cascade", "retryamp", "timeoutbudget", "spof", "zonespof", "sharedfate":
+			t.Errorf("graph finding on a code-only system: %s:%d %s (%s)", f.File, f.Line, f.Message, f.Rule)
+		}
+	}
+}

@@ -296,6 +296,13 @@ type CallSite struct {
 	// Consume marks a queue consumer's read: the caller takes messages
 	// from the queue rather than sending them.
 	Consume bool
+	// Request marks a call whose only context is an HTTP handler's
+	// request context: the calling code sets no bound (Bound is No), and
+	// whether the request is bounded is the server's business
+	// (http.TimeoutHandler, the entrypoint's timeout), which ctxdeadline
+	// judges. An edge learned from code does not count such calls as
+	// unbounded: its timeout is unknown.
+	Request bool
 
 	Bound    Tri           // a timeout or deadline bounds the call
 	Timeout  time.Duration // the bound, when it is a constant

@@ -85,10 +85,10 @@ func (g *Graph) InferEntrypoints() {
 		}
 		if len(calledBy(i)) == 0 {
 			for _, s := range servers(n.Serves) {
-				add(s, "it starts "+article(s.Protocol)+" "+serverWord(s.Protocol)+" server ("+s.API+" at "+s.Pos.String()+")")
+				add(s, n.Name+" starts "+article(s.Protocol)+" "+serverWord(s.Protocol)+" server ("+s.API+" at "+s.Pos.String()+")")
 			}
 			if len(why) > 0 {
-				why[len(why)-1] += " and no service of the system calls it"
+				why[len(why)-1] += ", and no service of the system calls it"
 			}
 		}
 		for _, e := range g.Out(n.Name) {
@@ -101,7 +101,7 @@ func (g *Graph) InferEntrypoints() {
 					continue
 				}
 				s := Serving{Protocol: e.Protocol, Consumer: true, API: c.API, Pos: c.Pos}
-				add(s, "it consumes from queue "+e.To+" ("+c.API+" at "+c.Pos.String()+"), which no service of the system writes to")
+				add(s, n.Name+" consumes from queue "+e.To+" ("+c.API+" at "+c.Pos.String()+"), which no service of the system writes to")
 				break
 			}
 		}

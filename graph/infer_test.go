@@ -64,7 +64,7 @@ func TestInferEntrypoints(t *testing.T) {
 		}
 	}
 	fe := g.Entrypoint("frontend-http-grpc")
-	if fe == nil || !strings.Contains(fe.Why, "net/http.ListenAndServe at f/main.go:9:2") || !strings.Contains(fe.Why, "no service of the system calls it") {
+	if fe == nil || !strings.Contains(fe.Why, "net/http.ListenAndServe at f/main.go:9:2") || !strings.Contains(fe.Why, "frontend starts an HTTP server") || !strings.Contains(fe.Why, "no service of the system calls it") {
 		t.Errorf("frontend's why: %+v", fe)
 	}
 	if w := g.Entrypoint("worker-kafka"); w == nil || !strings.Contains(w.Why, "queue orders") {

@@ -155,6 +155,7 @@ type (
 	CallSite    = callsites.Site
 	CallHint    = callsites.Hint
 	CallBinding = callsites.Binding
+	CallServe   = callsites.Serve
 )
 
 // What the code shows of a call's protection.

@@ -22,8 +22,11 @@ import (
 // written, so that loading the text gives back g (positions aside), and
 // suppressions are written as @faultline attributes inside the struct of
 // the node, edge or entrypoint they belong to. Nodes whose replica count is
-// not known (learned from code) are written without replicas. The output has
-// no package clause.
+// not known (learned from code) are written without replicas. An inferred
+// entrypoint is written like a declared one, under a comment that says how
+// it was inferred; a client (Node.Client) is written under services, for its
+// calls, under a comment that says it is one. The output has no package
+// clause.
 //
 // Format reports an error for a graph that no topology can describe: a name
 // that a topology rejects (empty, "*", with a space or "->"), two nodes of
@@ -76,7 +79,7 @@ func Format(g *graph.Graph) ([]byte, error) {
 	// "services: {frontend: {…}}" or, simplifying, also collapse every
 	// one-field struct inside ("retries: attempts: 3").
 	var b strings.Builder
-	decl := func(prefix []string, body *ast.StructLit, newSection bool) error {
+	decl := func(prefix []string, body *ast.StructLit, newSection bool, comment string) error {
 		text, err := format.Node(body)
 		if err != nil {
 			return fmt.Errorf("topology: formatting: %v", err)
@@ -86,6 +89,9 @@ func Format(g *graph.Graph) ([]byte, error) {
 			if newSection {
 				b.WriteString("\n")
 			}
+		}
+		for _, line := range wrap(comment, 76) {
+			b.WriteString("// " + line + "\n")
 		}
 		for _, p := range prefix {
 			lt, err := format.Node(label(p))
@@ -101,7 +107,11 @@ func Format(g *graph.Graph) ([]byte, error) {
 	eps := slices.Clone(g.Entrypoints)
 	slices.SortFunc(eps, func(a, b *graph.Entrypoint) int { return strings.Compare(a.Name, b.Name) })
 	for i, ep := range eps {
-		if err := decl([]string{"entrypoints", ep.Name}, entrypointBody(ep), i == 0); err != nil {
+		comment := ""
+		if ep.Inferred {
+			comment = "Inferred from the code: " + ep.Why + ". Keep, rename or delete it; set the users' timeout."
+		}
+		if err := decl([]string{"entrypoints", ep.Name}, entrypointBody(ep), i == 0 || comment != "", comment); err != nil {
 			return nil, err
 		}
 	}
@@ -114,14 +124,19 @@ func Format(g *graph.Graph) ([]byte, error) {
 				continue
 			}
 			body := nodeBody(n, out[n.Name])
-			if err := decl([]string{s.key, n.Name}, body, first || isBlock(body)); err != nil {
+			comment := ""
+			if n.Client {
+				comment = n.Name + " is a client: its code starts no server and consumes no queue, and no service calls it. " +
+					"It is declared for its calls; no entrypoint enters by it, so it is never a single point of failure."
+			}
+			if err := decl([]string{s.key, n.Name}, body, first || isBlock(body), comment); err != nil {
 				return nil, err
 			}
 			first = false
 		}
 	}
 	if st := settingsBody(&g.Settings); st != nil {
-		if err := decl([]string{"settings"}, st, true); err != nil {
+		if err := decl([]string{"settings"}, st, true, ""); err != nil {
 			return nil, err
 		}
 	}
@@ -467,4 +482,25 @@ func listBlock(es []ast.Expr) *ast.ListLit {
 		ast.SetRelPos(e, token.Newline)
 	}
 	return &ast.ListLit{Elts: es, Lbrack: token.Blank.Pos(), Rbrack: token.Newline.Pos()}
+}
+
+// wrap splits text into lines of at most width bytes, at spaces (a longer
+// word has a line of its own).
+func wrap(text string, width int) []string {
+	var lines []string
+	var cur strings.Builder
+	for _, w := range strings.Fields(text) {
+		if cur.Len() > 0 && cur.Len()+1+len(w) > width {
+			lines = append(lines, cur.String())
+			cur.Reset()
+		}
+		if cur.Len() > 0 {
+			cur.WriteByte(' ')
+		}
+		cur.WriteString(w)
+	}
+	if cur.Len() > 0 {
+		lines = append(lines, cur.String())
+	}
+	return lines
 }

@@ -148,7 +148,7 @@ func (b *bfs) search(s int) []lint.Finding {
 		}
 		fs = append(fs, lint.Finding{
 			Message: msg,
-			Pos:     first.FieldPos("timeout"),
+			Pos:     timeoutPos(first),
 			Service: g.Nodes[s].Name,
 			Target:  g.Nodes[v].Name,
 			Path:    names,
@@ -156,4 +156,18 @@ func (b *bfs) search(s int) []lint.Finding {
 		})
 	}
 	return fs
+}
+
+// timeoutPos is where a timeout is missing on e: its timeout field, or, for
+// an edge learned from code only, its first call that provably has none
+// (the edge's own position is its first call, which may be bounded).
+func timeoutPos(e *graph.Edge) graph.Pos {
+	if e.Source == graph.FromCode {
+		for _, c := range e.Calls {
+			if c.Bound == graph.No && !c.Request && c.Pos.IsValid() {
+				return c.Pos
+			}
+		}
+	}
+	return e.FieldPos("timeout")
 }

@@ -26,6 +26,10 @@ type bound struct {
 	timeout   time.Duration // constant per-call timeout, when known
 	bounded   bool          // a deadline bounds the call
 	unbounded bool          // provably the code sets no bound of its own
+	// request: unbounded only because the context is an HTTP handler's
+	// request context, whose bound is the server's (http.TimeoutHandler,
+	// the load balancer) and not the calling code's.
+	request bool
 }
 
 // ctxBound follows a context value to where it is made. A WithTimeout or
@@ -39,7 +43,7 @@ func (t *tracer) ctxBound(ctx ssa.Value) bound {
 	}
 	defer t.enter()()
 	var b bound
-	known, nBounded, nUnbounded, consts := true, 0, 0, true
+	known, nBounded, nUnbounded, nRequest, consts := true, 0, 0, 0, true
 	var walk func(v ssa.Value, depth int)
 	walk = func(v ssa.Value, depth int) {
 		if depth > 4 {
@@ -66,8 +70,11 @@ func (t *tracer) ctxBound(ctx ssa.Value) bound {
 				consts = false
 			case ctxDerive.Has(obj):
 				walk(ir.Arg(c, 0), depth+1)
-			case ctxFresh.Has(obj), reqContext.Has(obj):
+			case ctxFresh.Has(obj):
 				nUnbounded++
+			case reqContext.Has(obj):
+				nUnbounded++
+				nRequest++
 			default:
 				known = false
 			}
@@ -88,7 +95,7 @@ func (t *tracer) ctxBound(ctx ssa.Value) bound {
 		}
 		return b
 	case nUnbounded > 0 && nBounded == 0:
-		return bound{unbounded: true}
+		return bound{unbounded: true, request: nRequest == nUnbounded}
 	}
 	return bound{}
 }

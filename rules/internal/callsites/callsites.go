@@ -53,7 +53,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "record outbound calls and the evidence of their targets (faultline internal)",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{ir.Analyzer, remote.Analyzer, resilience.Analyzer},
-	FactTypes:  []analysis.Fact{new(Calls), new(GRPCMethod), new(Returns), new(GRPCService)},
+	FactTypes:  []analysis.Fact{new(Calls), new(GRPCMethod), new(Returns), new(GRPCService), new(Serving)},
 	ResultType: reflect.TypeFor[*Calls](),
 
 	RunDespiteErrors: true, // packages with type errors are skipped by ir
@@ -97,6 +97,11 @@ type Site struct {
 	Timeout   time.Duration
 	Bounded   bool
 	Unbounded bool
+	// Request marks an unbounded call whose context is an HTTP handler's
+	// request context: the code sets no bound of its own, and the server's
+	// (http.TimeoutHandler, the entrypoint's timeout) decides, which
+	// ctxdeadline judges.
+	Request bool
 
 	// What the code shows of the call's breaker (Unknown, No, Yes) and
 	// its attempts per call (0 when unknown, 1 when it is not retried).
@@ -127,6 +132,11 @@ type Calls struct {
 	// server: the engine names the target of a gRPC call after the
 	// service whose code registers it.
 	Registers []string
+	// Serves lists the servers (HTTP, gRPC) the package starts, itself or
+	// through exported functions of other packages (Serving facts): the
+	// engine tells a service, which serves, from a client, which only
+	// calls out.
+	Serves []Serve
 }
 
 // AFact marks Calls as a fact.
@@ -144,6 +154,8 @@ func (c *Calls) String() string {
 			hs = append(hs, "timeout="+s.Timeout.String())
 		case s.Bounded:
 			hs = append(hs, "bounded")
+		case s.Unbounded && s.Request:
+			hs = append(hs, "unbounded(request)")
 		case s.Unbounded:
 			hs = append(hs, "unbounded")
 		}
@@ -167,6 +179,9 @@ func (c *Calls) String() string {
 	}
 	for _, r := range c.Registers {
 		parts = append(parts, "registers "+r)
+	}
+	for _, sv := range c.Serves {
+		parts = append(parts, "starts "+sv.String())
 	}
 	return "calls[" + strings.Join(parts, "; ") + "]"
 }
@@ -201,6 +216,7 @@ func run(pass *analysis.Pass) (any, error) {
 	res.Registers = t.registrations()
 
 	rr := lint.ResultOf[*resilience.Result](pass)
+	res.Serves = t.servers(rr.TestCode().Contains)
 	for _, fn := range irr.SrcFuncs {
 		if rr.TestCode().Contains(fn) {
 			// Test helpers and harnesses call test doubles and fixtures:
@@ -227,7 +243,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	if len(res.Sites) > 0 || len(res.Bindings) > 0 || len(res.Registers) > 0 {
+	if len(res.Sites) > 0 || len(res.Bindings) > 0 || len(res.Registers) > 0 || len(res.Serves) > 0 {
 		pass.ExportPackageFact(res)
 	}
 	return res, nil
@@ -259,7 +275,7 @@ func (t *tracer) site(fn *ssa.Function, call ssa.CallInstruction) (Site, bool) {
 	} else {
 		return Site{}, false
 	}
-	s.Timeout, s.Bounded, s.Unbounded = b.timeout, b.bounded, b.unbounded
+	s.Timeout, s.Bounded, s.Unbounded, s.Request = b.timeout, b.bounded, b.unbounded, b.request
 	s.Breaker, s.Attempts, s.Backoff = t.protection(fn, call)
 	if t.generated(call.Pos()) {
 		// A call inside generated code (a gRPC client stub) is not the

@@ -18,9 +18,13 @@ import (
 // tags, a config struct passed by value, a generated client used in its
 // own package (drv), gRPC registrations made through a wrapper (regwrap,
 // svc3) and a generated client known only by its FullMethodName constant
-// (extpb). Traps: a String method, an unexported constructor, an `env:"-"`
-// tag, a field of an unexported type and a registration wrapper's own
-// package record nothing.
+// (extpb), and the servers a package starts, directly or through another
+// package's exported function (srvmain, srvlib). Traps: a String method,
+// an unexported constructor, an `env:"-"` tag, a field of an unexported
+// type and a registration wrapper's own package record nothing; a server
+// started in an exported function belongs to its caller (srvlib), and a
+// command-line tool that imports that package, or whose test starts a
+// server, starts none (climain).
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), callsites.Analyzer, "svc", "clients", "bounds", "platform", "store", "drv", "svc2", "regwrap", "svc3", "retries", "helpers", "testhelper", "helperctx")
+	analysistest.Run(t, stubs.TestData(t), callsites.Analyzer, "svc", "clients", "bounds", "platform", "store", "drv", "svc2", "regwrap", "svc3", "retries", "helpers", "testhelper", "helperctx", "srvlib", "srvmain", "climain")
 }

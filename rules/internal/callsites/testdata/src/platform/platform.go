@@ -35,4 +35,4 @@ func (c Config) String() string { return c.Name }
 // unexported: other packages cannot call it, no fact.
 func openCache(addr string) *sql.DB { db, _ := sql.Open("mysql", addr); return db }
 
-func Serve(srv *http.Server) error { return srv.ListenAndServe() }
+func Serve(srv *http.Server) error { return srv.ListenAndServe() } // want Serve:`starts\(http \(\*http.Server\).ListenAndServe\)`

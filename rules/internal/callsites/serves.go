@@ -1,0 +1,184 @@
+package callsites
+
+import (
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/faultline-dev/faultline/rules/internal/catalog"
+	"github.com/faultline-dev/faultline/rules/internal/ir"
+	"github.com/faultline-dev/faultline/rules/internal/lint"
+	"github.com/faultline-dev/faultline/rules/internal/remote"
+)
+
+// Serve is a server a package starts: the engine tells services, which
+// serve, from clients, which only call out, and infers the entrypoints of
+// a system learned from code.
+type Serve struct {
+	Protocol string // "http" or "grpc"
+	API      string // the function that starts serving, "(*net/http.Server).ListenAndServe"
+	File     string // the call, absolute in facts, relative to the root once collected
+	Line     int
+	Col      int
+}
+
+func (s Serve) String() string { return s.Protocol + " " + s.API }
+
+// Serving is the object fact of an exported function that starts a server,
+// itself or through the functions it calls: the package that calls it
+// serves.
+type Serving struct {
+	Serves []Serve
+}
+
+// AFact marks Serving as a fact.
+func (*Serving) AFact() {}
+
+func (s *Serving) String() string {
+	var parts []string
+	for _, sv := range s.Serves {
+		parts = append(parts, sv.String())
+	}
+	return "starts(" + strings.Join(parts, ", ") + ")"
+}
+
+// httpServe are the functions of net/http and of libraries outside the
+// catalogue's frameworks that start serving HTTP.
+var httpServe = lint.NewFuncSet(
+	"net/http.ListenAndServe",
+	"net/http.ListenAndServeTLS",
+	"net/http.Serve",
+	"net/http.ServeTLS",
+	"(*net/http.Server).ListenAndServe",
+	"(*net/http.Server).ListenAndServeTLS",
+	"(*net/http.Server).Serve",
+	"(*net/http.Server).ServeTLS",
+	"github.com/prometheus/exporter-toolkit/web.ListenAndServe",
+	"github.com/prometheus/exporter-toolkit/web.Serve",
+	"github.com/prometheus/exporter-toolkit/web.ServeMultiple",
+	"github.com/valyala/fasthttp.ListenAndServe",
+	"github.com/valyala/fasthttp.ListenAndServeTLS",
+	"github.com/valyala/fasthttp.Serve",
+	"(*github.com/valyala/fasthttp.Server).ListenAndServe",
+	"(*github.com/valyala/fasthttp.Server).ListenAndServeTLS",
+	"(*github.com/valyala/fasthttp.Server).Serve",
+	"(*github.com/valyala/fasthttp.Server).ServeTLS",
+)
+
+// grpcServe starts a gRPC server.
+var grpcServe = lint.NewFuncSet("(*google.golang.org/grpc.Server).Serve")
+
+// serveOf returns what a call starts serving, if anything.
+func (t *tracer) serveOf(c *ssa.CallCommon, at ssa.Instruction) []Serve {
+	callee := ir.Callee(c)
+	if callee == nil {
+		return nil
+	}
+	one := func(protocol string) []Serve {
+		p := t.pass.Fset.Position(at.Pos())
+		return []Serve{{Protocol: protocol, API: remote.FuncName(callee), File: p.Filename, Line: p.Line, Col: p.Column}}
+	}
+	switch {
+	case httpServe.Has(callee):
+		return one("http")
+	case grpcServe.Has(callee):
+		return one("grpc")
+	}
+	if _, ok := catalog.ServeOf(callee); ok {
+		return one("http")
+	}
+	obj := staticObj(c)
+	if obj == nil || obj.Pkg() == nil || obj.Pkg() == t.pass.Pkg {
+		return nil
+	}
+	var s Serving
+	if t.pass.ImportObjectFact(obj, &s) {
+		return s.Serves
+	}
+	return nil
+}
+
+// servers exports the Serving facts of this package's exported functions
+// that start servers, and returns the servers the package itself starts:
+// those started by its functions that other packages cannot call and that
+// no function of the package calls (main, init, closures of those). A
+// server started inside an exported function belongs to the package that
+// calls it, so a command-line tool that imports a package for its types
+// does not serve what the package's Run would. Test code is skipped.
+// This is registrations' reasoning, for servers.
+func (t *tracer) servers(skip func(*ssa.Function) bool) []Serve {
+	starts := map[*ssa.Function][]Serve{}
+	callers := map[*ssa.Function][]*ssa.Function{}
+	for _, fn := range t.irr.SrcFuncs {
+		if skip(fn) || strings.HasSuffix(t.pass.Fset.Position(fn.Pos()).Filename, "_test.go") {
+			continue // tests start servers of their own
+		}
+		owner := fn
+		for owner.Parent() != nil {
+			owner = owner.Parent()
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				c := call.Common()
+				if sf := c.StaticCallee(); sf != nil && sf.Pkg == t.irr.Pkg {
+					callee := ir.Origin(sf)
+					callers[callee] = append(callers[callee], owner)
+					continue
+				}
+				starts[owner] = append(starts[owner], t.serveOf(c, instr)...)
+			}
+		}
+	}
+	has := func(ss []Serve, s Serve) bool { return slices.Contains(ss, s) }
+	for changed := true; changed; {
+		changed = false
+		for callee, cs := range callers {
+			for _, caller := range cs {
+				for _, s := range starts[callee] {
+					if !has(starts[caller], s) {
+						starts[caller] = append(starts[caller], s)
+						changed = true
+					}
+				}
+			}
+		}
+	}
+	var out []Serve
+	for _, fn := range t.irr.SrcFuncs {
+		ss := starts[fn]
+		if fn.Parent() != nil || len(ss) == 0 {
+			continue
+		}
+		sortServes(ss)
+		if obj, ok := fn.Object().(*types.Func); ok && callable(fn, obj) {
+			t.pass.ExportObjectFact(obj, &Serving{Serves: slices.Clone(ss)})
+			continue
+		}
+		if len(callers[fn]) == 0 {
+			out = append(out, ss...)
+		}
+	}
+	sortServes(out)
+	return slices.Compact(out)
+}
+
+func sortServes(ss []Serve) {
+	slices.SortFunc(ss, func(a, b Serve) int {
+		if c := strings.Compare(a.File, b.File); c != 0 {
+			return c
+		}
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col - b.Col
+		}
+		return strings.Compare(a.API, b.API)
+	})
+}
