@@ -192,7 +192,7 @@ func comparePos(a, b graph.Pos) int {
 // deploy records on n what workload w says, and applies what the topology
 // does not write.
 func deploy(n *graph.Node, w *manifest.Workload) {
-	d := &graph.Deployment{Workload: w.String(), Pos: w.Pos, Zones: w.Zones, ZonesPos: w.ZonesPos}
+	d := &graph.Deployment{Workload: w.String(), Name: w.Name, Pos: w.Pos, Zones: w.Zones, ZonesPos: w.ZonesPos}
 	if r, pos, ok := w.Running(); ok {
 		d.Replicas, d.ReplicasKnown, d.ReplicasPos = r, true, pos
 		switch {

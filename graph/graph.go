@@ -198,6 +198,7 @@ type Node struct {
 // zones they run in, each with the position of the YAML that says so.
 type Deployment struct {
 	Workload string // "Deployment checkout", "compose service api"
+	Name     string // the workload's name, "checkout"
 	Pos      Pos    // the workload in its manifest
 
 	// Replicas is the number of pods it runs at least: spec.replicas, the
