@@ -208,7 +208,11 @@ func RedundancyFix(n *graph.Node) string {
 		if hpa, ok := strings.CutSuffix(d.ReplicasFrom, " minReplicas"); ok {
 			return "raise minReplicas of " + hpa + " to 2 or more"
 		}
-		return "run 2 or more replicas (set replicas: 2 or more in " + d.Workload + ")"
+		field := "replicas"
+		if strings.HasPrefix(d.Workload, "compose ") {
+			field = "deploy.replicas"
+		}
+		return "run 2 or more replicas (set " + field + ": 2 or more in " + d.Workload + ")"
 	}
 	return "run 2 or more replicas"
 }
