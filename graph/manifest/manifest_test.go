@@ -277,6 +277,20 @@ func TestErrors(t *testing.T) {
 	}
 }
 
+// TestTemplateInOtherKinds checks that {{ }} in a kind faultline does not
+// read (a ConfigMap of alerting rules in helm template's output, a List
+// item) is no error, and is one in a workload of the same List.
+func TestTemplateInOtherKinds(t *testing.T) {
+	ok := "kind: List\nitems:\n- kind: ConfigMap\n  data: {a: \"{{ $labels.x }}\"}\n- kind: Deployment\n  metadata: {name: w}\n"
+	if s, err := Parse("l.yaml", []byte(ok)); err != nil || len(s.Workloads) != 1 {
+		t.Errorf("err = %v", err)
+	}
+	bad := ok + "  spec: {replicas: \"{{ .Values.n }}\"}\n"
+	if _, err := Parse("l.yaml", []byte(bad)); err == nil || !strings.HasPrefix(err.Error(), "l.yaml:7:21: an unrendered template") {
+		t.Errorf("err = %v", err)
+	}
+}
+
 func TestLoadDirectory(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, text string) {
