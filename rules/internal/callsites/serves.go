@@ -100,6 +100,49 @@ func (t *tracer) serveOf(c *ssa.CallCommon, at ssa.Instruction) []Serve {
 	return nil
 }
 
+// servingMethod is a method of another package with a Serving fact.
+type servingMethod struct {
+	fn     *types.Func
+	recv   types.Type
+	serves []Serve
+}
+
+// invokedServe returns what an interface method call may start: the
+// servers of the methods of that name, of types of other packages that
+// implement the interface, whose Serving facts say they start one
+// (mainflux's httpSrv.Start() on a server.Server built by
+// httpserver.New). Every implementation counts: a program that calls
+// Start on something that may be a server may serve.
+func (t *tracer) invokedServe(c *ssa.CallCommon) []Serve {
+	if !c.IsInvoke() {
+		return nil
+	}
+	iface, ok := c.Value.Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	if t.servingMethods == nil {
+		t.servingMethods = []servingMethod{}
+		for _, f := range t.pass.AllObjectFacts() {
+			sv, ok := f.Fact.(*Serving)
+			fn, isFn := f.Object.(*types.Func)
+			if !ok || !isFn {
+				continue
+			}
+			if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
+				t.servingMethods = append(t.servingMethods, servingMethod{fn, sig.Recv().Type(), sv.Serves})
+			}
+		}
+	}
+	var out []Serve
+	for _, m := range t.servingMethods {
+		if m.fn.Name() == c.Method.Name() && types.Implements(m.recv, iface) {
+			out = append(out, m.serves...)
+		}
+	}
+	return out
+}
+
 // servers exports the Serving facts of this package's exported functions
 // that start servers, and returns the servers the package itself starts:
 // those started by its functions that other packages cannot call and that
@@ -132,6 +175,7 @@ func (t *tracer) servers(skip func(*ssa.Function) bool) []Serve {
 					continue
 				}
 				starts[owner] = append(starts[owner], t.serveOf(c, instr)...)
+				starts[owner] = append(starts[owner], t.invokedServe(c)...)
 			}
 		}
 	}

@@ -33,6 +33,9 @@ type tracer struct {
 	// package's callers.
 	symbolic *ssa.Function
 	local    map[*types.Func]*GRPCMethod
+	// servingMethods are the methods of other packages that start
+	// servers (Serving facts), for interface calls; built on first use.
+	servingMethods []servingMethod
 
 	// Indexes built on first use.
 	fieldStores  map[*types.Var][]ssa.Value

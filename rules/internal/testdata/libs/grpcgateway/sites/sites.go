@@ -18,7 +18,7 @@ import (
 	"example.com/libs/grpcgateway/orderspb"
 )
 
-func Gateway() {
+func Gateway() { // want Gateway:`starts\(http http.ListenAndServe\)`
 	conn, _ := grpc.NewClient(os.Getenv("ORDERS_ADDR"))
 	mux := runtime.NewServeMux()
 	_ = orderspb.RegisterOrdersHandlerClient(context.Background(), mux, orderspb.NewOrdersClient(conn))
