@@ -39,6 +39,7 @@ var owners = map[string]string{
 	"cuelang.org/go":                        module + "/graph/topology",
 	"github.com/awalterschulze/gographviz":  module + "/graph/dot",
 	"github.com/goccy/go-graphviz":          module + "/graph/svg/builtin",
+	"go.yaml.in/yaml":                       module + "/graph/manifest",
 	"github.com/santhosh-tekuri/jsonschema": "", // tests only
 }
 

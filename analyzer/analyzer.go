@@ -76,6 +76,12 @@ type Config struct {
 	// //nolint:RULE comments, which otherwise suppress findings on their
 	// line (or the declaration or statement below them).
 	NoNolint bool
+	// Manifests are deployment manifests (files, or directories searched
+	// for .yaml and .yml files; relative to Dir): Kubernetes YAML, the
+	// output of helm template or kustomize build, docker-compose files.
+	// What they say of replicas, zones and public routes is applied to the
+	// graph (see package graph/manifest and applyManifests).
+	Manifests []string
 
 	// Progress, when set, is told what the run is doing, from any
 	// goroutine: a driver may show it (faultline on a terminal).
@@ -235,6 +241,9 @@ type Result struct {
 	// services (a request context with no deadline that reaches calls in
 	// several services), one per problem, in the order of their tops.
 	Groups []Group
+	// Manifests are the deployment manifest files read (-manifests),
+	// relative to Root.
+	Manifests []string
 
 	analysed map[string]bool // Go files of the packages analysed in full, relative to Root
 }
@@ -376,6 +385,11 @@ func Run(cfg Config) (*Result, error) {
 		enabled = selectBySettings(enabled, settings, cfg)
 	}
 	cfg.settings, res.settings = settings, settings
+	manifests, err := loadManifests(dir, res.Root, cfg.Manifests)
+	if err != nil {
+		return nil, err
+	}
+	res.Manifests = manifests.Files()
 	res.Rules = enabled
 	if res.TopologyError != nil {
 		res.Rules = slices.DeleteFunc(slices.Clone(enabled), func(r *rules.Rule) bool { return r.Analyzer == nil })
@@ -420,6 +434,9 @@ func Run(cfg Config) (*Result, error) {
 		}
 	}
 
+	if g != nil && manifests != nil {
+		res.Warnings = append(res.Warnings, applyManifests(g, manifests).warnings...)
+	}
 	if g != nil {
 		res.Graph = g
 		res.Findings, res.Groups = refineGroups(res.Findings, res.Rules, g)

@@ -179,10 +179,42 @@ type Node struct {
 	// External fields.
 	Vendor string
 
+	// Manifest lists the workloads of the deployment manifests that run
+	// the node, by name ("checkout" or "Deployment/checkout"), as the
+	// topology's match.manifest writes them: they override matching by
+	// name. Deployed is what the matched workload says; nil without
+	// manifests or when none matched.
+	Manifest []string
+	Deployed *Deployment
+
 	Source Source
 	Pos    Pos            // where the node is declared (or first seen in code)
-	Fields map[string]Pos // where each field the user set is written, by CUE field name
+	Fields map[string]Pos // where each field the user set is written, by CUE field name; a manifest's position for replicas and zones learned from it
 	Ignore []Ignore
+}
+
+// Deployment is what deployment manifests (faultline -manifests) say of a
+// node: the workload that runs it, how many pods it runs at least and the
+// zones they run in, each with the position of the YAML that says so.
+type Deployment struct {
+	Workload string // "Deployment checkout", "compose service api"
+	Name     string // the workload's name, "checkout"
+	Pos      Pos    // the workload in its manifest
+
+	// Replicas is the number of pods it runs at least: spec.replicas, the
+	// default 1 when that is absent, or a HorizontalPodAutoscaler's
+	// minReplicas. ReplicasKnown is false for a DaemonSet (one pod per
+	// node, how many nodes is not in the manifests). ReplicasPos is the
+	// line that says so (the workload's when the default applies) and
+	// ReplicasFrom says what it is: "replicas", "the default of 1",
+	// "HorizontalPodAutoscaler checkout minReplicas".
+	Replicas      int
+	ReplicasKnown bool
+	ReplicasPos   Pos
+	ReplicasFrom  string
+
+	Zones    []string // the zones its pods run in; nil when the manifests do not say
+	ZonesPos Pos
 }
 
 // FieldPos returns the position of the named field when the user wrote it,
@@ -455,6 +487,24 @@ type UnmatchedPattern struct {
 	Pos     Pos // the package field
 }
 
+// UnmatchedWorkload is a workload of the deployment manifests that no
+// node of the graph matched (or that matched a node another workload
+// already describes).
+type UnmatchedWorkload struct {
+	Workload string // "Deployment redis-cart"
+	Pos      Pos
+	Why      string // what the note says after the workload's name
+}
+
+// Exposure is a public route of the deployment manifests (a LoadBalancer
+// or NodePort Service, an Ingress rule, a Gateway route) to a service at
+// which no entrypoint of the topology enters.
+type Exposure struct {
+	Service  string
+	Evidence string // "Service frontend-external (LoadBalancer)"
+	Pos      Pos
+}
+
 // Graph is a whole system.
 type Graph struct {
 	Nodes       []*Node
@@ -466,6 +516,12 @@ type Graph struct {
 	// rules to report; empty without code or without a topology.
 	Ambiguities       []Ambiguity
 	UnmatchedPatterns []UnmatchedPattern
+
+	// What the deployment manifests say that the graph cannot hold: the
+	// workloads no node matched, and the public routes to services that
+	// no entrypoint of the topology enters at.
+	UnmatchedWorkloads []UnmatchedWorkload
+	Exposures          []Exposure
 
 	nodeIndex map[string]int
 	out, in   [][]int // edge indices by node index

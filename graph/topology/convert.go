@@ -151,7 +151,7 @@ func (l *loader) node(section string, kind graph.Kind, name string, o obj) {
 		ReplicasKnown: true,
 		Source:        graph.FromTopology,
 		Pos:           l.posOf(p),
-		Fields:        l.fields(o, p, "server"),
+		Fields:        l.fields(o, p, "server", "match"),
 	}
 	if prev, dup := l.kinds[name]; dup {
 		first := l.nodes[name]
@@ -169,6 +169,13 @@ func (l *loader) node(section string, kind graph.Kind, name string, o obj) {
 	n.Zones, _ = getStrings(o, "zones")
 	n.Regions, _ = getStrings(o, "regions")
 	n.Team, _ = getString(o, "team")
+	if m, ok := o["match"].(obj); ok {
+		if s, ok := getString(m, "manifest"); ok {
+			n.Manifest = []string{s}
+		} else {
+			n.Manifest, _ = getStrings(m, "manifest")
+		}
+	}
 	switch kind {
 	case graph.Service:
 		if s, ok := getString(o, "package"); ok {

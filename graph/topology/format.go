@@ -109,8 +109,11 @@ func Format(g *graph.Graph) ([]byte, error) {
 	slices.SortFunc(eps, func(a, b *graph.Entrypoint) int { return strings.Compare(a.Name, b.Name) })
 	for i, ep := range eps {
 		comment := ""
-		if ep.Inferred {
+		switch {
+		case ep.Inferred:
 			comment = "Inferred from the code: " + ep.Why + ". Keep, rename or delete it; set the users' timeout."
+		case ep.Why != "":
+			comment = "From the deployment manifests: " + ep.Why + ". Keep, rename or delete it; set the users' timeout."
 		}
 		if err := decl([]string{"entrypoints", ep.Name}, entrypointBody(ep), i == 0 || comment != "", comment); err != nil {
 			return nil, err
@@ -129,6 +132,9 @@ func Format(g *graph.Graph) ([]byte, error) {
 			if n.Client {
 				comment = n.Name + " is a client: its code starts no server and consumes no queue, and no service calls it. " +
 					"It is declared for its calls; no entrypoint enters by it, so it is never a single point of failure."
+			}
+			if c := deployedComment(n); c != "" {
+				comment = strings.TrimSpace(comment + " " + c)
 			}
 			if err := decl([]string{s.key, n.Name}, body, first || isBlock(body), comment); err != nil {
 				return nil, err
@@ -262,7 +268,7 @@ func nodeBody(n *graph.Node, out []*graph.Edge) *ast.StructLit {
 			add("package", strList(n.Packages))
 		}
 	}
-	if n.ReplicasKnown && n.Replicas != 1 {
+	if n.ReplicasKnown && (n.Replicas != 1 || fromManifest(n, "replicas")) {
 		add("replicas", integer(n.Replicas))
 	}
 	if len(n.Zones) > 0 {
@@ -273,6 +279,18 @@ func nodeBody(n *graph.Node, out []*graph.Edge) *ast.StructLit {
 	}
 	if n.Team != "" {
 		add("team", str(n.Team))
+	}
+	switch len(n.Manifest) {
+	case 0:
+		if n.Deployed != nil && n.Deployed.Name != "" {
+			// The workload the manifests matched, so that the next run
+			// ties them whatever the names become.
+			add("match", inline(field("manifest", str(n.Deployed.Name))))
+		}
+	case 1:
+		add("match", inline(field("manifest", str(n.Manifest[0]))))
+	default:
+		add("match", inline(field("manifest", strList(n.Manifest))))
 	}
 	switch n.Kind {
 	case graph.Service:
@@ -396,6 +414,46 @@ func edgeBody(e *graph.Edge) *ast.StructLit {
 		add("match", inline(md...))
 	}
 	return body(ds, false)
+}
+
+// fromManifest reports whether the node's field was learned from a
+// deployment manifest: its position is the manifest's.
+func fromManifest(n *graph.Node, field string) bool {
+	d := n.Deployed
+	if d == nil {
+		return false
+	}
+	switch field {
+	case "replicas":
+		return d.ReplicasKnown && n.FieldPos("replicas") == d.ReplicasPos
+	case "zones":
+		return len(d.Zones) > 0 && n.FieldPos("zones") == d.ZonesPos
+	}
+	return false
+}
+
+// deployedComment says what of a node was learned from the deployment
+// manifests, and where.
+func deployedComment(n *graph.Node) string {
+	d := n.Deployed
+	if d == nil {
+		return ""
+	}
+	var what []string
+	if fromManifest(n, "replicas") {
+		if d.ReplicasFrom == "replicas" {
+			what = append(what, "replicas from "+d.ReplicasPos.String())
+		} else {
+			what = append(what, fmt.Sprintf("replicas from %s (%s)", d.ReplicasFrom, d.ReplicasPos))
+		}
+	}
+	if fromManifest(n, "zones") {
+		what = append(what, fmt.Sprintf("zones from %s", d.ZonesPos))
+	}
+	if len(what) == 0 {
+		return "Runs as " + d.Workload + " (" + d.Pos.String() + ")."
+	}
+	return "Runs as " + d.Workload + " (" + d.Pos.String() + "): " + strings.Join(what, ", ") + "."
 }
 
 func entrypointBody(ep *graph.Entrypoint) *ast.StructLit {

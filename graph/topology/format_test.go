@@ -202,11 +202,11 @@ func TestSchema(t *testing.T) {
 	}
 	walk(top, "#Topology")
 	want := map[string]string{
-		"services[]":             "dependsOn package regions replicas server team tier zones",
+		"services[]":             "dependsOn match package regions replicas server team tier zones",
 		"services[].dependsOn[]": "breaker criticality deadline fallback group idempotent match mode propagatesDeadline protocol retries timeout via",
-		"datastores[]":           "engine ha regions replicas team zones",
-		"queues[]":               "deadLetter engine maxAge maxLength regions replicas team zones",
-		"externals[]":            "regions replicas team vendor zones",
+		"datastores[]":           "engine ha match regions replicas team zones",
+		"queues[]":               "deadLetter engine match maxAge maxLength regions replicas team zones",
+		"externals[]":            "match regions replicas team vendor zones",
 		"entrypoints[]":          "route service tier timeout",
 		"settings":               "disable enable exclude ignore remotes severity thresholds wrappers",
 	}
@@ -229,5 +229,54 @@ func TestSchema(t *testing.T) {
 	}
 	if d := top.at(fieldPath{"services", "x", "dependsOn", "y", "mode"}); d == nil || !reflect.DeepEqual(d.enum, []string{"sync", "async"}) {
 		t.Errorf("mode enum: %+v", d)
+	}
+}
+
+// TestFormatManifests checks what init writes of what the deployment
+// manifests said: replicas (1 too) and zones under a comment naming the
+// workload and the lines, match.manifest tying the node to the workload,
+// and an entrypoint from a route under a comment; match.manifest loads back.
+func TestFormatManifests(t *testing.T) {
+	m := func(line int) graph.Pos { return graph.Pos{File: "deploy/web.yaml", Line: line, Col: 3} }
+	g := &graph.Graph{
+		Nodes: []*graph.Node{
+			{Name: "web", Kind: graph.Service, Replicas: 1, ReplicasKnown: true, Zones: []string{"a"},
+				Fields:   map[string]graph.Pos{"replicas": m(8), "zones": m(20)},
+				Deployed: &graph.Deployment{Workload: "Deployment web-v2", Name: "web-v2", Pos: m(2), Replicas: 1, ReplicasKnown: true, ReplicasPos: m(8), ReplicasFrom: "replicas", Zones: []string{"a"}, ZonesPos: m(20)}},
+			{Name: "db", Kind: graph.Datastore, Manifest: []string{"StatefulSet/pg", "pg-replica"}},
+		},
+		Entrypoints: []*graph.Entrypoint{{Name: "web-lb", Service: "web", Pos: m(30), Why: "Service web-lb (LoadBalancer) routes to Deployment web-v2 (deploy/web.yaml:30:3)"}},
+	}
+	text, err := Format(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `// From the deployment manifests: Service web-lb (LoadBalancer) routes to
+// Deployment web-v2 (deploy/web.yaml:30:3). Keep, rename or delete it; set the
+// users' timeout.
+entrypoints: "web-lb": {service: "web"}
+
+// Runs as Deployment web-v2 (deploy/web.yaml:2:3): replicas from
+// deploy/web.yaml:8:3, zones from deploy/web.yaml:20:3.
+services: web: {
+	replicas: 1
+	zones: ["a"]
+	match: {manifest: "web-v2"}
+}
+
+datastores: db: {match: {manifest: ["StatefulSet/pg", "pg-replica"]}}
+`
+	if string(text) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", text, want)
+	}
+	g2, err := LoadFS(mapFS(string(text)), ".", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := g2.Node("web").Manifest; len(got) != 1 || got[0] != "web-v2" {
+		t.Errorf("web match.manifest = %v", got)
+	}
+	if got := g2.Node("db").Manifest; len(got) != 2 {
+		t.Errorf("db match.manifest = %v", got)
 	}
 }

@@ -3,6 +3,7 @@ package drift
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -36,6 +37,7 @@ func check(pass *lint.GraphPass) {
 			Subject: "pattern|" + u.Node + "|" + u.Pattern,
 		})
 	}
+	manifestDrift(pass)
 	for _, e := range g.Edges {
 		switch {
 		case e.Source == graph.FromBoth && e.Via != graph.ViaMesh:
@@ -56,6 +58,86 @@ func check(pass *lint.GraphPass) {
 			}
 		}
 	}
+}
+
+// manifestDrift compares the topology with the deployment manifests
+// (-manifests): replicas and zones the topology writes that the matched
+// workload contradicts, public routes to services no declared entrypoint
+// enters at, and workloads that no node matched.
+func manifestDrift(pass *lint.GraphPass) {
+	g := pass.Graph
+	for _, u := range g.UnmatchedWorkloads {
+		pass.Report(lint.Finding{
+			Severity: lint.Note,
+			Message:  u.Workload + " " + u.Why,
+			Pos:      u.Pos,
+			Subject:  "workload|" + u.Workload,
+		})
+	}
+	for _, x := range g.Exposures {
+		pass.Report(lint.Finding{
+			Severity: lint.Note,
+			Message: fmt.Sprintf("%s makes %s public, but no entrypoint of the topology enters at %s: the graph rules do not judge what its users lose; declare an entrypoint with service: %q, or make the route internal",
+				x.Evidence, x.Service, x.Service, x.Service),
+			Pos:     x.Pos,
+			Service: x.Service,
+			Subject: "exposed|" + x.Service,
+		})
+	}
+	for _, n := range g.Nodes {
+		d := n.Deployed
+		if d == nil || n.Source&graph.FromTopology == 0 {
+			continue
+		}
+		if tp, wrote := n.Fields["replicas"]; wrote && d.ReplicasKnown && tp != d.ReplicasPos && n.Replicas != d.Replicas {
+			sev := lint.Warning
+			consequence := "the graph rules count on redundancy the deployment does not have"
+			if d.Replicas > n.Replicas {
+				sev, consequence = lint.Note, "the graph rules reason with the declared number"
+			}
+			pass.Report(lint.Finding{
+				Severity: sev,
+				Message: fmt.Sprintf("%s declares %s, but %s runs %d (%s at %s): %s; make them agree",
+					n.Name, replicas(n.Replicas), d.Workload, d.Replicas, d.ReplicasFrom, d.ReplicasPos, consequence),
+				Pos:     tp,
+				Service: n.Name,
+				Subject: "replicas|" + n.Name,
+				Related: []lint.Related{{Pos: d.ReplicasPos, Message: d.Workload + " " + d.ReplicasFrom}},
+			})
+		}
+		if tp, wrote := n.Fields["zones"]; wrote && len(d.Zones) > 0 && tp != d.ZonesPos && !sameSet(n.Zones, d.Zones) {
+			pass.Report(lint.Finding{
+				Message: fmt.Sprintf("%s declares zones %s, but the pods of %s run in %s (%s): zonespof judges a placement the deployment does not have; make them agree",
+					n.Name, strings.Join(n.Zones, ", "), d.Workload, strings.Join(d.Zones, ", "), d.ZonesPos),
+				Pos:     tp,
+				Service: n.Name,
+				Subject: "zones|" + n.Name,
+				Related: []lint.Related{{Pos: d.ZonesPos, Message: d.Workload + " zones"}},
+			})
+		}
+	}
+}
+
+func replicas(n int) string {
+	if n == 1 {
+		return "1 replica"
+	}
+	return fmt.Sprintf("%d replicas", n)
+}
+
+// sameSet reports whether a and b hold the same strings.
+func sameSet(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			return false
+		}
+	}
+	return true
 }
 
 // timeoutDrift compares the declared per-attempt timeout with each call's.

@@ -104,3 +104,54 @@ func TestDrift(t *testing.T) {
 		})
 	}
 }
+
+func TestManifestDrift(t *testing.T) {
+	mpos := func(line int) graph.Pos { return graph.Pos{File: "deploy/x.yaml", Line: line, Col: 3} }
+	g := &graph.Graph{Nodes: []*graph.Node{
+		// The topology says 3, the Deployment runs 1: a warning.
+		{Name: "checkout", Kind: graph.Service, Source: graph.FromBoth, Replicas: 3, ReplicasKnown: true,
+			Fields:   map[string]graph.Pos{"replicas": pos(4)},
+			Deployed: &graph.Deployment{Workload: "Deployment checkout", Replicas: 1, ReplicasKnown: true, ReplicasPos: mpos(7), ReplicasFrom: "replicas"}},
+		// The topology says 2, the autoscaler runs at least 4: a note.
+		{Name: "catalog", Kind: graph.Service, Source: graph.FromTopology, Replicas: 2, ReplicasKnown: true,
+			Fields:   map[string]graph.Pos{"replicas": pos(9), "zones": pos(10)},
+			Zones:    []string{"a", "b"},
+			Deployed: &graph.Deployment{Workload: "Deployment catalog", Replicas: 4, ReplicasKnown: true, ReplicasPos: mpos(30), ReplicasFrom: "HorizontalPodAutoscaler catalog minReplicas", Zones: []string{"a"}, ZonesPos: mpos(20)}},
+		// Applied from the manifest (the field's position is the manifest's): agreement.
+		{Name: "payment", Kind: graph.Service, Source: graph.FromTopology, Replicas: 1, ReplicasKnown: true,
+			Fields:   map[string]graph.Pos{"replicas": mpos(40)},
+			Deployed: &graph.Deployment{Workload: "Deployment payment", Replicas: 1, ReplicasKnown: true, ReplicasPos: mpos(40)}},
+		// A DaemonSet's replicas are unknown: nothing to compare.
+		{Name: "agent", Kind: graph.Service, Source: graph.FromTopology, Replicas: 1, ReplicasKnown: true,
+			Fields:   map[string]graph.Pos{"replicas": pos(12)},
+			Deployed: &graph.Deployment{Workload: "DaemonSet agent"}},
+		// Learned from code: the manifest is all there is.
+		{Name: "recs", Kind: graph.Service, Source: graph.FromCode, Replicas: 1, ReplicasKnown: true,
+			Deployed: &graph.Deployment{Workload: "Deployment recs", Replicas: 1, ReplicasKnown: true, ReplicasPos: mpos(50)}},
+	},
+		UnmatchedWorkloads: []graph.UnmatchedWorkload{{Workload: "Deployment admin", Pos: mpos(60), Why: "matches no node"}},
+		Exposures:          []graph.Exposure{{Service: "catalog", Evidence: "Service catalog-lb (LoadBalancer)", Pos: mpos(70)}},
+	}
+	g.Index()
+	p := lint.NewGraphPass(Rule, g)
+	Rule.Check(p)
+	var got []string
+	for _, f := range p.Findings() {
+		got = append(got, f.Severity.String()+" "+f.Pos.String()+" "+f.Message)
+	}
+	want := []string{
+		"note deploy/x.yaml:60:3 Deployment admin matches no node",
+		"note deploy/x.yaml:70:3 Service catalog-lb (LoadBalancer) makes catalog public, but no entrypoint of the topology enters at catalog",
+		"note topology.cue:9:3 catalog declares 2 replicas, but Deployment catalog runs 4 (HorizontalPodAutoscaler catalog minReplicas at deploy/x.yaml:30:3)",
+		"warning topology.cue:10:3 catalog declares zones a, b, but the pods of Deployment catalog run in a (deploy/x.yaml:20:3)",
+		"warning topology.cue:4:3 checkout declares 3 replicas, but Deployment checkout runs 1 (replicas at deploy/x.yaml:7:3): the graph rules count on redundancy the deployment does not have",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d findings:\n%s", len(got), strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("finding %d:\n got %s\nwant %s…", i, got[i], want[i])
+		}
+	}
+}

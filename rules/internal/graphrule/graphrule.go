@@ -203,5 +203,16 @@ func RedundancyFix(n *graph.Node) string {
 	case graph.External:
 		return "give its callers an alternative provider (group) or a fallback, or declare replicas >= 2 if the vendor runs redundantly"
 	}
+	if d := n.Deployed; d != nil && d.ReplicasKnown && n.FieldPos("replicas") == d.ReplicasPos {
+		// The number comes from a deployment manifest: the fix is there.
+		if hpa, ok := strings.CutSuffix(d.ReplicasFrom, " minReplicas"); ok {
+			return "raise minReplicas of " + hpa + " to 2 or more"
+		}
+		field := "replicas"
+		if strings.HasPrefix(d.Workload, "compose ") {
+			field = "deploy.replicas"
+		}
+		return "run 2 or more replicas (set " + field + ": 2 or more in " + d.Workload + ")"
+	}
 	return "run 2 or more replicas"
 }

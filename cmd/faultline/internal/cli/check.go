@@ -34,6 +34,8 @@ type commonFlags struct {
 	nolint     bool
 	quiet      bool
 
+	manifests listFlag
+
 	topoTimeout time.Duration
 	topoMemory  byteSize
 }
@@ -47,12 +49,15 @@ func (c *commonFlags) bind(fs *flag.FlagSet) {
 	fs.Var(&c.enable, "enable", "run only these `rules` (comma-separated)")
 	fs.Var(&c.disable, "disable", "do not run these `rules` (comma-separated)")
 	fs.Var(&c.modules, "modules", "at a directory that holds several Go modules, analyse only these module `dirs` (comma-separated, relative to it; default: every module below it)")
+	fs.Var(&c.manifests, "manifests", manifestsUsage)
 	fs.DurationVar(&c.topoTimeout, "topology-timeout", 0, "the `time` the topology's evaluation may take (default 1m; -1s: no limit)")
 	fs.Var(&c.topoMemory, "topology-memory", "the `memory` the topology's evaluation may take, such as 512MiB or 8GiB (default 4GiB; -1: no limit)")
 	fs.BoolVar(&c.safe, "safe", os.Getenv("FAULTLINE_SAFE") == "1", "for code you do not trust: load packages with CGO_ENABLED=0, GOTOOLCHAIN=local and without -mod=mod, so the go command runs no C toolchain, downloads no toolchain and changes no file (default from FAULTLINE_SAFE=1)")
 	fs.BoolVar(&c.quiet, "q", false, "quiet: no progress line on a terminal, and no summary")
 	fs.BoolVar(&c.nolint, "nolint", true, "honour golangci-lint's //nolint:faultline and //nolint:RULE comments as suppressions (-nolint=false: only //faultline:ignore)")
 }
+
+const manifestsUsage = "read replicas, zones and public routes from deployment manifests: Kubernetes YAML (also helm template or kustomize build output) or docker-compose `files or dirs` (comma-separated or repeated)"
 
 func (c *commonFlags) config(patterns []string) analyzer.Config {
 	return analyzer.Config{
@@ -67,6 +72,8 @@ func (c *commonFlags) config(patterns []string) analyzer.Config {
 		Modules:    c.modules,
 		Safe:       c.safe,
 		NoNolint:   !c.nolint,
+
+		Manifests: c.manifests,
 
 		TopologyTimeout: c.topoTimeout,
 		TopologyMemory:  int64(c.topoMemory),

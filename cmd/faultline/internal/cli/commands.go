@@ -131,12 +131,14 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		tests = fs.Bool("tests", false, "analyze _test.go files too")
 		deps  = fs.Bool("deps", false, "analyze the code of dependencies too, for clients and wrappers in other modules (several times slower)")
 		safe  = fs.Bool("safe", os.Getenv("FAULTLINE_SAFE") == "1", "for code you do not trust: the go command runs no C toolchain, downloads no toolchain and changes no file (see check -h)")
+		mani  listFlag
 	)
+	fs.Var(&mani, "manifests", manifestsUsage)
 	patterns, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagExit(err)
 	}
-	res, err := analyzer.Run(analyzer.Config{Dir: *dir, Patterns: patterns, Tests: *tests, Deps: *deps, Safe: *safe, NoTopology: true, NoRules: true})
+	res, err := analyzer.Run(analyzer.Config{Dir: *dir, Patterns: patterns, Tests: *tests, Deps: *deps, Safe: *safe, NoTopology: true, NoRules: true, Manifests: mani})
 	if err != nil {
 		return fail(stderr, err)
 	}
