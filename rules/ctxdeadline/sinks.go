@@ -235,9 +235,24 @@ func (c *checker) transportBound(cc *ssa.CallCommon, callee *types.Func) Transpo
 
 // dialerBounded reports whether a dialer has (or may have) a Timeout or a
 // Deadline. tls.Dialer dials with its NetDialer, or a zero net.Dialer.
+// valueflow follows the dialer to where it is built (a composite literal
+// held by value and copied into its variable, a constructor, a field);
+// where it cannot tell, the dialer is judged in view.
 func (c *checker) dialerBounded(recv ssa.Value, callee *types.Func) bool {
 	fields := []string{"Timeout", "Deadline"}
+	prefix := ""
 	if tn := lint.RecvTypeName(callee); tn != nil && lint.IsNamed(tn.Type(), "crypto/tls", "Dialer") {
+		prefix = "NetDialer."
+	}
+	if c.vf != nil {
+		switch c.vf.DialerTimeoutAt(recv, prefix) {
+		case valueflow.Set:
+			return true
+		case valueflow.Unset:
+			return false
+		}
+	}
+	if prefix != "" {
 		fields = []string{"NetDialer"}
 	}
 	return fieldsSet(ir.Peel(recv), fields...) != unset

@@ -248,8 +248,12 @@ func (r *Result) FirstVariadic(v ssa.Value, path string) Info {
 
 // DialerTimeout reports whether the *net.Dialer (or kafka-go *Dialer) v
 // bounds its dials with Timeout or Deadline.
-func (r *Result) DialerTimeout(v ssa.Value) State {
-	return join(r.State(v, "Timeout"), r.State(v, "Deadline")).State
+func (r *Result) DialerTimeout(v ssa.Value) State { return r.DialerTimeoutAt(v, "") }
+
+// DialerTimeoutAt is DialerTimeout for the dialer at the field path
+// prefix of v ("NetDialer." for a tls.Dialer).
+func (r *Result) DialerTimeoutAt(v ssa.Value, prefix string) State {
+	return join(r.State(v, prefix+"Timeout"), r.State(v, prefix+"Deadline")).State
 }
 
 // RetryableClientTimeout reports whether the *retryablehttp.Client v has an

@@ -406,3 +406,36 @@ func addressOfField() {
 }
 
 func parseDuration(d *time.Duration) { *d = time.Second }
+
+// Struct values held by value: the composite literal is built in place
+// or copied whole into the variable; its fields are those of the literal.
+func byValue(ctx context.Context, x time.Duration) {
+	d := net.Dialer{Timeout: time.Second}
+	check(&d, "Timeout") // want `Timeout=1s`
+	d.DialContext(ctx, "tcp", "a:1")
+	check(d.DialContext, "$dialer.Timeout") // want `\$dialer.Timeout=1s`
+
+	c := http.Client{Timeout: 3 * time.Second}
+	check(&c, "Timeout") // want `Timeout=3s`
+	c.Get("http://x")
+
+	s := http.Server{ReadHeaderTimeout: time.Second}
+	check(&s, "ReadHeaderTimeout") // want `ReadHeaderTimeout=1s`
+	s.ListenAndServe()
+
+	tr := http.Transport{DialContext: d.DialContext}
+	check(&http.Client{Transport: &tr}, "$transport") // want `dial=1s tls=unset header=unset`
+
+	var v net.Dialer
+	v.Timeout = x
+	v2 := v
+	check(&v2, "Timeout") // want `Timeout=set`
+	v2.DialContext(ctx, "tcp", "a:1")
+
+	// Copied before the field is set: the copy has no timeout.
+	e := net.Dialer{}
+	e2 := e
+	e.Timeout = time.Second
+	check(&e2, "Timeout") // want `Timeout=unset`
+	e2.DialContext(ctx, "tcp", "a:1")
+}
