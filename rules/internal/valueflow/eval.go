@@ -114,6 +114,9 @@ func (e *evaluator) state(v ssa.Value, path string) Info {
 }
 
 func (e *evaluator) stateOf(v ssa.Value, path string) Info {
+	if path == UnixStep {
+		return e.unixDial(v)
+	}
 	step := head(path)
 	if step != DialerStep {
 		// A field the value's struct type does not have: the value is not

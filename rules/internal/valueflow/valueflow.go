@@ -305,6 +305,15 @@ func (r *Result) ClientTransportAt(v ssa.Value, prefix string) TransportTimeouts
 	return r.transportAt(v, prefix+"Transport.")
 }
 
+// ClientDialsUnix answers whether the transport of the *http.Client v
+// (at the field path prefix of v) dials unix-domain sockets: Set when its
+// DialContext or Dial dials the network "unix" (see UnixStep), Unset when
+// it dials TCP (http.DefaultTransport, a net.Dialer's method, a function
+// dialing the network it is given), Unknown when faultline cannot tell.
+func (r *Result) ClientDialsUnix(v ssa.Value, prefix string) State {
+	return join(r.State(v, prefix+"Transport.DialContext."+UnixStep), r.State(v, prefix+"Transport.Dial."+UnixStep)).State
+}
+
 func (r *Result) transportAt(v ssa.Value, prefix string) TransportTimeouts {
 	return transportTimeouts(func(path string) Info { return r.State(v, prefix+path) })
 }

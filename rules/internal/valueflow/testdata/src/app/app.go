@@ -439,3 +439,59 @@ func byValue(ctx context.Context, x time.Duration) {
 	check(&e2, "Timeout") // want `Timeout=unset`
 	e2.DialContext(ctx, "tcp", "a:1")
 }
+
+// Transports that dial unix-domain sockets: through a closure, a helper
+// given the network, a helper returning the dial function; and the traps:
+// a helper that ignores the "unix" it is given and dials tcp, a closure
+// dialing the network the transport gives it.
+func unixSockets(sock string) {
+	closure := &http.Client{Transport: &http.Transport{DialContext: func(_ context.Context, _, _ string) (net.Conn, error) {
+		return net.Dial("unix", sock)
+	}}}
+	check(closure, "Transport.DialContext.$unix") // want `Transport.DialContext.\$unix=set`
+
+	helper := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+		return dialNet(ctx, "unix", sock)
+	}}}
+	check(helper, "Transport.DialContext.$unix") // want `Transport.DialContext.\$unix=set`
+
+	returned := &http.Client{Transport: &http.Transport{DialContext: unixDialer(sock)}}
+	check(returned, "Transport.DialContext.$unix") // want `Transport.DialContext.\$unix=set`
+
+	ignores := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+		return dialTCP(ctx, "unix", sock)
+	}}}
+	check(ignores, "Transport.DialContext.$unix") // want `Transport.DialContext.\$unix=unset`
+
+	var d net.Dialer
+	given := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		return d.DialContext(ctx, network, addr)
+	}}}
+	check(given, "Transport.DialContext.$unix") // want `Transport.DialContext.\$unix=unset`
+
+	bound := &http.Client{Transport: &http.Transport{DialContext: d.DialContext}}
+	check(bound, "Transport.DialContext.$unix") // want `Transport.DialContext.\$unix=unset`
+
+	check(&http.Client{}, "Transport.DialContext.$unix")                                   // want `Transport.DialContext.\$unix=unset`
+	check(&http.Client{Transport: lib.UnixTransport(sock)}, "Transport.DialContext.$unix") // want `Transport.DialContext.\$unix=set`
+}
+
+func dialNet(ctx context.Context, network, addr string) (net.Conn, error) {
+	var d net.Dialer
+	return d.DialContext(ctx, network, addr)
+}
+
+func dialTCP(ctx context.Context, network, addr string) (net.Conn, error) {
+	var d net.Dialer
+	return d.DialContext(ctx, "tcp", addr)
+}
+
+func unixDialer(sock string) func(context.Context, string, string) (net.Conn, error) {
+	return func(ctx context.Context, _, _ string) (net.Conn, error) {
+		conn, err := net.DialUnix("unix", nil, &net.UnixAddr{Name: sock, Net: "unix"})
+		if err != nil {
+			return nil, err
+		}
+		return conn, nil
+	}
+}
