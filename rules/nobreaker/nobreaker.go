@@ -207,6 +207,9 @@ func run(pass *analysis.Pass) (any, error) {
 		if startup.Once(call) {
 			continue // made once per process: no traffic for a breaker to shed
 		}
+		if res.LongLivedStream(call) {
+			continue // a stream held open: reconnect backoff, not a breaker (retrybackoff)
+		}
 		if unixSocket(vf, res, s, call) {
 			continue // local IPC over a unix-domain socket, like loopback
 		}

@@ -23,7 +23,7 @@ func TestCode(t *testing.T) {
 	analysistest.Run(t, stubs.TestData(t), nobreaker.Analyzer,
 		"grpcplain", "grpcguarded", "breakers", "usebreakers", "interceptors", "retryonly",
 		"httpplain", "httpguarded", "twostep", "traps", "mixed", "wrapnoflag", "unknown",
-		"twoclients", "mail", "example.com/pb/payment", "oneconn", "local", "libguards", "probe", "unixsock")
+		"twoclients", "mail", "example.com/pb/payment", "oneconn", "local", "libguards", "probe", "unixsock", "streams")
 }
 
 // TestTestCode checks that test code outside _test.go files is not a
