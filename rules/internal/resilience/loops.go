@@ -176,12 +176,30 @@ func (lp *Loops) findAllLoops() {
 	}
 }
 
+// opensStream reports whether fn opens a bidirectional or server gRPC
+// stream.
+func opensStream(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(ssa.CallInstruction); ok {
+				if k := StreamKindOf(call); k == BidiStream || k == ServerStream {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // findReconnects finds the reconnect loops of fn: an innermost loop
 // around the opening of a bidirectional or server gRPC stream (a stream
 // opened in a loop is long-lived: see Result.LongLivedStream) that goes
 // round again when the opening fails, and is not already one of the retry
 // loops retries.
 func (lp *Loops) findReconnects(fn *ssa.Function, retries []*Loop) []*Loop {
+	if !opensStream(fn) {
+		return nil
+	}
 	var out []*Loop
 	nls := naturalLoops(fn)
 	for _, nl := range nls {

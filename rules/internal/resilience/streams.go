@@ -30,6 +30,9 @@ func StreamKindOf(call ssa.CallInstruction) StreamKind {
 		return NotStream
 	}
 	t := sig.Results().At(0).Type()
+	if !types.IsInterface(t) || !isError(sig.Results().At(1).Type()) {
+		return NotStream // generated stream clients are interfaces
+	}
 	ms := types.NewMethodSet(t)
 	has := func(name string) bool { return hasMethod(ms, name) }
 	if !has("RecvMsg") || !has("SendMsg") || !has("CloseSend") {
