@@ -7,8 +7,9 @@
 // (c, "Timeout"); "is the handshake of c's transport bounded?" is
 // (c, "Transport.TLSHandshakeTimeout"); the step "$dialer" goes from a
 // DialContext or Dial function value to the net.Dialer whose method it is
-// (Transport.DialContext.$dialer.Timeout). The answer joins every origin
-// of the value:
+// (Transport.DialContext.$dialer.Timeout), and the step "$unix" asks
+// whether such a function dials only unix-domain sockets (UnixStep). The
+// answer joins every origin of the value:
 //
 //   - composite literals and new(T), with every later assignment to the
 //     field through any alias (c.Timeout = …, c.HTTPClient.Timeout = …);
@@ -32,7 +33,9 @@
 // is not a setting; any other value, constant or not, is.
 //
 // The analysis is flow-insensitive: an assignment anywhere counts, before
-// or after the use. An assignment after a library constructor replaces the
+// or after the use, with one exception: a copy of a struct-valued local
+// (d2 := d, or a composite literal copied into its variable) holds only
+// the assignments through the local that may come before the copy. An assignment after a library constructor replaces the
 // constructor's value (c := retryablehttp.NewClient(); c.RetryMax = 2 has
 // RetryMax 2); otherwise origins and assignments join.
 package valueflow
