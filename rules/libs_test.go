@@ -13,6 +13,8 @@ import (
 	"github.com/faultline-dev/faultline/rules/httptimeout"
 	"github.com/faultline-dev/faultline/rules/internal/callsites"
 	"github.com/faultline-dev/faultline/rules/internal/libtest"
+	"github.com/faultline-dev/faultline/rules/nobreaker"
+	"github.com/faultline-dev/faultline/rules/retrybackoff"
 	"github.com/faultline-dev/faultline/rules/servertimeout"
 )
 
@@ -58,6 +60,12 @@ import (
 // (otelhttp, opentracing-contrib's nethttp, OpenCensus' ochttp, promhttp)
 // and those a client is handed to (go-kit, resty, oauth2, the GCE
 // metadata client).
+//
+// nobreaker (grpcconn/streams) and retrybackoff (grpcconn/reconnect):
+// long-lived gRPC streams of grpc-go's generic stream clients (a
+// bidirectional xDS session, a watch re-opened in a reconnect loop) get no
+// breaker finding, and their reconnect loops are judged for delay and
+// jitter; a unary call, an upload and a listing stay request/response.
 func TestLibraries(t *testing.T) {
 	results := libtest.Run(t,
 		libtest.Suite{Analyzer: ctxdeadline.Analyzer, Facts: true, Packages: []string{
@@ -157,6 +165,8 @@ func TestLibraries(t *testing.T) {
 			"example.com/libs/twirp/sites",
 		}},
 		libtest.Suite{Analyzer: dialtimeout.Analyzer, Packages: []string{"example.com/libs/grpcconn/dial"}},
+		libtest.Suite{Analyzer: nobreaker.Analyzer, Packages: []string{"example.com/libs/grpcconn/streams"}},
+		libtest.Suite{Analyzer: retrybackoff.Analyzer, Packages: []string{"example.com/libs/grpcconn/reconnect"}},
 		libtest.Suite{Analyzer: httptimeout.Analyzer, Packages: []string{"example.com/libs/httpvalues/timeout"}},
 		libtest.Suite{Analyzer: servertimeout.Analyzer, Packages: []string{
 			"example.com/libs/servers/echo",

@@ -235,9 +235,24 @@ func (c *checker) transportBound(cc *ssa.CallCommon, callee *types.Func) Transpo
 
 // dialerBounded reports whether a dialer has (or may have) a Timeout or a
 // Deadline. tls.Dialer dials with its NetDialer, or a zero net.Dialer.
+// valueflow follows the dialer to where it is built (a composite literal
+// held by value and copied into its variable, a constructor, a field);
+// where it cannot tell, the dialer is judged in view.
 func (c *checker) dialerBounded(recv ssa.Value, callee *types.Func) bool {
 	fields := []string{"Timeout", "Deadline"}
+	prefix := ""
 	if tn := lint.RecvTypeName(callee); tn != nil && lint.IsNamed(tn.Type(), "crypto/tls", "Dialer") {
+		prefix = "NetDialer."
+	}
+	if c.vf != nil {
+		switch c.vf.DialerTimeoutAt(recv, prefix) {
+		case valueflow.Set:
+			return true
+		case valueflow.Unset:
+			return false
+		}
+	}
+	if prefix != "" {
 		fields = []string{"NetDialer"}
 	}
 	return fieldsSet(ir.Peel(recv), fields...) != unset
@@ -270,10 +285,16 @@ func isGlobalLoad(v ssa.Value, pkg, name string) bool {
 // fieldsSet says whether one of fields is given a non-zero value on the
 // struct that v (a pointer to a local variable or composite literal)
 // points to. A struct that escapes into a function or another variable is
-// unknown: it may be configured there.
+// unknown: it may be configured there. A whole struct stored into the
+// variable (v := T{…}, whose literal SSA builds in a temporary and copies
+// in, or v := w) counts with the fields of what is stored.
 func fieldsSet(v ssa.Value, fields ...string) setState {
+	return fieldsSetDepth(v, 0, fields)
+}
+
+func fieldsSetDepth(v ssa.Value, depth int, fields []string) setState {
 	alloc, ok := v.(*ssa.Alloc)
-	if !ok || alloc.Referrers() == nil {
+	if !ok || alloc.Referrers() == nil || depth > 4 {
 		return unknown
 	}
 	st := unset
@@ -286,6 +307,20 @@ func fieldsSet(v ssa.Value, fields ...string) setState {
 		case *ssa.Store:
 			if ref.Val == alloc {
 				st = unknown
+			}
+			if ref.Addr == alloc {
+				switch whole := ref.Val.(type) {
+				case *ssa.Const: // the zero struct
+				case *ssa.UnOp:
+					switch fieldsSetDepth(whole.X, depth+1, fields) {
+					case set:
+						return set
+					case unknown:
+						st = unknown
+					}
+				default:
+					st = unknown
+				}
 			}
 		case ssa.CallInstruction:
 			cc := ref.Common()

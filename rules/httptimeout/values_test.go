@@ -15,5 +15,5 @@ import (
 // fields, configured after construction and cloned, and requests bounded
 // one at a time.
 func TestValues(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), httptimeout.Analyzer, "wrap", "clientembed", "values", "perreq")
+	analysistest.Run(t, stubs.TestData(t), httptimeout.Analyzer, "wrap", "clientembed", "values", "perreq", "byvalue")
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
 	"github.com/faultline-dev/faultline/rules/internal/resilience"
+	"github.com/faultline-dev/faultline/rules/internal/valueflow"
 )
 
 // Analyzer is nobreaker's code side: it reports the HTTP, gRPC, SMTP and RPC
@@ -29,7 +30,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        doc.AnalyzerDoc(),
 	URL:        lint.URL("nobreaker"),
 	Run:        run,
-	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, callsites.Analyzer, resilience.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, callsites.Analyzer, resilience.Analyzer, valueflow.Analyzer},
 	ResultType: lint.ResultType,
 
 	RunDespiteErrors: true, // packages with type errors are skipped by ir
@@ -156,6 +157,7 @@ func run(pass *analysis.Pass) (any, error) {
 	rep := lint.NewReporter(pass, "nobreaker")
 	res := lint.ResultOf[*resilience.Result](pass)
 	sites := lint.ResultOf[*callsites.Calls](pass)
+	vf := lint.ResultOf[*valueflow.Result](pass)
 	if !res.Analysed() || sites == nil || len(sites.Sites) == 0 {
 		return rep.Result(), nil
 	}
@@ -204,6 +206,12 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if startup.Once(call) {
 			continue // made once per process: no traffic for a breaker to shed
+		}
+		if res.LongLivedStream(call) {
+			continue // a stream held open: reconnect backoff, not a breaker (retrybackoff)
+		}
+		if unixSocket(vf, res, s, call) {
+			continue // local IPC over a unix-domain socket, like loopback
 		}
 		if recv := resilience.Receiver(call.Common()); recv != nil && res.TestCode().BuiltIn(recv) {
 			continue // through a client only test code builds

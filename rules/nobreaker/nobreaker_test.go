@@ -16,12 +16,14 @@ import (
 // another package, transports, interceptors, two-step breakers) silent,
 // and the traps (a retry interceptor alone, an unused breaker with an
 // open-state Timeout, an ignored Allow answer) reported. Calls inside
-// generated code are not call sites; SMTP relays are services too.
+// generated code are not call sites; SMTP relays are services too; calls
+// over unix-domain sockets are local (unixsock), unless the transport
+// dials TCP.
 func TestCode(t *testing.T) {
 	analysistest.Run(t, stubs.TestData(t), nobreaker.Analyzer,
 		"grpcplain", "grpcguarded", "breakers", "usebreakers", "interceptors", "retryonly",
 		"httpplain", "httpguarded", "twostep", "traps", "mixed", "wrapnoflag", "unknown",
-		"twoclients", "mail", "example.com/pb/payment", "oneconn", "local", "libguards", "probe")
+		"twoclients", "mail", "example.com/pb/payment", "oneconn", "local", "libguards", "probe", "unixsock", "streams")
 }
 
 // TestTestCode checks that test code outside _test.go files is not a

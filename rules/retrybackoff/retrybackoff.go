@@ -77,6 +77,27 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	for _, fn := range res.Funcs() {
+		if res.TestCode().Contains(fn) {
+			continue
+		}
+		for _, l := range res.Loops().Reconnects(fn) {
+			at := l.At(rep.AtCall(l.Call.Pos()))
+			waitAt := at
+			if l.Wait.IsValid() {
+				waitAt = rep.AtCall(l.Wait)
+			}
+			what := "the reconnect loop around " + remote.FuncName(l.Target.Callee)
+			switch {
+			case l.Delay == resilience.DelayNone && l.Unslept:
+				rep.Reportf(at, "", "%s re-opens the stream with no delay when opening it fails: the backoff it computes is never slept, so every client of a restarting server reconnects at once, in a tight loop; %s", what, noDelayFix)
+			case l.Delay == resilience.DelayNone:
+				rep.Reportf(at, "", "%s re-opens the stream with no delay when opening it fails: every client of a restarting server reconnects at once, in a tight loop, and the storm keeps it down; %s", what, noDelayFix)
+			case l.Delay == resilience.DelayFixed && !l.Jitter:
+				rep.Reportf(waitAt, NoJitter, "%s waits a fixed delay with no jitter before re-opening the stream: the clients a server restart disconnected together reconnect together, in waves; %s", what, noJitterFix)
+			}
+		}
+	}
 	for _, cfg := range res.RetryConfigs().All() {
 		if res.TestCode().Contains(cfg.Fn) {
 			continue

@@ -42,3 +42,13 @@ func TestTestCode(t *testing.T) {
 func TestBootstrap(t *testing.T) {
 	analysistest.Run(t, stubs.TestData(t), retrybackoff.Analyzer, "bootstrap")
 }
+
+// TestReconnect checks reconnect loops around long-lived gRPC streams (a
+// bidirectional session, a watch): no delay when opening fails is a
+// warning, a fixed delay with no jitter a note, backoff with jitter is
+// silent; a wait only after the stream ends leaves the failed opening
+// retried at once (the trap), and a unary call in the same shape is no
+// reconnect loop.
+func TestReconnect(t *testing.T) {
+	analysistest.Run(t, stubs.TestData(t), retrybackoff.Analyzer, "reconnect")
+}

@@ -63,6 +63,12 @@ type Loop struct {
 	// UnusedJitter reports randomness computed in the loop that the
 	// delay does not use.
 	UnusedJitter bool
+	// Reconnect reports a reconnect loop: a loop that re-opens a
+	// long-lived gRPC stream (see Result.LongLivedStream) when opening it
+	// fails, and goes round again when the stream ends rather than
+	// leaving. Its Bound is BoundUnknown: such a loop is meant to run for
+	// the life of the process.
+	Reconnect bool
 }
 
 // keyword is the range of a statement's keyword.
@@ -93,13 +99,14 @@ type Loops struct {
 	*pkgIndex
 
 	// Tables, complete for funcs: a function that is absent has none.
-	loops  map[*ssa.Function][]*Loop
-	sleeps map[*ssa.Function]bool
+	loops      map[*ssa.Function][]*Loop
+	reconnects map[*ssa.Function][]*Loop
+	sleeps     map[*ssa.Function]bool
 }
 
 // newLoops computes the tables of the waits and retry loops of a package.
 func newLoops(ix *pkgIndex) *Loops {
-	lp := &Loops{pkgIndex: ix, loops: map[*ssa.Function][]*Loop{}, sleeps: map[*ssa.Function]bool{}}
+	lp := &Loops{pkgIndex: ix, loops: map[*ssa.Function][]*Loop{}, reconnects: map[*ssa.Function][]*Loop{}, sleeps: map[*ssa.Function]bool{}}
 	lp.solveSleeps()
 	lp.findAllLoops()
 	return lp
@@ -138,6 +145,17 @@ func isRandPkg(path string) bool {
 	return path == "math/rand" || path == "math/rand/v2" || path == "crypto/rand"
 }
 
+// Reconnects returns the reconnect loops of fn, a function of this
+// package: loops that re-open a long-lived gRPC stream when opening it
+// fails (Loop.Reconnect). They are not retry loops (In): they do not leave
+// when the call succeeds, and run unbounded by design.
+func (lp *Loops) Reconnects(fn *ssa.Function) []*Loop {
+	if lp == nil || fn == nil {
+		return nil
+	}
+	return lp.reconnects[fn]
+}
+
 func (lp *Loops) retryLoops(fn *ssa.Function) []*Loop {
 	if lp.inPkg[fn] {
 		return lp.loops[fn]
@@ -148,10 +166,96 @@ func (lp *Loops) retryLoops(fn *ssa.Function) []*Loop {
 // findAllLoops fills the table of retry loops.
 func (lp *Loops) findAllLoops() {
 	for _, fn := range lp.funcs {
-		if ls := lp.findLoops(fn); len(ls) > 0 {
+		ls := lp.findLoops(fn)
+		if len(ls) > 0 {
 			lp.loops[fn] = ls
 		}
+		if rs := lp.findReconnects(fn, ls); len(rs) > 0 {
+			lp.reconnects[fn] = rs
+		}
 	}
+}
+
+// opensStream reports whether fn opens a bidirectional or server gRPC
+// stream.
+func opensStream(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(ssa.CallInstruction); ok {
+				if k := StreamKindOf(call); k == BidiStream || k == ServerStream {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// findReconnects finds the reconnect loops of fn: an innermost loop
+// around the opening of a bidirectional or server gRPC stream (a stream
+// opened in a loop is long-lived: see Result.LongLivedStream) that goes
+// round again when the opening fails, and is not already one of the retry
+// loops retries.
+func (lp *Loops) findReconnects(fn *ssa.Function, retries []*Loop) []*Loop {
+	if !opensStream(fn) {
+		return nil
+	}
+	var out []*Loop
+	nls := naturalLoops(fn)
+	for _, nl := range nls {
+		innermost := func(b *ssa.BasicBlock) bool {
+			for _, other := range nls {
+				if other != nl && other.blocks[b] && len(other.blocks) < len(nl.blocks) {
+					return false
+				}
+			}
+			return true
+		}
+	calls:
+		for _, b := range ordered(nl.blocks) {
+			if !innermost(b) {
+				continue
+			}
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				if k := StreamKindOf(call); k != BidiStream && k != ServerStream {
+					continue
+				}
+				for _, r := range retries {
+					if r.Call == call {
+						continue calls
+					}
+				}
+				errVal := errResult(call)
+				if errVal == nil {
+					continue
+				}
+				for _, bb := range ordered(nl.blocks) {
+					iff, ok := bb.Instrs[len(bb.Instrs)-1].(*ssa.If)
+					if !ok {
+						continue
+					}
+					errSucc, _, ok := errBranches(iff, errVal)
+					if !ok || !continues(nl, errSucc) {
+						continue
+					}
+					t, ok := lp.remote.Classify(call.Common())
+					if !ok {
+						t = remote.Target{Callee: ir.Callee(call.Common()), Fact: &remote.Fact{}}
+					}
+					l := &Loop{Header: nl.header, Blocks: nl.blocks, Call: call, Target: t,
+						Stmt: lp.loopStmt(call.Pos()), Bound: BoundUnknown, Reconnect: true}
+					lp.loopDelay(l, retryPath(nl, errSucc, call.Block()))
+					out = append(out, l)
+					break calls
+				}
+			}
+		}
+	}
+	return out
 }
 
 // naturalLoop is a loop of the control-flow graph.

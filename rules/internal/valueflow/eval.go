@@ -25,6 +25,7 @@ const (
 	opLocal           // what the local variable v holds at path
 	opObject          // what the struct-valued package-level variable v holds at path
 	opAssigned        // what assignments through values read from the field obj set at path
+	opCopy            // what assignments through v that may precede the copy at set at path
 )
 
 type key struct {
@@ -33,6 +34,7 @@ type key struct {
 	obj  types.Object
 	fn   *ssa.Function
 	i    int
+	at   ssa.Instruction
 	path string
 }
 
@@ -112,6 +114,9 @@ func (e *evaluator) state(v ssa.Value, path string) Info {
 }
 
 func (e *evaluator) stateOf(v ssa.Value, path string) Info {
+	if path == UnixStep {
+		return e.unixDial(v)
+	}
 	step := head(path)
 	if step != DialerStep {
 		// A field the value's struct type does not have: the value is not
@@ -172,6 +177,12 @@ func (e *evaluator) stateOf(v ssa.Value, path string) Info {
 	case *ssa.UnOp:
 		if v.Op != token.MUL {
 			return unknown
+		}
+		if a, ok := v.X.(*ssa.Alloc); ok && structOf(a.Type()) != nil {
+			// A copy of a struct-valued local (d2 := d, or the temporary
+			// of a composite literal copied into its variable): what the
+			// local held when it was copied.
+			return e.copied(a, v, path)
 		}
 		return e.loadFrom(v.X, path)
 	case *ssa.FieldAddr:
@@ -269,6 +280,65 @@ func (e *evaluator) loadFrom(p ssa.Value, path string) Info {
 		return i
 	}
 	return unknown
+}
+
+// copied answers what the copy ld (a load) of the struct-valued local a
+// holds at path: the assignments through a that may happen before the
+// copy. Those after it (d2 := d; d.Timeout = t) change d, not d2. Uses
+// whose order is not known (a closure that captures a) count.
+func (e *evaluator) copied(a *ssa.Alloc, ld *ssa.UnOp, path string) Info {
+	return e.eval(key{op: opCopy, v: a, at: ld, path: path}, func() Info {
+		i := unset
+		for _, r := range e.refs(a) {
+			if r != ssa.Instruction(ld) && mayPrecede(r, ld) {
+				i = join(i, e.use(a, r, path))
+			}
+		}
+		return i
+	})
+}
+
+// mayPrecede reports whether the instruction r may execute before the
+// instruction at of the same function: r comes earlier in at's block, or
+// at's block is reachable from r's (through a loop, from itself).
+// Instructions of different functions may come in any order.
+func mayPrecede(r, at ssa.Instruction) bool {
+	rb, ab := r.Block(), at.Block()
+	if rb == nil || ab == nil || rb.Parent() != ab.Parent() {
+		return true
+	}
+	if rb == ab {
+		for _, instr := range rb.Instrs {
+			switch instr {
+			case r:
+				return true
+			case at:
+				return reachable(rb.Succs, ab)
+			}
+		}
+		return true
+	}
+	return reachable(rb.Succs, ab)
+}
+
+// reachable reports whether the block to is reachable from the blocks
+// from.
+func reachable(from []*ssa.BasicBlock, to *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	work := append([]*ssa.BasicBlock(nil), from...)
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if b == to {
+			return true
+		}
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		work = append(work, b.Succs...)
+	}
+	return false
 }
 
 // localCell answers what the local variable a (an address-taken or

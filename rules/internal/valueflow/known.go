@@ -20,6 +20,7 @@ var (
 			for _, d := range dialerPaths {
 				p = append(p, f+"."+DialerStep+"."+d)
 			}
+			p = append(p, f+"."+UnixStep)
 		}
 		return p
 	}()

@@ -7,8 +7,9 @@
 // (c, "Timeout"); "is the handshake of c's transport bounded?" is
 // (c, "Transport.TLSHandshakeTimeout"); the step "$dialer" goes from a
 // DialContext or Dial function value to the net.Dialer whose method it is
-// (Transport.DialContext.$dialer.Timeout). The answer joins every origin
-// of the value:
+// (Transport.DialContext.$dialer.Timeout), and the step "$unix" asks
+// whether such a function dials only unix-domain sockets (UnixStep). The
+// answer joins every origin of the value:
 //
 //   - composite literals and new(T), with every later assignment to the
 //     field through any alias (c.Timeout = …, c.HTTPClient.Timeout = …);
@@ -32,7 +33,9 @@
 // is not a setting; any other value, constant or not, is.
 //
 // The analysis is flow-insensitive: an assignment anywhere counts, before
-// or after the use. An assignment after a library constructor replaces the
+// or after the use, with one exception: a copy of a struct-valued local
+// (d2 := d, or a composite literal copied into its variable) holds only
+// the assignments through the local that may come before the copy. An assignment after a library constructor replaces the
 // constructor's value (c := retryablehttp.NewClient(); c.RetryMax = 2 has
 // RetryMax 2); otherwise origins and assignments join.
 package valueflow
@@ -248,8 +251,12 @@ func (r *Result) FirstVariadic(v ssa.Value, path string) Info {
 
 // DialerTimeout reports whether the *net.Dialer (or kafka-go *Dialer) v
 // bounds its dials with Timeout or Deadline.
-func (r *Result) DialerTimeout(v ssa.Value) State {
-	return join(r.State(v, "Timeout"), r.State(v, "Deadline")).State
+func (r *Result) DialerTimeout(v ssa.Value) State { return r.DialerTimeoutAt(v, "") }
+
+// DialerTimeoutAt is DialerTimeout for the dialer at the field path
+// prefix of v ("NetDialer." for a tls.Dialer).
+func (r *Result) DialerTimeoutAt(v ssa.Value, prefix string) State {
+	return join(r.State(v, prefix+"Timeout"), r.State(v, prefix+"Deadline")).State
 }
 
 // RetryableClientTimeout reports whether the *retryablehttp.Client v has an
@@ -299,6 +306,15 @@ func (r *Result) ClientTransportAt(v ssa.Value, prefix string) TransportTimeouts
 		return TransportTimeouts{Dial: unknown, TLSHandshake: unknown, ResponseHeader: unknown}
 	}
 	return r.transportAt(v, prefix+"Transport.")
+}
+
+// ClientDialsUnix answers whether the transport of the *http.Client v
+// (at the field path prefix of v) dials unix-domain sockets: Set when its
+// DialContext or Dial dials the network "unix" (see UnixStep), Unset when
+// it dials TCP (http.DefaultTransport, a net.Dialer's method, a function
+// dialing the network it is given), Unknown when faultline cannot tell.
+func (r *Result) ClientDialsUnix(v ssa.Value, prefix string) State {
+	return join(r.State(v, prefix+"Transport.DialContext."+UnixStep), r.State(v, prefix+"Transport.Dial."+UnixStep)).State
 }
 
 func (r *Result) transportAt(v ssa.Value, prefix string) TransportTimeouts {

@@ -325,6 +325,9 @@ func summary(res *analyzer.Result, fs []analyzer.Finding, baselined int) string 
 	if len(extra) > 0 {
 		fmt.Fprintf(&b, " (%s)", strings.Join(extra, ", "))
 	}
+	if n := testInfraCount(fs); n > 0 {
+		fmt.Fprintf(&b, "; %d of them in paths that look like test infrastructure (test/, e2e/, examples/, samples/, mocks/...; README says how to leave them out)", n)
+	}
 	if n := len(res.Unanalysed); n > 0 {
 		const show = 5
 		names := res.Unanalysed[:min(n, show)]

@@ -22,3 +22,29 @@ func TestIsVetProtocol(t *testing.T) {
 		}
 	}
 }
+
+// TestTestInfraPath checks which finding paths the summary counts as test
+// infrastructure: a directory element among the names, or starting with
+// e2e, or ending in _test or -test; never the file name alone.
+func TestTestInfraPath(t *testing.T) {
+	for file, want := range map[string]bool{
+		"pkg/test/echo/client.go":             true,
+		"tests/integration/pilot/x.go":        true,
+		"samples/extauthz/cmd/main.go":        true,
+		"pkg/testutil/x.go":                   true,
+		"e2e-tests/x.go":                      true,
+		"internal/integration_test/x.go":      true,
+		"Examples/hotrod/main.go":             true,
+		"pkg/mocks/client.go":                 true,
+		"pilot/pkg/xds/adstest.go":            false,
+		"pkg/adsc/adsc.go":                    false,
+		"test.go":                             false,
+		"pkg/testing.go":                      false,
+		"cmd/attest/main.go":                  false,
+		"pkg/kube/kclient/clienttest/fake.go": false,
+	} {
+		if got := testInfraPath(file); got != want {
+			t.Errorf("testInfraPath(%q) = %v, want %v", file, got, want)
+		}
+	}
+}

@@ -58,6 +58,17 @@ func getTimeoutConfig(c echo.Context) error {
 	return lookup(c.Request().Context(), "config")
 }
 
+// Silent: a TimeoutConfig held by value (the literal copied whole into
+// its variable, then another field set) keeps the literal's Timeout.
+func getConfigValue(c echo.Context) error {
+	return lookup(c.Request().Context(), "config-value")
+}
+
+// Trap: the same shape with no Timeout in the literal bounds nothing.
+func getConfigValueZero(c echo.Context) error {
+	return lookup(c.Request().Context(), "config-value-zero") // want `the request context of echo handler echoapp.getConfigValueZero has no deadline`
+}
+
 // Reported where the handler passes its context on: the helper of
 // another package takes the echo.Context (its fact).
 func getViaHelper(c echo.Context) error { // want `the request context of echo handler echoapp.getViaHelper has no deadline unless a timeout middleware bounds it: it reaches mw.Load → \(\*sql.DB\).QueryContext`
@@ -156,6 +167,12 @@ func routes() *echo.Echo {
 	e.GET("/route", getRoute, middleware.ContextTimeout(2*time.Second))
 	e.GET("/zero", getZero, middleware.Timeout())
 	e.GET("/config", getTimeoutConfig, middleware.TimeoutWithConfig(middleware.TimeoutConfig{Timeout: time.Second}))
+	cfg := middleware.TimeoutConfig{Timeout: time.Second}
+	cfg.ErrorMessage = "slow"
+	e.GET("/config-value", getConfigValue, middleware.TimeoutWithConfig(cfg))
+	zero := middleware.TimeoutConfig{ErrorMessage: "slow"}
+	zero.ErrorMessage += "!"
+	e.GET("/config-value-zero", getConfigValueZero, middleware.TimeoutWithConfig(zero))
 	e.GET("/helper", getViaHelper)
 	e.GET("/local", getViaLocalHelper)
 	e.GET("/replaced", getReplaced)

@@ -406,3 +406,92 @@ func addressOfField() {
 }
 
 func parseDuration(d *time.Duration) { *d = time.Second }
+
+// Struct values held by value: the composite literal is built in place
+// or copied whole into the variable; its fields are those of the literal.
+func byValue(ctx context.Context, x time.Duration) {
+	d := net.Dialer{Timeout: time.Second}
+	check(&d, "Timeout") // want `Timeout=1s`
+	d.DialContext(ctx, "tcp", "a:1")
+	check(d.DialContext, "$dialer.Timeout") // want `\$dialer.Timeout=1s`
+
+	c := http.Client{Timeout: 3 * time.Second}
+	check(&c, "Timeout") // want `Timeout=3s`
+	c.Get("http://x")
+
+	s := http.Server{ReadHeaderTimeout: time.Second}
+	check(&s, "ReadHeaderTimeout") // want `ReadHeaderTimeout=1s`
+	s.ListenAndServe()
+
+	tr := http.Transport{DialContext: d.DialContext}
+	check(&http.Client{Transport: &tr}, "$transport") // want `dial=1s tls=unset header=unset`
+
+	var v net.Dialer
+	v.Timeout = x
+	v2 := v
+	check(&v2, "Timeout") // want `Timeout=set`
+	v2.DialContext(ctx, "tcp", "a:1")
+
+	// Copied before the field is set: the copy has no timeout.
+	e := net.Dialer{}
+	e2 := e
+	e.Timeout = time.Second
+	check(&e2, "Timeout") // want `Timeout=unset`
+	e2.DialContext(ctx, "tcp", "a:1")
+}
+
+// Transports that dial unix-domain sockets: through a closure, a helper
+// given the network, a helper returning the dial function; and the traps:
+// a helper that ignores the "unix" it is given and dials tcp, a closure
+// dialing the network the transport gives it.
+func unixSockets(sock string) {
+	closure := &http.Client{Transport: &http.Transport{DialContext: func(_ context.Context, _, _ string) (net.Conn, error) {
+		return net.Dial("unix", sock)
+	}}}
+	check(closure, "Transport.DialContext.$unix") // want `Transport.DialContext.\$unix=set`
+
+	helper := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+		return dialNet(ctx, "unix", sock)
+	}}}
+	check(helper, "Transport.DialContext.$unix") // want `Transport.DialContext.\$unix=set`
+
+	returned := &http.Client{Transport: &http.Transport{DialContext: unixDialer(sock)}}
+	check(returned, "Transport.DialContext.$unix") // want `Transport.DialContext.\$unix=set`
+
+	ignores := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+		return dialTCP(ctx, "unix", sock)
+	}}}
+	check(ignores, "Transport.DialContext.$unix") // want `Transport.DialContext.\$unix=unset`
+
+	var d net.Dialer
+	given := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		return d.DialContext(ctx, network, addr)
+	}}}
+	check(given, "Transport.DialContext.$unix") // want `Transport.DialContext.\$unix=unset`
+
+	bound := &http.Client{Transport: &http.Transport{DialContext: d.DialContext}}
+	check(bound, "Transport.DialContext.$unix") // want `Transport.DialContext.\$unix=unset`
+
+	check(&http.Client{}, "Transport.DialContext.$unix")                                   // want `Transport.DialContext.\$unix=unset`
+	check(&http.Client{Transport: lib.UnixTransport(sock)}, "Transport.DialContext.$unix") // want `Transport.DialContext.\$unix=set`
+}
+
+func dialNet(ctx context.Context, network, addr string) (net.Conn, error) {
+	var d net.Dialer
+	return d.DialContext(ctx, network, addr)
+}
+
+func dialTCP(ctx context.Context, network, addr string) (net.Conn, error) {
+	var d net.Dialer
+	return d.DialContext(ctx, "tcp", addr)
+}
+
+func unixDialer(sock string) func(context.Context, string, string) (net.Conn, error) {
+	return func(ctx context.Context, _, _ string) (net.Conn, error) {
+		conn, err := net.DialUnix("unix", nil, &net.UnixAddr{Name: sock, Net: "unix"})
+		if err != nil {
+			return nil, err
+		}
+		return conn, nil
+	}
+}

@@ -4,6 +4,7 @@ package lib // want package:"analysed"
 // facts carry what it does across the package boundary.
 
 import (
+	"context"
 	"net"
 	"net/http"
 	"time"
@@ -97,4 +98,12 @@ func (o *Options) Defaults() {
 // Holder is a plain carrier of a client.
 type Holder struct {
 	Client *http.Client // want Client:`value\{\} assigned\{Timeout=unset `
+}
+
+// UnixTransport dials the unix-domain socket it is given.
+func UnixTransport(sock string) *http.Transport { // want UnixTransport:`returns0\{.*DialContext.\$unix=set`
+	return &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, "unix", sock)
+	}}
 }
