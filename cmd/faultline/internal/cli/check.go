@@ -326,7 +326,7 @@ func summary(res *analyzer.Result, fs []analyzer.Finding, baselined int) string 
 		fmt.Fprintf(&b, " (%s)", strings.Join(extra, ", "))
 	}
 	if n := testInfraCount(fs); n > 0 {
-		fmt.Fprintf(&b, "; %d of them in paths that look like test infrastructure (test/, e2e/, examples/, samples/, mocks/...; README says how to leave them out)", n)
+		fmt.Fprintf(&b, "; %d of them in paths that look like test infrastructure (test/, e2e/, examples/, samples/, mocks/...; settings.exclude leaves them out)", n)
 	}
 	if n := len(res.Unanalysed); n > 0 {
 		const show = 5
