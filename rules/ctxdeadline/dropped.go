@@ -16,6 +16,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
+	"github.com/faultline-dev/faultline/rules/internal/valueflow"
 )
 
 // CategoryDropped is the Diagnostic.Category of findings where a function
@@ -55,6 +56,13 @@ var (
 	// Functions that build a request carrying the context of the request
 	// they are given.
 	requestCarry = lint.NewFuncSet("github.com/hashicorp/go-retryablehttp.FromRequest")
+	// defaultClientHelpers send through http.DefaultClient: while it has
+	// no Timeout, httptimeout reports every call of them, with a fix (a
+	// client with Timeout) that matters more than the context; the call
+	// is reported once, there.
+	defaultClientHelpers = lint.NewFuncSet(
+		"net/http.Get", "net/http.Head", "net/http.Post", "net/http.PostForm",
+	)
 )
 
 // isTx reports whether t is a transaction of database/sql or sqlx.
@@ -596,6 +604,9 @@ func (d *dropper) direct(call ssa.CallInstruction, callee *types.Func, api *remo
 	}
 	if api.Twin.Advice == "" && !api.Twin.Chain && d.twinOf(call.Pos(), callee, api.Twin) == nil {
 		return // the library at hand has no such variant
+	}
+	if defaultClientHelpers.Has(callee) && d.c.vf.DefaultClientTimeout() == valueflow.Unset {
+		return // httptimeout reports it
 	}
 	what := "the call"
 	switch api.Kind {
