@@ -83,3 +83,16 @@ func TestSVGRenderer(t *testing.T) {
 		t.Errorf("no renderer: err = %v, want svg.ErrNoRenderer", err)
 	}
 }
+
+func TestCaretColumn(t *testing.T) {
+	for _, tt := range []struct {
+		src       string
+		col, want int
+	}{
+		{"\treturn x", 2, 4}, {"\t\tx := f()", 8, 13}, {"abc", 1, 0}, {"abc", 4, 3}, {"abc", 9, -1}, {"abc", 0, -1},
+	} {
+		if got := caretColumn(tt.src, tt.col); got != tt.want {
+			t.Errorf("caretColumn(%q, %d) = %d, want %d", tt.src, tt.col, got, tt.want)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/faultline-dev/faultline/analyzer"
 	"github.com/faultline-dev/faultline/graph"
@@ -58,12 +59,27 @@ type Text struct {
 	// Verbose writes each finding's whole message (the why and the fix)
 	// instead of its headline.
 	Verbose bool
+	// Color colours the position by severity and dims the rule name, with
+	// ANSI escapes (for a terminal).
+	Color bool
+	// Source, when set, returns the text of a line of a file (relative to
+	// the result's root) to print under each finding, with a caret under
+	// its column; "" prints nothing.
+	Source func(file string, line int) string
 }
+
+// ANSI colours of the severities, and of the rule's name.
+var severityColor = map[rules.Severity]string{rules.Error: "\x1b[1;31m", rules.Warning: "\x1b[1;33m", rules.Note: "\x1b[1;36m"}
+
+const (
+	ansiDim   = "\x1b[2m"
+	ansiReset = "\x1b[0m"
+)
 
 // Print writes the findings, one line each: position, headline (or, with
 // Verbose, the whole message) and rule. Text from the analysed code or
 // topology (messages quote names, hosts and paths) is escaped with Clean,
-// so a finding is always one line.
+// so a finding is always one line (two with Source).
 func (t Text) Print(w io.Writer, _ *analyzer.Result, fs []analyzer.Finding) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range Unsuppressed(fs) {
@@ -71,9 +87,39 @@ func (t Text) Print(w io.Writer, _ *analyzer.Result, fs []analyzer.Finding) erro
 		if t.Verbose {
 			msg = f.Full()
 		}
-		fmt.Fprintf(bw, "%s: %s (%s)\n", Clean(f.Pos()), Clean(msg), f.Rule)
+		if t.Color {
+			fmt.Fprintf(bw, "%s%s%s: %s %s(%s)%s\n", severityColor[f.Severity], Clean(f.Pos()), ansiReset, Clean(msg), ansiDim, f.Rule, ansiReset)
+		} else {
+			fmt.Fprintf(bw, "%s: %s (%s)\n", Clean(f.Pos()), Clean(msg), f.Rule)
+		}
+		if t.Source != nil && f.File != "" && f.Line > 0 {
+			if src := t.Source(f.File, f.Line); src != "" {
+				line := Clean(strings.ReplaceAll(src, "\t", "    "))
+				fmt.Fprintf(bw, "    %s\n", line)
+				if col := caretColumn(src, f.Column); col >= 0 {
+					fmt.Fprintf(bw, "    %s^\n", strings.Repeat(" ", col))
+				}
+			}
+		}
 	}
 	return bw.Flush()
+}
+
+// caretColumn returns where, in src printed with tabs as four spaces, the
+// 1-based byte column col falls; -1 when it is not in the line.
+func caretColumn(src string, col int) int {
+	if col < 1 || col > len(src)+1 {
+		return -1
+	}
+	n := 0
+	for _, r := range src[:col-1] {
+		if r == '\t' {
+			n += 4
+		} else {
+			n++
+		}
+	}
+	return n
 }
 
 // Clean escapes control characters, invalid UTF-8 and bidirectional

@@ -90,6 +90,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		baselineIn  = fs.String("baseline", "", "report and fail only on findings not in this baseline `file`")
 		baselineOut = fs.String("write-baseline", "", "write the current findings to this baseline `file`")
 		reportDir   = fs.String("report", "", "also write every report (text, JSON, SARIF, DOT, SVG, HTML) into `dir`")
+		color       = fs.String("color", "auto", "text output: colour positions by severity and show each finding's source line: `auto` (when standard output is a terminal and NO_COLOR is unset), always or never")
 		verbose     = fs.Bool("v", false, "text output: each finding's whole message (why it matters and how to fix it), not only its headline")
 		fix         = fs.Bool("fix", false, "apply the suggested fixes of the findings reported (rewriting the Go files, gofmt-formatted); fixed findings are then not reported")
 		newFromRev  = fs.String("new-from-rev", "", "report and fail only on findings on lines changed since this git `revision` (uncommitted and untracked files count as changed)")
@@ -102,6 +103,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	threshold, ok := rules.ParseSeverity(*failOn)
 	if !ok && *failOn != "never" {
 		fmt.Fprintf(stderr, "faultline: -fail-on %q: want error, warning, note or never\n", *failOn)
+		return ExitInput
+	}
+	if *color != "auto" && *color != "always" && *color != "never" {
+		fmt.Fprintf(stderr, "faultline: -color %q: want auto, always or never\n", *color)
 		return ExitInput
 	}
 	if err := checkFormat(*format, checkFormats); err != nil {
@@ -167,7 +172,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 	// check draws the whole graph (-report), with faultline-render.
 	ps := printers(res, report.Picture{Renderer: renderer{building: prog.onBuild()}})
-	ps["text"] = report.Text{Verbose: *verbose}
+	text := report.Text{Verbose: *verbose}
+	if useColor(*color, stdout, *out) {
+		text.Color, text.Source = true, sourceLines(res.Root)
+	}
+	ps["text"] = text
 	var buf bytes.Buffer
 	if err := ps[*format].Print(&buf, res, findings); err != nil {
 		return fail(stderr, err)

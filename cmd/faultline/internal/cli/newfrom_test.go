@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -52,5 +54,16 @@ diff --git "a/svc/we\tird.go" "b/svc/we\tird.go"
 	}
 	if len(c.lines["old.go"]) != 0 {
 		t.Errorf("a deleted file has new lines: %v", c.lines["old.go"])
+	}
+}
+
+func TestUseColor(t *testing.T) {
+	var b strings.Builder
+	if useColor("auto", &b, "") || !useColor("always", &b, "") || useColor("never", os.Stdout, "") {
+		t.Error("auto on a buffer, always, never")
+	}
+	t.Setenv("NO_COLOR", "")
+	if useColor("auto", os.Stdout, "") {
+		t.Error("NO_COLOR set (even empty) must turn auto off")
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -171,4 +173,36 @@ func (p *progress) onBuild() func() {
 		return nil
 	}
 	return p.building
+}
+
+// useColor decides -color: always, never, or (auto) when the findings go
+// to a terminal and NO_COLOR is not set (https://no-color.org).
+func useColor(mode string, stdout io.Writer, out string) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	_, noColor := os.LookupEnv("NO_COLOR")
+	return out == "" && !noColor && isTerminal(stdout)
+}
+
+// sourceLines returns a reader of the lines of files under root, each file
+// read once.
+func sourceLines(root string) func(file string, line int) string {
+	cache := map[string][]string{}
+	return func(file string, line int) string {
+		lines, ok := cache[file]
+		if !ok {
+			if b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file))); err == nil && len(b) < 16<<20 {
+				lines = strings.Split(string(b), "\n")
+			}
+			cache[file] = lines
+		}
+		if line < 1 || line > len(lines) {
+			return ""
+		}
+		return strings.TrimRight(lines[line-1], "\r")
+	}
 }
