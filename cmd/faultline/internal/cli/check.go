@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,6 +35,8 @@ type commonFlags struct {
 	safe       bool
 	nolint     bool
 	quiet      bool
+	cpuProfile string
+	memProfile string
 
 	manifests listFlag
 
@@ -53,11 +57,43 @@ func (c *commonFlags) bind(fs *flag.FlagSet) {
 	fs.DurationVar(&c.topoTimeout, "topology-timeout", 0, "the `time` the topology's evaluation may take (default 1m; -1s: no limit)")
 	fs.Var(&c.topoMemory, "topology-memory", "the `memory` the topology's evaluation may take, such as 512MiB or 8GiB (default 4GiB; -1: no limit)")
 	fs.BoolVar(&c.safe, "safe", os.Getenv("FAULTLINE_SAFE") == "1", "for code you do not trust: load packages with CGO_ENABLED=0, GOTOOLCHAIN=local and without -mod=mod, so the go command runs no C toolchain, downloads no toolchain and changes no file (default from FAULTLINE_SAFE=1)")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `file` (go tool pprof FILE), for a slow run's report")
+	fs.StringVar(&c.memProfile, "memprofile", "", "write a heap profile at the end of the run to `file`")
 	fs.BoolVar(&c.quiet, "q", false, "quiet: no progress line on a terminal, and no summary")
 	fs.BoolVar(&c.nolint, "nolint", true, "honour golangci-lint's //nolint:faultline and //nolint:RULE comments as suppressions (-nolint=false: only //faultline:ignore)")
 }
 
 const manifestsUsage = "read replicas, zones and public routes from deployment manifests: Kubernetes YAML (also helm template or kustomize build output) or docker-compose `files or dirs` (comma-separated or repeated)"
+
+// profile starts the profiles the flags ask for; the function it returns
+// writes them.
+func (c *commonFlags) profile() (func(), error) {
+	var cpu *os.File
+	if c.cpuProfile != "" {
+		f, err := os.Create(c.cpuProfile)
+		if err != nil {
+			return nil, fmt.Errorf("-cpuprofile: %v", err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return nil, fmt.Errorf("-cpuprofile: %v", err)
+		}
+		cpu = f
+	}
+	return func() {
+		if cpu != nil {
+			pprof.StopCPUProfile()
+			cpu.Close()
+		}
+		if c.memProfile != "" {
+			if f, err := os.Create(c.memProfile); err == nil {
+				runtime.GC() // up-to-date statistics of what is live
+				pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		}
+	}, nil
+}
 
 func (c *commonFlags) config(patterns []string) analyzer.Config {
 	return analyzer.Config{
@@ -129,6 +165,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
+	stopProfiles, err := common.profile()
+	if err != nil {
+		fmt.Fprintf(stderr, "faultline: %v\n", err)
+		return ExitInput
+	}
+	defer stopProfiles()
 	prog := startProgress(stderr, common.quiet)
 	defer prog.done()
 	stderr = prog.wrap(stderr)

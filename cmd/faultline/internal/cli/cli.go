@@ -11,7 +11,6 @@ import (
 	"regexp"
 	"runtime"
 	"runtime/debug"
-	"runtime/pprof"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -70,24 +69,6 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return ExitInput
-	}
-	// FAULTLINE_CPUPROFILE=FILE writes a CPU profile of the run, for
-	// performance work (go tool pprof FILE).
-	if path := os.Getenv("FAULTLINE_CPUPROFILE"); path != "" {
-		if f, err := os.Create(path); err == nil {
-			if err := pprof.StartCPUProfile(f); err == nil {
-				defer func() { pprof.StopCPUProfile(); f.Close() }()
-			}
-		}
-	}
-	// FAULTLINE_MEMPROFILE=FILE writes a heap profile at the end of the run.
-	if path := os.Getenv("FAULTLINE_MEMPROFILE"); path != "" {
-		defer func() {
-			if f, err := os.Create(path); err == nil {
-				pprof.Lookup("heap").WriteTo(f, 0)
-				f.Close()
-			}
-		}()
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
