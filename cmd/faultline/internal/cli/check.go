@@ -357,6 +357,9 @@ func summary(res *analyzer.Result, fs []analyzer.Finding, baselined int) string 
 	default:
 		return "faultline: nothing was analysed (errors above)"
 	}
+	if n := len(res.Manifests); n > 0 {
+		where += fmt.Sprintf(" with %d %s", n, plural(n, "manifest file"))
+	}
 	var b strings.Builder
 	if total == 0 {
 		fmt.Fprintf(&b, "faultline: no findings %s", where)
