@@ -445,6 +445,7 @@ func Run(cfg Config) (*Result, error) {
 		for i := range res.Findings {
 			sup.apply(&res.Findings[i])
 		}
+		res.Findings = mergeSame(res.Findings, res.Rules)
 		res.Findings = append(res.Findings, runAudits(res.Rules, g, sup)...)
 	}
 

@@ -25,6 +25,7 @@ type oracleRow struct {
 	vetOnly bool     // reported only without the topology (as under go vet)
 	silent  bool     // a counterpart: no finding of rules at any of at
 	supp    bool     // reported, and suppressed
+	merged  bool     // the same problem as a code finding: no finding of its own, a related position of one
 	line    int      // the row's line in README.md
 }
 
@@ -80,6 +81,7 @@ func readOracle(t *testing.T) []oracleRow {
 		}
 		r.vetOnly = strings.Contains(cells[ruleCol], "go vet") || strings.Contains(cells[ruleCol], "without topology")
 		r.supp = strings.Contains(cells[ruleCol], "suppressed")
+		r.merged = strings.Contains(cells[ruleCol], "(merged)")
 		if len(r.rules) == 0 || len(r.at) == 0 || (!silent && (len(r.rules) != 1 || len(r.at) != 1)) {
 			t.Fatalf("README.md:%d: row %s: want one rule and one position in a reported row, rules and positions in a silent one", r.line, r.id)
 		}
@@ -153,6 +155,13 @@ func TestShopOracle(t *testing.T) {
 			if msg, ok := got[key(r.rules[0], r.at[0])]; ok {
 				t.Errorf("README.md:%d: %s: with the topology, want no %s at %s; got\n\t%s", r.line, r.id, r.rules[0], r.at[0], msg)
 			}
+		case r.merged:
+			if msg, ok := got[key(r.rules[0], r.at[0])]; ok {
+				t.Errorf("README.md:%d: %s: want %s at %s merged into a code finding; reported on its own:\n\t%s", r.line, r.id, r.rules[0], r.at[0], msg)
+			}
+			if !relatedAt(check.Findings, r.at[0]) {
+				t.Errorf("README.md:%d: %s: no finding names %s as related", r.line, r.id, r.at[0])
+			}
 		case r.supp:
 			if _, ok := gotSupp[key(r.rules[0], r.at[0])]; !ok {
 				t.Errorf("README.md:%d: %s: want a suppressed %s at %s; not found", r.line, r.id, r.rules[0], r.at[0])
@@ -168,7 +177,7 @@ func TestShopOracle(t *testing.T) {
 	// rows of check; without it, any reported row.
 	listed := map[string]bool{}
 	for _, r := range rows {
-		if !r.silent {
+		if !r.silent && !r.merged {
 			listed[key(r.rules[0], r.at[0])] = true
 		}
 	}
@@ -188,6 +197,11 @@ func TestShopOracle(t *testing.T) {
 		for k := range m {
 			rule, _, _ := strings.Cut(k, " ")
 			fired[rule] = true
+		}
+	}
+	for _, r := range rows {
+		if r.merged && relatedAt(check.Findings, r.at[0]) {
+			fired[r.rules[0]] = true // its finding is part of a code finding
 		}
 	}
 	for _, r := range rules.All() {
@@ -238,4 +252,17 @@ func unlisted(got map[string]string, listed map[string]bool) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// relatedAt reports whether a finding names file:line at (as "file:line")
+// as a related position.
+func relatedAt(fs []analyzer.Finding, at string) bool {
+	for _, f := range fs {
+		for _, r := range f.Related {
+			if fmt.Sprintf("%s:%d", r.File, r.Line) == at {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -23,6 +23,8 @@ var Rule = &lint.Rule{
 	Severity: lint.Warning,
 	Check:    checkGraph,
 	Refine:   refine,
+	// The code side reports the same missing breaker at the client.
+	SameAs: []string{"nobreaker"},
 }
 
 // refine keeps the code side's findings except those whose calls all

@@ -20,6 +20,8 @@ var Rule = &lint.Rule{
 	Doc:      docMD,
 	Severity: lint.Warning,
 	Check:    check,
+	// A call with no timeout is the code's side of an edge with none.
+	SameAs: []string{"httptimeout", "dialtimeout", "ctxdeadline"},
 }
 
 // check reports every synchronous edge that is not protected by a timeout

@@ -81,6 +81,14 @@ type Rule struct {
 	// fixing its top clears it.
 	Group func(top CodeFinding, calls, services int) string
 
+	// SameAs, for a graph rule, names the code rules whose findings report
+	// the same problem as its own at one of an edge's call sites (no
+	// timeout on the edge and none on the call): where the code finding
+	// shares the graph finding's service and one of its call sites, the
+	// two are one finding, the code one (where the fix goes), naming the
+	// graph one's position as related.
+	SameAs []string
+
 	// Audit, for a rule about suppressions, runs after every other rule
 	// and after the driver applied the suppressions, and reports through
 	// the pass; the pass's Suppressions says which were used.
