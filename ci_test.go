@@ -16,6 +16,18 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/faultline-dev/faultline/rules"
+	"github.com/faultline-dev/faultline/rules/ctxdeadline"
+	"github.com/faultline-dev/faultline/rules/deephealth"
+	"github.com/faultline-dev/faultline/rules/dialtimeout"
+	"github.com/faultline-dev/faultline/rules/httptimeout"
+	"github.com/faultline-dev/faultline/rules/nestedretry"
+	"github.com/faultline-dev/faultline/rules/nobreaker"
+	"github.com/faultline-dev/faultline/rules/retrybackoff"
+	"github.com/faultline-dev/faultline/rules/retrybound"
+	"github.com/faultline-dev/faultline/rules/servertimeout"
 )
 
 // actionMeta is what action.yml may hold (GitHub's metadata syntax for
@@ -357,6 +369,7 @@ jobs:
 		}
 	}
 	slices.Sort(names)
+	t.Logf("actionlint: %d workflows (%d from docs/ci.md, action.yml through uses: ./)", len(names), n)
 	cmd := exec.Command(bin, append([]string{"-no-color", "-shellcheck=", "-pyflakes="}, names...)...)
 	cmd.Dir = root
 	out, err := cmd.CombinedOutput()
@@ -385,5 +398,47 @@ jobs:
 			msg = strings.ReplaceAll(msg, name, name+" (from "+src+")")
 		}
 		t.Errorf("actionlint: %v\n%s", err, msg)
+	}
+}
+
+// TestNogoList checks that the nogo target of docs/ci.md lists exactly the
+// code rules nogo can run (every code rule but directive, which is built
+// from the catalogue), and that each listed package exports the rule's
+// analyzer as its Analyzer variable, which is what nogo reads.
+func TestNogoList(t *testing.T) {
+	exported := map[string]*analysis.Analyzer{
+		"ctxdeadline":   ctxdeadline.Analyzer,
+		"deephealth":    deephealth.Analyzer,
+		"dialtimeout":   dialtimeout.Analyzer,
+		"httptimeout":   httptimeout.Analyzer,
+		"nestedretry":   nestedretry.Analyzer,
+		"nobreaker":     nobreaker.Analyzer,
+		"retrybackoff":  retrybackoff.Analyzer,
+		"retrybound":    retrybound.Analyzer,
+		"servertimeout": servertimeout.Analyzer,
+	}
+	var code []string
+	for _, a := range rules.Analyzers() {
+		if a.Name == "directive" {
+			continue
+		}
+		code = append(code, a.Name)
+		if exported[a.Name] != a {
+			t.Errorf("rules/%s does not export the rule's analyzer as Analyzer: nogo cannot run it", a.Name)
+		}
+	}
+	if len(code) != len(exported) {
+		t.Errorf("code rules %v, but this test knows %d: add the new rule to it and to docs/ci.md's nogo target", code, len(exported))
+	}
+	data, err := os.ReadFile("docs/ci.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listed []string
+	for _, m := range regexp.MustCompile(`"@com_github_faultline_dev_faultline//rules/([a-z]+)"`).FindAllStringSubmatch(string(data), -1) {
+		listed = append(listed, m[1])
+	}
+	if !slices.Equal(listed, code) {
+		t.Errorf("docs/ci.md's nogo target lists %v, want the code rules %v", listed, code)
 	}
 }
