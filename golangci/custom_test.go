@@ -97,7 +97,7 @@ plugins:
 	vet := exec.Command("go", "vet", "-vettool="+faultline, "./...")
 	vet.Dir = shop
 	vetOut, _ := vet.CombinedOutput() // exit 1 with findings
-	want := vetFindings(t, shop, vetOut)
+	want, wantRelated := vetFindings(shop, vetOut)
 	if len(want) == 0 {
 		t.Fatalf("go vet -vettool found nothing on the shop:\n%s", vetOut)
 	}
@@ -114,6 +114,8 @@ linters:
       faultline:
         type: module
         description: faultline's code rules
+issues:
+  uniq-by-line: false # two rules on one line are two findings
 `), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -140,27 +142,73 @@ linters:
 	if err := json.Unmarshal(lintOut, &report); err != nil {
 		t.Fatalf("golangci-lint output: %v\n%s\n%s", err, lintOut, stderr.Bytes())
 	}
-	var got []string
+	// golangci-lint writes paths relative to its configuration file and
+	// starts each message with the analyzer's name; a finding's related
+	// positions are issues of their own, "RULE(related information)".
+	var got, gotRelated []string
 	for _, is := range report.Issues {
 		if is.FromLinter != "faultline" {
 			t.Errorf("issue from %s, only faultline is enabled: %s", is.FromLinter, is.Text)
 		}
-		got = append(got, fmt.Sprintf("%s:%d:%d: %s", filepath.ToSlash(filepath.Clean(is.Pos.Filename)), is.Pos.Line, is.Pos.Column, is.Text))
+		file := is.Pos.Filename
+		if !filepath.IsAbs(file) {
+			file = filepath.Join(tmp, file)
+		}
+		if rel, err := filepath.Rel(shop, file); err == nil {
+			file = rel
+		}
+		f := fmt.Sprintf("%s:%d:%d: %s", filepath.ToSlash(file), is.Pos.Line, is.Pos.Column, is.Text)
+		if strings.Contains(is.Text, "(related information): ") {
+			gotRelated = append(gotRelated, f)
+		} else {
+			got = append(got, f)
+		}
 	}
 	slices.Sort(got)
+	slices.Sort(gotRelated)
 	if !slices.Equal(got, want) {
 		t.Errorf("golangci-lint's %d findings differ from go vet -vettool's %d\ngolangci-lint only:\n%s\ngo vet only:\n%s",
 			len(got), len(want), strings.Join(minus(got, want), "\n"), strings.Join(minus(want, got), "\n"))
 	}
-	t.Logf("%d findings, the same under golangci-lint and go vet", len(got))
+	// golangci-lint moves a related position in another file than its
+	// finding's to the finding's position: the related messages must be
+	// go vet's, and each at vet's position or at a finding's.
+	text := func(f string) string { return f[strings.Index(f, ": ")+2:] }
+	posOf := func(f string) string { return f[:strings.Index(f, ": ")] }
+	var gotTexts, wantTexts []string
+	moved := 0
+	for _, r := range gotRelated {
+		gotTexts = append(gotTexts, text(r))
+		if !slices.Contains(wantRelated, r) {
+			moved++
+			if !slices.ContainsFunc(want, func(f string) bool { return posOf(f) == posOf(r) }) {
+				t.Errorf("golangci-lint reports a related position neither at vet's position nor at a finding's: %s", r)
+			}
+		}
+	}
+	for _, r := range wantRelated {
+		wantTexts = append(wantTexts, text(r))
+	}
+	slices.Sort(gotTexts)
+	slices.Sort(wantTexts)
+	if !slices.Equal(gotTexts, wantTexts) {
+		t.Errorf("related information differs\ngolangci-lint:\n%s\ngo vet:\n%s", strings.Join(gotTexts, "\n"), strings.Join(wantTexts, "\n"))
+	}
+	t.Logf("%d findings and %d related positions, the same under golangci-lint and go vet (%d related positions in another file shown at their finding)", len(got), len(gotRelated), moved)
 }
 
-var vetLine = regexp.MustCompile(`^(.+\.go):(\d+):(\d+): (.*)$`)
+var (
+	vetLine = regexp.MustCompile(`^(.+\.go):(\d+):(\d+): (\t?)(.*)$`)
+	vetRule = regexp.MustCompile(`^(.*) \(([a-z]+)\)$`)
+)
 
-// vetFindings returns go vet's diagnostics as FILE:LINE:COL: MESSAGE,
-// paths relative to dir, sorted.
-func vetFindings(t *testing.T, dir string, out []byte) []string {
-	var fs []string
+// vetFindings returns go vet's diagnostics as golangci-lint writes them,
+// FILE:LINE:COL: RULE: MESSAGE (vet writes MESSAGE (RULE)), and the
+// related positions that follow each (indented lines under vet) as
+// FILE:LINE:COL: RULE(related information): MESSAGE; paths relative to
+// dir, sorted.
+func vetFindings(dir string, out []byte) (fs, related []string) {
+	rule := ""
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
@@ -174,10 +222,20 @@ func vetFindings(t *testing.T, dir string, out []byte) []string {
 				file = rel
 			}
 		}
-		fs = append(fs, fmt.Sprintf("%s:%s:%s: %s", filepath.ToSlash(filepath.Clean(file)), m[2], m[3], m[4]))
+		pos := fmt.Sprintf("%s:%s:%s: ", filepath.ToSlash(filepath.Clean(file)), m[2], m[3])
+		if m[4] == "\t" {
+			related = append(related, pos+rule+"(related information): "+m[5])
+			continue
+		}
+		msg := m[5]
+		if r := vetRule.FindStringSubmatch(msg); r != nil {
+			rule, msg = r[2], r[1]
+		}
+		fs = append(fs, pos+rule+": "+msg)
 	}
 	slices.Sort(fs)
-	return fs
+	slices.Sort(related)
+	return fs, related
 }
 
 func minus(a, b []string) []string {

@@ -61,7 +61,9 @@ func New(settings any) (register.LinterPlugin, error) {
 }
 
 func build(s Settings) (*Plugin, error) {
-	conf := &rules.Config{Annotate: true, NoNolint: s.NoNolint}
+	// No Annotate: golangci-lint itself starts each message with the
+	// name of the analyzer that reported it ("nobreaker: …").
+	conf := &rules.Config{NoNolint: s.NoNolint}
 	ws, err := rules.ParseWrappers(strings.Join(s.Wrappers, ","))
 	if err != nil {
 		return nil, fmt.Errorf("faultline: wrappers: %v", err)

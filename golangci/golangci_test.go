@@ -41,8 +41,8 @@ func names(as []*analysis.Analyzer) []string {
 }
 
 // TestWrapperSetting checks that the plugin reports an unguarded call
-// (its message naming the rule, as golangci-lint prints only the plugin's
-// name), and that a wrapper in its settings guards the same call.
+// (its message not annotated with the rule, which golangci-lint prints
+// itself), and that a wrapper in its settings guards the same call.
 func TestWrapperSetting(t *testing.T) {
 	plain, err := load(t, map[string]any{"enable": []any{"nobreaker"}})
 	if err != nil {
