@@ -442,3 +442,88 @@ func TestNogoList(t *testing.T) {
 		t.Errorf("docs/ci.md's nogo target lists %v, want the code rules %v", listed, code)
 	}
 }
+
+// TestActionSteps runs action.yml's check and gate steps with bash, as the
+// runner would, with a stand-in faultline that exits 1 (findings) and
+// writes a SARIF log: the step must succeed and record the exit code and
+// the log for the upload, and the gate must then fail with that code.
+func TestActionSteps(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	var a actionMeta
+	decodeStrict(t, "action.yml", &a)
+	step := func(id string) (run string, env map[string]string) {
+		for _, s := range a.Runs.Steps {
+			if s.ID == id || s.Name == id {
+				return s.Run, s.Env
+			}
+		}
+		t.Fatalf("action.yml: no step %q", id)
+		return "", nil
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "bin")
+	if err := os.Mkdir(bin, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	argsLog := filepath.Join(dir, "args")
+	stub := `#!/bin/sh
+for a in "$@"; do echo "$a" >> "$ARGS_LOG"; done
+while [ $# -gt 0 ]; do
+	if [ "$1" = -report ]; then mkdir -p "$2" && echo '{}' > "$2/findings.sarif"; fi
+	shift
+done
+exit 1
+`
+	if err := os.WriteFile(filepath.Join(bin, "faultline"), []byte(stub), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	outputs := filepath.Join(dir, "outputs")
+	exec1 := func(script string, env map[string]string) (int, []byte) {
+		cmd := exec.Command(bash, "--noprofile", "--norc", "-eo", "pipefail", "-c", script)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"),
+			"GITHUB_OUTPUT="+outputs, "RUNNER_TEMP="+dir, "ARGS_LOG="+argsLog)
+		for k, v := range env {
+			// The expressions the runner would have filled in.
+			v = strings.NewReplacer("${{ inputs.args }}", "-baseline .faultline-baseline ./...",
+				"${{ inputs.fail-on }}", "error", "${{ steps.check.outputs.exit-code }}", "").Replace(v)
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
+		out, err := cmd.CombinedOutput()
+		if ee, ok := err.(*exec.ExitError); ok {
+			return ee.ExitCode(), out
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return 0, out
+	}
+	run, env := step("check")
+	if code, out := exec1(run, env); code != 0 {
+		t.Fatalf("the check step failed (%d) on findings: the upload would not run\n%s", code, out)
+	}
+	data, err := os.ReadFile(outputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := filepath.Join(dir, "faultline-report")
+	for _, want := range []string{"report-dir=" + report, "exit-code=1", "sarif=" + filepath.Join(report, "findings.sarif")} {
+		if !strings.Contains(string(data), want+"\n") {
+			t.Errorf("the check step's outputs lack %q:\n%s", want, data)
+		}
+	}
+	args, err := os.ReadFile(argsLog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Fields(string(args)), []string{"check", "-format", "github", "-fail-on", "error", "-report", report, "-baseline", ".faultline-baseline", "./..."}; !slices.Equal(got, want) {
+		t.Errorf("faultline was run with %q, want %q", got, want)
+	}
+	gate, genv := step("Gate")
+	genv["CODE"] = "1"
+	if code, out := exec1(gate, genv); code != 1 {
+		t.Errorf("the gate step exited %d, want 1 (the check's code)\n%s", code, out)
+	}
+}
