@@ -6,6 +6,7 @@ require (
 	cuelang.org/go v0.17.1
 	github.com/awalterschulze/gographviz v2.0.3+incompatible
 	github.com/goccy/go-graphviz v0.2.10
+	github.com/golangci/plugin-module-register v0.1.2
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	go.yaml.in/yaml/v3 v3.0.4

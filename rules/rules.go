@@ -110,6 +110,10 @@ func FuncResolves(e string, pkg *types.Package) bool { return lint.Resolves(e, p
 // ParseWrappers parses comma-separated KIND:FUNC wrapper items.
 func ParseWrappers(s string) ([]Wrapper, error) { return config.ParseWrappers(s) }
 
+// ParseRemotes parses comma-separated KIND:FUNC[:CONTEXT] remote items,
+// CONTEXT the index of the context parameter or "none".
+func ParseRemotes(s string) ([]Remote, error) { return config.ParseRemotes(s) }
+
 // Bind returns the analyzers as, configured with c: copies of them, where
 // they depend on the configuration, so that the catalogue's analyzers stay
 // unchanged and runs with different configurations do not meet.
