@@ -212,44 +212,11 @@ var registerService = lint.NewFuncSet(
 func (t *tracer) registrations() []string {
 	descs := t.serviceDescs()
 
-	// What each function registers directly.
-	regs := map[*ssa.Function][]string{}
-	callers := map[*ssa.Function][]*ssa.Function{} // same-package callees -> callers
-	for _, fn := range t.irr.SrcFuncs {
-		owner := fn
-		for owner.Parent() != nil {
-			owner = owner.Parent()
-		}
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				call, ok := instr.(ssa.CallInstruction)
-				if !ok {
-					continue
-				}
-				c := call.Common()
-				if sf := c.StaticCallee(); sf != nil && sf.Pkg == t.irr.Pkg {
-					callee := ir.Origin(sf)
-					callers[callee] = append(callers[callee], owner)
-					continue
-				}
-				regs[owner] = append(regs[owner], t.registered(c, descs)...)
-			}
-		}
-	}
-	// Through calls within the package, to a fixed point.
-	for changed := true; changed; {
-		changed = false
-		for callee, cs := range callers {
-			for _, caller := range cs {
-				for _, name := range regs[callee] {
-					if !slices.Contains(regs[caller], name) {
-						regs[caller] = append(regs[caller], name)
-						changed = true
-					}
-				}
-			}
-		}
-	}
+	// What each function registers, itself or through the package's own
+	// functions.
+	regs, callers := throughCalls(t, nil, func(c *ssa.CallCommon, _ ssa.Instruction) []string {
+		return t.registered(c, descs)
+	})
 	var out []string
 	for _, fn := range t.irr.SrcFuncs {
 		names := regs[fn]

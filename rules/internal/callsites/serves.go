@@ -152,47 +152,12 @@ func (t *tracer) invokedServe(c *ssa.CallCommon) []Serve {
 // does not serve what the package's Run would. Test code is skipped.
 // This is registrations' reasoning, for servers.
 func (t *tracer) servers(skip func(*ssa.Function) bool) []Serve {
-	starts := map[*ssa.Function][]Serve{}
-	callers := map[*ssa.Function][]*ssa.Function{}
-	for _, fn := range t.irr.SrcFuncs {
-		if skip(fn) || strings.HasSuffix(t.pass.Fset.Position(fn.Pos()).Filename, "_test.go") {
-			continue // tests start servers of their own
-		}
-		owner := fn
-		for owner.Parent() != nil {
-			owner = owner.Parent()
-		}
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				call, ok := instr.(ssa.CallInstruction)
-				if !ok {
-					continue
-				}
-				c := call.Common()
-				if sf := c.StaticCallee(); sf != nil && sf.Pkg == t.irr.Pkg {
-					callee := ir.Origin(sf)
-					callers[callee] = append(callers[callee], owner)
-					continue
-				}
-				starts[owner] = append(starts[owner], t.serveOf(c, instr)...)
-				starts[owner] = append(starts[owner], t.invokedServe(c)...)
-			}
-		}
+	notTest := func(fn *ssa.Function) bool {
+		return skip(fn) || strings.HasSuffix(t.pass.Fset.Position(fn.Pos()).Filename, "_test.go") // tests start servers of their own
 	}
-	has := func(ss []Serve, s Serve) bool { return slices.Contains(ss, s) }
-	for changed := true; changed; {
-		changed = false
-		for callee, cs := range callers {
-			for _, caller := range cs {
-				for _, s := range starts[callee] {
-					if !has(starts[caller], s) {
-						starts[caller] = append(starts[caller], s)
-						changed = true
-					}
-				}
-			}
-		}
-	}
+	starts, callers := throughCalls(t, notTest, func(c *ssa.CallCommon, instr ssa.Instruction) []Serve {
+		return append(t.serveOf(c, instr), t.invokedServe(c)...)
+	})
 	var out []Serve
 	for _, fn := range t.irr.SrcFuncs {
 		ss := starts[fn]
