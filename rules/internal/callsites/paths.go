@@ -1,7 +1,6 @@
 package callsites
 
 import (
-	"go/constant"
 	"go/token"
 	"go/types"
 	"net/url"
@@ -179,36 +178,9 @@ func urlParts(v ssa.Value, depth int) []string {
 // elems returns the parts of the elements of a variadic argument, each
 // after a slash, as url.JoinPath and path.Join join them.
 func elems(v ssa.Value, depth int) []string {
-	sl, ok := v.(*ssa.Slice)
+	byIdx, ok := ir.VariadicArgs(v)
 	if !ok {
 		return []string{unknownPart}
-	}
-	arr, ok := sl.X.(*ssa.Alloc)
-	if !ok {
-		return []string{unknownPart}
-	}
-	var byIdx []ssa.Value
-	for _, ref := range *arr.Referrers() {
-		ia, ok := ref.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		k, ok := ia.Index.(*ssa.Const)
-		if !ok {
-			return []string{unknownPart}
-		}
-		i, exact := constant.Int64Val(constant.ToInt(k.Value))
-		if !exact || i < 0 || i > 32 {
-			return []string{unknownPart}
-		}
-		for _, r := range *ia.Referrers() {
-			if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
-				for int64(len(byIdx)) <= i {
-					byIdx = append(byIdx, nil)
-				}
-				byIdx[i] = st.Val
-			}
-		}
 	}
 	var out []string
 	for _, e := range byIdx {
@@ -226,30 +198,7 @@ func elems(v ssa.Value, depth int) []string {
 // formatParts reads a fmt.Sprintf format: its literal text, and a part
 // for each verb (the argument's when it is a constant).
 func formatParts(f string, args ssa.Value, depth int) []string {
-	var vals []ssa.Value
-	if sl, ok := args.(*ssa.Slice); ok {
-		if arr, ok := sl.X.(*ssa.Alloc); ok {
-			for _, ref := range *arr.Referrers() {
-				ia, ok := ref.(*ssa.IndexAddr)
-				if !ok {
-					continue
-				}
-				k, ok := ia.Index.(*ssa.Const)
-				if !ok {
-					continue
-				}
-				i, _ := constant.Int64Val(constant.ToInt(k.Value))
-				for _, r := range *ia.Referrers() {
-					if st, ok := r.(*ssa.Store); ok && st.Addr == ia && i >= 0 && i < 32 {
-						for int64(len(vals)) <= i {
-							vals = append(vals, nil)
-						}
-						vals[i] = st.Val
-					}
-				}
-			}
-		}
-	}
+	vals, _ := ir.VariadicArgs(args) // none known: every verb is an unknown part
 	var out []string
 	var lit strings.Builder
 	arg := 0

@@ -178,3 +178,41 @@ func Unembed(v ssa.Value) ssa.Value {
 	}
 	return v
 }
+
+// VariadicArgs returns the values a call stores into the fresh array
+// behind a variadic argument (f(a, b, c) builds a slice of a new array),
+// by index, nil where nothing is stored. ok is false when the slice comes
+// from elsewhere (f(xs...)) or an index is not a small constant.
+func VariadicArgs(v ssa.Value) (elems []ssa.Value, ok bool) {
+	sl, isSlice := v.(*ssa.Slice)
+	if !isSlice {
+		return nil, false
+	}
+	arr, isAlloc := sl.X.(*ssa.Alloc)
+	if !isAlloc {
+		return nil, false
+	}
+	for _, ref := range *arr.Referrers() {
+		ia, isIndex := ref.(*ssa.IndexAddr)
+		if !isIndex {
+			continue
+		}
+		k, isConst := ia.Index.(*ssa.Const)
+		if !isConst {
+			return nil, false
+		}
+		i, exact := constant.Int64Val(constant.ToInt(k.Value))
+		if !exact || i < 0 || i > 64 {
+			return nil, false
+		}
+		for _, r := range *ia.Referrers() {
+			if st, isStore := r.(*ssa.Store); isStore && st.Addr == ia {
+				for int64(len(elems)) <= i {
+					elems = append(elems, nil)
+				}
+				elems[i] = st.Val
+			}
+		}
+	}
+	return elems, true
+}

@@ -260,35 +260,13 @@ func gorillaMethod(v ssa.Value) (string, bool) {
 // variadic argument (f(a, b, h) builds a slice of a fresh array), or nil
 // when the slice comes from elsewhere.
 func LastVariadic(v ssa.Value) ssa.Value {
-	sl, ok := v.(*ssa.Slice)
-	if !ok {
-		return nil
-	}
-	arr, ok := sl.X.(*ssa.Alloc)
-	if !ok {
-		return nil
-	}
-	best, bestIdx := ssa.Value(nil), int64(-1)
-	for _, ref := range *arr.Referrers() {
-		ia, ok := ref.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		k, ok := ia.Index.(*ssa.Const)
-		if !ok {
-			continue
-		}
-		i, exact := constant.Int64Val(constant.ToInt(k.Value))
-		if !exact || i <= bestIdx {
-			continue
-		}
-		for _, r := range *ia.Referrers() {
-			if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
-				best, bestIdx = st.Val, i
-			}
+	elems, _ := ir.VariadicArgs(v)
+	for i := len(elems) - 1; i >= 0; i-- {
+		if elems[i] != nil {
+			return elems[i]
 		}
 	}
-	return best
+	return nil
 }
 
 // variadicLen returns the length of the array behind a variadic argument,
@@ -620,7 +598,7 @@ func (r *Reader) mounted(v ssa.Value, depth int) (string, bool) {
 		callee := ir.Callee(call.Common())
 		recv, args := splitRecv(call.Common(), callee)
 		switch {
-		case len(args) == 2 && unwrap(args[1]) != v:
+		case len(args) == 2 && ir.Peel(args[1]) != v:
 			continue // v is the receiver, or the prefix
 		case chiMount.Has(callee):
 			head, ok := r.prefix(recv, depth+1)
@@ -638,22 +616,6 @@ func (r *Reader) mounted(v ssa.Value, depth int) (string, bool) {
 		}
 	}
 	return "", true
-}
-
-// unwrap looks through conversions to interfaces.
-func unwrap(v ssa.Value) ssa.Value {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		default:
-			return v
-		}
-	}
 }
 
 // uses returns the instructions that use v, looking through conversions
