@@ -65,6 +65,19 @@ func (c *commonFlags) bind(fs *flag.FlagSet) {
 
 const manifestsUsage = "read replicas, zones and public routes from deployment manifests: Kubernetes YAML (also helm template or kustomize build output) or docker-compose `files or dirs` (comma-separated or repeated)"
 
+// start begins what check and graph do around a run: the profiles the
+// flags ask for and the progress line on a terminal. It returns the writer
+// to use for standard error from then on (it clears the line before
+// writing), the line, and the function that ends both.
+func (c *commonFlags) start(stderr io.Writer) (io.Writer, *progress, func(), error) {
+	stopProfiles, err := c.profile()
+	if err != nil {
+		return stderr, nil, nil, err
+	}
+	prog := startProgress(stderr, c.quiet)
+	return prog.wrap(stderr), prog, func() { prog.done(); stopProfiles() }, nil
+}
+
 // profile starts the profiles the flags ask for; the function it returns
 // writes them.
 func (c *commonFlags) profile() (func(), error) {
@@ -165,15 +178,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	stopProfiles, err := common.profile()
+	stderr, prog, stop, err := common.start(stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "faultline: %v\n", err)
 		return ExitInput
 	}
-	defer stopProfiles()
-	prog := startProgress(stderr, common.quiet)
-	defer prog.done()
-	stderr = prog.wrap(stderr)
+	defer stop()
 	cfg := common.config(patterns)
 	cfg.Progress = prog.callback()
 	res, err := analyzer.Run(cfg)

@@ -85,15 +85,12 @@ func runGraph(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "faultline: -depth %d: want 0 (no limit) or more\n", *depth)
 		return ExitInput
 	}
-	stopProfiles, err := common.profile()
+	stderr, prog, stop, err := common.start(stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "faultline: %v\n", err)
 		return ExitInput
 	}
-	defer stopProfiles()
-	prog := startProgress(stderr, common.quiet)
-	defer prog.done()
-	stderr = prog.wrap(stderr)
+	defer stop()
 	cfg := common.config(patterns)
 	cfg.Graph = true
 	cfg.Progress = prog.callback()

@@ -34,15 +34,6 @@ func applyFixes(findings []analyzer.Finding, root string) fixResult {
 	}
 	byFile := map[string]*fileEdits{}
 	absRoot := evalSymlinks(root)
-	overlaps := func(a, b analyzer.Edit) bool {
-		if a == b {
-			return false
-		}
-		if a.Start == a.End && b.Start == b.End {
-			return a.Start == b.Start // two insertions at one place: order unknown
-		}
-		return a.Start < b.End && b.Start < a.End || a.Start == a.End && a.Start > b.Start && a.Start < b.End || b.Start == b.End && b.Start > a.Start && b.Start < a.End
-	}
 	for i, f := range findings {
 		fx := f.Fix()
 		if f.Suppression != nil || fx == nil {
@@ -107,6 +98,17 @@ func applyFixes(findings []analyzer.Finding, root string) fixResult {
 		res.skipped++
 	}
 	return res
+}
+
+// overlaps reports whether two different edits cannot both be applied:
+// their ranges intersect (an insertion inside the other's range included),
+// or they start at one offset and one of them is an insertion, so that
+// which goes first is unknown.
+func overlaps(a, b analyzer.Edit) bool {
+	if a == b {
+		return false
+	}
+	return a.Start < b.End && b.Start < a.End || a.Start == b.Start && (a.Start == a.End || b.Start == b.End)
 }
 
 // rewrite applies edits (non-overlapping) to file and writes it back.

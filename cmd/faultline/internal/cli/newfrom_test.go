@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/faultline-dev/faultline/analyzer"
 )
 
 func TestParseDiff(t *testing.T) {
@@ -65,5 +67,28 @@ func TestUseColor(t *testing.T) {
 	t.Setenv("NO_COLOR", "")
 	if useColor("auto", os.Stdout, "") {
 		t.Error("NO_COLOR set (even empty) must turn auto off")
+	}
+}
+
+func TestFixOverlaps(t *testing.T) {
+	e := func(s, end int) analyzer.Edit { return analyzer.Edit{File: "a.go", Start: s, End: end, New: "x"} }
+	for _, tt := range []struct {
+		a, b analyzer.Edit
+		want bool
+	}{
+		{e(0, 5), e(5, 9), false}, // adjacent ranges
+		{e(0, 5), e(4, 9), true},  // intersecting
+		{e(3, 3), e(0, 5), true},  // an insertion inside a range
+		{e(5, 5), e(0, 5), false}, // an insertion right after it
+		{e(0, 0), e(0, 5), true},  // an insertion where a range starts: order unknown
+		{e(2, 2), e(2, 2), false}, // the same insertion twice is one
+		{e(2, 2), analyzer.Edit{File: "a.go", Start: 2, End: 2, New: "y"}, true},
+	} {
+		if got := overlaps(tt.a, tt.b); got != tt.want {
+			t.Errorf("overlaps(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := overlaps(tt.b, tt.a); got != tt.want {
+			t.Errorf("overlaps(%v, %v) = %v, want %v (symmetric)", tt.b, tt.a, got, tt.want)
+		}
 	}
 }
