@@ -25,6 +25,12 @@ func mergeSame(fs []Finding, enabled []*rules.Rule) []Finding {
 		return fs
 	}
 	at := func(file string, line int) string { return fmt.Sprintf("%s:%d", file, line) }
+	codeOf := map[string][]int{} // service -> its code findings
+	for i, f := range fs {
+		if f.pkg != "" && f.Service != "" && f.Suppression == nil {
+			codeOf[f.Service] = append(codeOf[f.Service], i)
+		}
+	}
 	drop := map[int]bool{}
 	for gi := range fs {
 		g := &fs[gi]
@@ -39,9 +45,9 @@ func mergeSame(fs []Finding, enabled []*rules.Rule) []Finding {
 		if len(sites) == 0 {
 			continue
 		}
-		for ci := range fs {
+		for _, ci := range codeOf[g.Service] {
 			c := &fs[ci]
-			if c.pkg == "" || c.Service != g.Service || c.Suppression != nil || drop[ci] || !slices.Contains(names, c.Rule) {
+			if !slices.Contains(names, c.Rule) {
 				continue
 			}
 			hit := sites[at(c.File, c.Line)]
