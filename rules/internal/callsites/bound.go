@@ -1,13 +1,13 @@
 package callsites
 
 import (
-	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"go/constant"
 	"strings"
 	"time"
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
 )
