@@ -32,6 +32,7 @@ func TestMergeSame(t *testing.T) {
 		{"another service", []Finding{graphF("a", site), code("httptimeout", "b", 12)}, false},
 		{"another rule", []Finding{graphF("a", site), code("nobreaker", "a", 12)}, false},
 		{"another call", []Finding{graphF("a", site), code("httptimeout", "a", 30)}, false},
+		{"code side suppressed", []Finding{graphF("a", site), func() Finding { f := code("httptimeout", "a", 12); f.Suppression = &Suppression{Reason: "r"}; return f }()}, false},
 		{"suppressed", []Finding{func() Finding { f := graphF("a", site); f.Suppression = &Suppression{Reason: "r"}; return f }(), code("httptimeout", "a", 12)}, false},
 	} {
 		got := mergeSame(tt.fs, []*rules.Rule{notimeout})
