@@ -50,6 +50,7 @@ func joinCode(g *graph.Graph, code *codeResult) (*joinResult, error) {
 		} else {
 			n.Source |= graph.FromCode
 		}
+		n.Health = serviceHealth(code, s, jr.routes)
 	}
 	g.Index()
 

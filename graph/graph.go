@@ -166,6 +166,9 @@ type Node struct {
 	// calls out, so it is never an entrypoint's service nor a single point
 	// of failure; its edges are drawn and judged like any other.
 	Client bool
+	// Health is what the code shows of the service's health endpoints;
+	// nil when no code of the node starts an HTTP or gRPC server.
+	Health *Health
 
 	// Datastore fields.
 	Engine string
@@ -249,6 +252,21 @@ type Serving struct {
 	Consumer bool   // a queue consumer's loop, not a server
 	API      string // what starts it, e.g. "(*net/http.Server).ListenAndServe"
 	Pos      Pos    // the call, relative to the root
+}
+
+// Health is what a service's code shows of the endpoints an orchestrator,
+// a load balancer or a monitor can ask whether an instance works.
+type Health struct {
+	// Server is the first HTTP or gRPC server the service's code starts
+	// (or registers gRPC services on).
+	Server Serving
+	// Endpoints lists the health routes and gRPC health services the code
+	// registers: "GET /healthz", "grpc grpc.health.v1.Health".
+	Endpoints []string
+	// Unknown says why the code cannot tell whether the service has one,
+	// when it cannot: routes whose paths the analysis cannot read, or an
+	// imported health-check library.
+	Unknown string
 }
 
 // Retries is an edge's retry policy.

@@ -29,6 +29,7 @@ type NodeJSON struct {
 	Vendor     string   `json:"vendor,omitempty"`
 	Serves     []string `json:"serves,omitempty"` // protocols a service learned from code serves ("http", "grpc", "kafka consumer")
 	Client     bool     `json:"client,omitempty"` // a program that serves nothing and only calls out
+	Health     []string `json:"health,omitempty"` // the health routes and gRPC health services its code registers
 	Source     string   `json:"source"`
 }
 
@@ -92,6 +93,9 @@ func (g *Graph) ToJSON() JSON {
 		}
 		if n.ReplicasKnown {
 			nj.Replicas = n.Replicas
+		}
+		if n.Health != nil {
+			nj.Health = n.Health.Endpoints
 		}
 		j.Nodes = append(j.Nodes, nj)
 	}

@@ -168,6 +168,10 @@ type (
 // a route's path (CallRoute.Path).
 var MatchRoute = routes.Match
 
+// HealthLike reports whether a route's path is one an orchestrator, a load
+// balancer or a monitor can use to ask whether an instance works.
+var HealthLike = routes.HealthLike
+
 // What the code shows of a call's protection.
 const (
 	CallUnknown = callsites.Unknown

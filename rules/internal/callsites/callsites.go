@@ -150,6 +150,14 @@ type Calls struct {
 	// engine tells a service, which serves, from a client, which only
 	// calls out.
 	Serves []Serve
+	// Unread counts the package's route registrations whose path or
+	// prefix the analysis cannot read: its routes are known only in part.
+	Unread int
+	// HealthLibs lists the packages outside the standard library the
+	// package imports whose import path names health ("…/healthcheck",
+	// "google.golang.org/grpc/health"): they may serve health endpoints
+	// the route table cannot see.
+	HealthLibs []string
 }
 
 // Route is an HTTP route a package registers.
@@ -206,6 +214,12 @@ func (c *Calls) String() string {
 	for _, sv := range c.Serves {
 		parts = append(parts, "starts "+sv.String())
 	}
+	if c.Unread > 0 {
+		parts = append(parts, "unread routes "+strconv.Itoa(c.Unread))
+	}
+	for _, h := range c.HealthLibs {
+		parts = append(parts, "health "+h)
+	}
 	return "calls[" + strings.Join(parts, "; ") + "]"
 }
 
@@ -237,7 +251,8 @@ func run(pass *analysis.Pass) (any, error) {
 	t.exportGRPCMethods()
 	t.exportReturns()
 	res.Registers = t.registrations()
-	res.Routes = t.routes()
+	res.Routes, res.Unread = t.routes()
+	res.HealthLibs = healthLibs(pass.Pkg)
 
 	rr := lint.ResultOf[*resilience.Result](pass)
 	res.Serves = t.servers(rr.TestCode().Contains)
@@ -267,7 +282,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	if len(res.Sites) > 0 || len(res.Bindings) > 0 || len(res.Registers) > 0 || len(res.Routes) > 0 || len(res.Serves) > 0 {
+	if len(res.Sites) > 0 || len(res.Bindings) > 0 || len(res.Registers) > 0 || len(res.Routes) > 0 || len(res.Serves) > 0 || res.Unread > 0 || len(res.HealthLibs) > 0 {
 		pass.ExportPackageFact(res)
 	}
 	return res, nil

@@ -26,5 +26,5 @@ import (
 // command-line tool that imports that package, or whose test starts a
 // server, starts none (climain).
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), callsites.Analyzer, "svc", "clients", "bounds", "platform", "store", "drv", "svc2", "regwrap", "svc3", "retries", "helpers", "testhelper", "helperctx", "srvlib", "srvmain", "climain", "ifacemain", "jobmain")
+	analysistest.Run(t, stubs.TestData(t), callsites.Analyzer, "svc", "clients", "bounds", "platform", "store", "drv", "svc2", "regwrap", "svc3", "retries", "helpers", "testhelper", "helperctx", "srvlib", "srvmain", "climain", "ifacemain", "jobmain", "healthreg", "unknownrouter")
 }
