@@ -407,7 +407,12 @@ func summary(res *analyzer.Result, fs []analyzer.Finding, baselined int) string 
 	// One line per missing deadline upstream that findings in several
 	// services share: fixing it clears them all.
 	for _, g := range res.Groups {
-		fmt.Fprintf(&b, "\nfaultline: %s (%d findings: %s)", report.Clean(g.Message), len(g.Findings), strings.Join(g.Findings, ", "))
+		const show = 5
+		more := ""
+		if n := len(g.Findings); n > show {
+			more = fmt.Sprintf(" and %d more", n-show)
+		}
+		fmt.Fprintf(&b, "\nfaultline: %s (%d findings: %s%s)", report.Clean(g.Message), len(g.Findings), strings.Join(g.Findings[:min(len(g.Findings), show)], ", "), more)
 	}
 	return b.String()
 }
