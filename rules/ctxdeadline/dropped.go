@@ -141,14 +141,14 @@ type ctxSource struct {
 type scopeCtx struct {
 	expr string // "ctx", "r.Context()"
 	from string // for messages
-	// blank is the function whose context parameter is named "_": the
-	// caller gives a context the function throws away. expr is then what
-	// to name it.
+	// blank says which function is given a context and does not name it
+	// ("(*Repo).Delete is given one and names it _"): the caller's
+	// deadline is thrown away. expr is then what to name it.
 	blank string
 }
 
-// funcBody is the body of a function and the label of its context
-// parameter named "_" ("" when it has none).
+// funcBody is the body of a function and, when it does not name its
+// context parameter, what blankCtx says of it.
 type funcBody struct {
 	body  *ast.BlockStmt
 	blank string
@@ -341,16 +341,23 @@ func (d *dropper) ctxAt(pos token.Pos) (scopeCtx, bool) {
 	return d.blankAt(pos)
 }
 
-// blankCtx returns label when the function type ft has a context
-// parameter named "_".
+// blankCtx says, of the function labelled label, that it is given a
+// context it does not name, when its type ft has a context parameter
+// named "_" or not named at all; "" otherwise.
 func (d *dropper) blankCtx(ft *ast.FuncType, label string) string {
 	if ft.Params == nil {
 		return ""
 	}
 	for _, f := range ft.Params.List {
+		if !remote.IsContext(d.info.TypeOf(f.Type)) {
+			continue
+		}
+		if len(f.Names) == 0 {
+			return label + " is given one and leaves it unnamed"
+		}
 		for _, n := range f.Names {
-			if n.Name == "_" && remote.IsContext(d.info.TypeOf(f.Type)) {
-				return label
+			if n.Name == "_" {
+				return label + " is given one and names it _"
 			}
 		}
 	}
@@ -373,7 +380,7 @@ func (d *dropper) blankAt(pos token.Pos) (scopeCtx, bool) {
 	if in == nil || in.blank == "" {
 		return scopeCtx{}, false
 	}
-	return scopeCtx{expr: "ctx", from: "the caller's context, which " + in.blank + " names _ and drops", blank: in.blank}, true
+	return scopeCtx{expr: "ctx", from: "the caller's", blank: in.blank}, true
 }
 
 // usedIn reports whether the function literal lit refers to v.
@@ -1086,7 +1093,7 @@ func (f *dropped) message() string {
 	head := fmt.Sprintf("%s takes no context, though %s (%s) is in scope", f.api, f.ctx.expr, f.ctx.from)
 	first := "" // what to do before calling the variant
 	if f.ctx.blank != "" {
-		head = fmt.Sprintf("%s takes no context, though %s is given one and names it _", f.api, f.ctx.blank)
+		head = fmt.Sprintf("%s takes no context, though %s", f.api, f.ctx.blank)
 		first = "name it ctx and "
 	}
 	switch {
@@ -1111,7 +1118,7 @@ func (f *dropped) message() string {
 		return fmt.Sprintf("%s: BEGIN and %s ignore the caller's deadline and cancellation; %sbegin it with %s", head, what, first, f.variant())
 	case f.request:
 		if f.ctx.blank != "" {
-			return fmt.Sprintf("%s builds a request with no context, though %s is given one and names it _: sending it ignores the caller's deadline and cancellation; %sbuild it with %s",
+			return fmt.Sprintf("%s builds a request with no context, though %s: sending it ignores the caller's deadline and cancellation; %sbuild it with %s",
 				f.api, f.ctx.blank, first, f.variant())
 		}
 		return fmt.Sprintf("%s builds a request with no context, though %s (%s) is in scope: sending it ignores the caller's deadline and cancellation; build it with %s",

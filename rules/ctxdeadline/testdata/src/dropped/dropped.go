@@ -277,3 +277,8 @@ func (r *Repo) Purge(id int) error {
 	_, err := r.db.Exec("DELETE FROM t WHERE id = $1", id)
 	return err
 }
+
+// The same with the parameter unnamed.
+func (r *Repo) Ping(context.Context) error {
+	return r.db.Ping() // want `\(\*sql.DB\).Ping takes no context, though \(\*dropped.Repo\).Ping is given one and leaves it unnamed: .*name it ctx and call PingContext\(ctx\)`
+}
