@@ -379,13 +379,19 @@ func (p HTML) single(page *htmlPage, g *graph.Graph, opt dot.Options, drawn map[
 // shown, the others wait in templates.
 func (p HTML) several(page *htmlPage, vs []*view, drawn map[string]bool) error {
 	page.Grouped = true
-	// The layouts run in parallel, as many at a time as there are CPUs:
-	// each is a program of its own (or a call into the WebAssembly
-	// Graphviz) and one core each.
+	// The layouts of a renderer program run in parallel, as many at a
+	// time as there are CPUs, each a process of its own. An in-process
+	// layout runs one at a time: the WebAssembly Graphviz has been seen
+	// to write corrupt SVG (NUL bytes) when called from several
+	// goroutines, its lock notwithstanding.
 	out := make([][]byte, len(vs))
 	errs := make([]error, len(vs))
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, max(1, runtime.NumCPU()))
+	workers := 1
+	if _, ok := p.Picture.Renderer.(svg.Program); ok {
+		workers = max(1, runtime.NumCPU())
+	}
+	sem := make(chan struct{}, workers)
 	for i, v := range vs {
 		wg.Add(1)
 		go func() {

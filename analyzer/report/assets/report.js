@@ -525,11 +525,81 @@
     result.highlightWanted = withElements ? elementsOf(withElements).length : 0;
     one("#reset").click();
     result.afterReset = all("#findings tbody tr:not([hidden])").length;
+    if (graph) { result.scale = selftestGraph(); }
     result.errors = errors;
     var out = document.createElement("pre");
     out.id = "selftest-result";
     out.textContent = JSON.stringify(result);
     document.body.appendChild(out);
   }
+  // selftestGraph clicks, searches and zooms as a user would and says
+  // what the page did.
+  function selftestGraph() {
+    var d = graph.data, r = { views: d.views.length, groups: d.groups.length, nodes: d.nodes.length };
+    function click(el) { el.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, view: window })); }
+    function count(sel) { return all(sel, graph.viewport).length; }
+    r.drawn = count("g.node");
+    // Expand the first group by clicking its stack.
+    if (d.groups.length > 0) {
+      var g0 = document.getElementById(d.groups[0].id);
+      r.stack = !!g0;
+      if (g0) { click(one("text", g0) || g0); }
+      r.expandedView = graph.current();
+      r.expandedDrawn = count("g.node");
+      r.membersDrawn = d.groups[0].members.filter(function (i) { return document.getElementById(d.nodes[i].id); }).length;
+      r.stackGone = !document.getElementById(d.groups[0].id);
+      // Its box's label collapses it again.
+      var boxLabel = one("g.cluster text", graph.viewport);
+      if (boxLabel) { click(boxLabel); }
+      r.collapsedView = graph.current();
+    }
+    // Search a node (the last one, by its full name) and choose it.
+    var target = d.nodes.length - 1;
+    var found = graph.find(d.nodes[target].name);
+    r.searchHits = found.filter(function (it) { return it.kind === "node" && it.i === target; }).length;
+    var input = one("#search");
+    input.value = d.nodes[target].name;
+    input.dispatchEvent(new Event("input"));
+    r.searchListed = all("#search-results li").length;
+    input.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+    r.searchView = graph.current();
+    var sel = one("g.node.sel", graph.viewport);
+    r.searchSelected = sel ? sel.id : "";
+    r.searchWanted = d.nodes[target].id;
+    // Findings: a word of the first finding's rule.
+    var rule = rows.length ? rows[0].dataset.rule : "";
+    r.findingHits = rule ? graph.find(rule).filter(function (it) { return it.kind === "findings"; }).length : 0;
+    // Focus: click the node that takes the most others down with it, in
+    // the view that draws it.
+    var worst = -1;
+    d.nodes.forEach(function (n, i) { if (worst < 0 || n.failsWith.length > d.nodes[worst].failsWith.length) { worst = i; } });
+    if (worst >= 0) {
+      graph.show(d.nodes[worst].group >= 0 ? d.groups[d.nodes[worst].group].view : 0);
+      var el = document.getElementById(d.nodes[worst].id);
+      if (el) { click(el); }
+      r.focusFailsWith = d.nodes[worst].failsWith.length;
+      r.focusBlast = count("g.blast");
+      r.focusSelected = count("g.node.sel");
+      r.focusInfo = !one("#info").hidden;
+      click(graph.viewport);
+      r.focusCleared = count(".sel, .blast, .near") === 0;
+    }
+    // Zoom: buttons, the wheel, the keyboard, and fit.
+    graph.fit();
+    var b0 = graph.box();
+    one("#z-in").click();
+    r.zoomButton = graph.box() !== b0;
+    graph.fit();
+    var rect = graph.viewport.getBoundingClientRect();
+    graph.viewport.dispatchEvent(new WheelEvent("wheel", { deltaY: -300, clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, bubbles: true, cancelable: true }));
+    r.zoomWheel = graph.box() !== b0;
+    graph.fit();
+    graph.viewport.dispatchEvent(new KeyboardEvent("keydown", { key: "-", bubbles: true }));
+    r.zoomKey = graph.box() !== b0;
+    one("#z-fit").click();
+    r.fitted = graph.box() === b0;
+    return r;
+  }
+
   if (window.location.hash === "#selftest") { selftest(); }
 })();
