@@ -224,7 +224,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 	// check draws the whole graph (-report), with faultline-render.
 	ps := printers(res, report.Picture{Renderer: renderer{building: prog.onBuild()}})
-	text := report.Text{Verbose: *verbose}
+	text := report.Text{Verbose: *verbose, Dir: workDir()}
 	if useColor(*color, stdout, *out) {
 		text.Color, text.Source = true, sourceLines(res.Root)
 	}
@@ -312,7 +312,7 @@ var (
 func printers(res *analyzer.Result, pic report.Picture) map[string]report.Printer {
 	srcRoot := report.RepoRoot(res.Root)
 	return map[string]report.Printer{
-		"text":   report.Text{},
+		"text":   report.Text{Dir: workDir()},
 		"json":   report.JSON{Picture: pic},
 		"sarif":  report.SARIF{Version: version(), SrcRoot: srcRoot},
 		"github": report.GitHub{SrcRoot: srcRoot},
@@ -320,6 +320,16 @@ func printers(res *analyzer.Result, pic report.Picture) map[string]report.Printe
 		"svg":    report.SVG{Picture: pic},
 		"html":   report.HTML{Picture: pic, Title: reportTitle(res), Version: version()},
 	}
+}
+
+// workDir is the directory faultline was started in, which text output's
+// paths are relative to; "" when it cannot be known.
+func workDir() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	return wd
 }
 
 // checkFormat returns an error when format is not one of accepted.
