@@ -2,6 +2,7 @@ package report
 
 import (
 	"maps"
+	"math"
 	"path"
 	"slices"
 	"strings"
@@ -274,6 +275,12 @@ func buildView(g *graph.Graph, fs []analyzer.Finding, groups []nodeGroup, of []i
 		v.drawn[dot.EntryID(ep.Name)] = true
 	}
 	sub.Index()
+	if len(expanded) == 1 {
+		// An expanded group puts tens of nodes side by side: top down,
+		// its ranks are rows, each spread over a few.
+		opt.TopDown = true
+		opt.Stagger = min(int(math.Ceil(math.Sqrt(float64(len(groups[expanded[0]].members))/6))), 5)
+	}
 	for _, e := range sub.Edges {
 		if opt.Bundles[e.Key()] == 0 {
 			v.drawn[dot.EdgeID(e.From, e.To)] = true

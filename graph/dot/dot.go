@@ -113,6 +113,15 @@ type Options struct {
 	// Boxes, when not nil, says which box (cluster) each node is drawn
 	// in, by node name: the box's label; it replaces Clustering.
 	Boxes map[string]string
+	// TopDown lays the graph out from top to bottom instead of from left
+	// to right: a group of tens of nodes side by side, whose ranks would
+	// be columns far taller than a screen, becomes rows.
+	TopDown bool
+	// Stagger, when above 1, spreads the nodes of a rank over that many
+	// ranks: the calls into the k-th node (groups' nodes excepted) get a
+	// minimum length of 1 + k mod Stagger, as Graphviz's unflatten does
+	// with leaves. A rank of sixty services becomes three of about twenty.
+	Stagger int
 	// Bundles marks the edges that stand for several calls (the calls
 	// between a collapsed group and another node), by Edge.Key: how many.
 	Bundles map[string]int
@@ -205,7 +214,7 @@ func (b *builder) add() error {
 		return err
 	}
 	attrs := map[string]string{
-		"rankdir": "LR", "fontname": quote(fontName), "fontsize": "12",
+		"rankdir": rankdir(b.opt.TopDown), "fontname": quote(fontName), "fontsize": "12",
 		"nodesep": quote("0.25"), "ranksep": quote("0.7"), "pad": quote("0.3"),
 		"labelloc": "b", "labeljust": "l", "fontcolor": quote("#566573"),
 		"label": quote(b.legend()),
@@ -248,6 +257,7 @@ func (b *builder) add() error {
 		}
 	}
 	edgeIDs := map[string]int{}
+	minlen := b.staggered()
 	for _, e := range b.src.Edges {
 		if b.src.Node(e.From) == nil || b.src.Node(e.To) == nil {
 			continue
@@ -259,11 +269,37 @@ func (b *builder) add() error {
 		} else {
 			edgeIDs[id] = 1
 		}
-		if err := b.g.AddEdge(quote(e.From), quote(e.To), true, b.edgeAttrs(e, id)); err != nil {
+		attrs := b.edgeAttrs(e, id)
+		if n := minlen[e.To]; n > 1 {
+			attrs["minlen"] = strconv.Itoa(n)
+		}
+		if err := b.g.AddEdge(quote(e.From), quote(e.To), true, attrs); err != nil {
 			return fmt.Errorf("dot: edge %s: %w", e.Key(), err)
 		}
 	}
 	return nil
+}
+
+// staggered returns the minimum length of the calls into each node, with
+// Options.Stagger.
+func (b *builder) staggered() map[string]int {
+	if b.opt.Stagger < 2 {
+		return nil
+	}
+	m := map[string]int{}
+	for k, n := range b.src.Nodes {
+		if _, ok := b.opt.Groups[n.Name]; !ok {
+			m[n.Name] = 1 + k%b.opt.Stagger
+		}
+	}
+	return m
+}
+
+func rankdir(topDown bool) string {
+	if topDown {
+		return "TB"
+	}
+	return "LR"
 }
 
 // legend explains the colours and the notation, in two lines.
