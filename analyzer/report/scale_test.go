@@ -315,19 +315,22 @@ func TestChromiumSystems(t *testing.T) {
 			}
 
 			if *screenshots != "" {
-				shot := func(name, hash string) {
+				shot := func(name, hash, size string) {
 					abs, err := filepath.Abs(filepath.Join(*screenshots, name))
 					if err != nil {
 						t.Fatal(err)
 					}
-					runChromium(t, bin, "--virtual-time-budget=5000", "--screenshot="+abs, "--window-size=1280,900", url+hash)
+					runChromium(t, bin, "--virtual-time-budget=5000", "--screenshot="+abs, "--window-size="+size, url+hash)
 					if _, err := os.Stat(abs); err != nil {
 						t.Errorf("no screenshot: %v", err)
 					}
 				}
-				shot("report-"+tt.name+".png", "")
+				if tt.grouped {
+					shot("report-"+tt.name+".png", "", "1280,900")
+				}
 				if tt.focus != "" {
-					shot("report-"+tt.name+"-focus.png", "#focus="+tt.focus)
+					// Taller: the account of the focused node is under the picture.
+					shot("report-"+tt.name+"-focus.png", "#focus="+tt.focus, "1280,1150")
 				}
 			}
 		})

@@ -152,6 +152,14 @@
     }
     function svg() { return viewport.querySelector("svg"); }
     cache[0] = prepare(svg());
+    // The picture's frame is as tall as the first picture needs at the
+    // page's width, within 240 pixels and 62% of the window.
+    (function () {
+      var v = svg().dataset.vb0.split(/[\s,]+/).map(Number);
+      if (v[2] > 0 && viewport.clientWidth > 0) {
+        viewport.style.height = Math.round(Math.max(240, Math.min(window.innerHeight * 0.62, viewport.clientWidth * v[3] / v[2] + 4))) + "px";
+      }
+    })();
 
     // The view box, and zoom around a point.
     function box(s) {
