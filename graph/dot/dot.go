@@ -460,8 +460,8 @@ func groupAttrs(n *graph.Node, grp Group, m Mark) map[string]string {
 		"fillcolor": quote(fill[m.Level]),
 		"color":     quote(line[m.Level]),
 		"tooltip":   quote(tooltip + "; click to expand"),
-		"fontsize":  "12",
-		"margin":    quote("0.2,0.1"),
+		"fontsize":  "16",
+		"margin":    quote("0.25,0.12"),
 	}
 	if m.Level > None {
 		a["penwidth"] = quote("2")
