@@ -183,7 +183,7 @@ func (p HTML) Print(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) er
 		if p.Picture.Focus != "" || p.Picture.Depth > 0 {
 			page.Focus = focusText(p.Picture)
 		}
-		vs, groups, of = views(sub, fs)
+		vs, groups, of = views(sub, fs, res.Module)
 		if vs == nil {
 			err = p.single(&page, sub, opt, drawn)
 		} else {

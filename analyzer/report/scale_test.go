@@ -77,7 +77,7 @@ func systemResult(t testing.TB, n int) *analyzer.Result {
 func TestViews(t *testing.T) {
 	res := systemResult(t, 60)
 	g := res.Graph
-	vs, groups, of := views(g, res.Findings)
+	vs, groups, of := views(g, res.Findings, res.Module)
 	if len(groups) < 2 || len(vs) != len(groups)+2 { // overview, one per group, everything
 		t.Fatalf("%d views of %d groups", len(vs), len(groups))
 	}
@@ -194,6 +194,7 @@ type scaleResult struct {
 	FocusInfo, FocusCleared        bool
 	ZoomButton, ZoomWheel, ZoomKey bool
 	Fitted                         bool
+	ShowLit, ShowWanted            int
 }
 
 // TestChromiumSystems opens the reports of the sample shop and of
@@ -262,7 +263,7 @@ func TestChromiumSystems(t *testing.T) {
 			if r.Nodes != len(g.Nodes) {
 				t.Errorf("the page knows %d nodes, the graph has %d", r.Nodes, len(g.Nodes))
 			}
-			vs, groups, of := views(g, res.Findings)
+			vs, groups, of := views(g, res.Findings, res.Module)
 			if !tt.grouped {
 				if r.Views != 1 || r.Groups != 0 || r.Drawn != len(g.Nodes)+len(g.Entrypoints) {
 					t.Errorf("%d views, %d groups, %d nodes drawn; want the whole graph (%d nodes and entrypoints) in one", r.Views, r.Groups, r.Drawn, len(g.Nodes)+len(g.Entrypoints))
@@ -300,6 +301,9 @@ func TestChromiumSystems(t *testing.T) {
 			}
 			if r.FocusFailsWith > 0 && r.FocusBlast == 0 {
 				t.Errorf("focus on a node that %d nodes fail with lights none", r.FocusFailsWith)
+			}
+			if r.ShowWanted == 0 || r.ShowLit != r.ShowWanted {
+				t.Errorf("a finding's show link lit %d of %d elements", r.ShowLit, r.ShowWanted)
 			}
 			if !r.ZoomButton || !r.ZoomWheel || !r.ZoomKey || !r.Fitted {
 				t.Errorf("zoom: button %v, wheel %v, key %v, fit back %v", r.ZoomButton, r.ZoomWheel, r.ZoomKey, r.Fitted)
@@ -383,5 +387,76 @@ func TestFolded(t *testing.T) {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("the focused picture does not say %q:\n%s", want, buf.String())
 		}
+	}
+}
+
+// TestGrouping checks how nodes are grouped: by team when any node has
+// one (the others by kind), else by the directory of their code below
+// the one all share (a topology's package path, or the file a node was
+// found in), and not at all when that makes fewer than two groups.
+func TestGrouping(t *testing.T) {
+	code := func(name, file string) *graph.Node {
+		return &graph.Node{Name: name, Kind: graph.Service, Source: graph.FromCode, Pos: graph.Pos{File: file, Line: 1}}
+	}
+	tests := []struct {
+		name  string
+		nodes []*graph.Node
+		want  map[string]string // node -> group; absent: none
+	}{
+		{
+			name: "teams",
+			nodes: []*graph.Node{
+				{Name: "a", Kind: graph.Service, Team: "pay", Source: graph.FromTopology},
+				{Name: "b", Kind: graph.Service, Team: "pay", Source: graph.FromTopology},
+				{Name: "c", Kind: graph.Service, Team: "search", Source: graph.FromTopology},
+				{Name: "d", Kind: graph.Datastore, Source: graph.FromTopology},
+				{Name: "e", Kind: graph.Datastore, Source: graph.FromTopology},
+				{Name: "f", Kind: graph.Service, Source: graph.FromTopology},
+			},
+			want: map[string]string{"a": "team pay", "b": "team pay", "d": "datastores", "e": "datastores"},
+		},
+		{
+			name: "code directories",
+			nodes: []*graph.Node{
+				code("checkout", "services/shop/checkout/main.go"),
+				code("cart", "services/shop/cart/cmd/main.go"),
+				code("search", "services/find/search/main.go"),
+				code("index", "services/find/main.go"),
+				{Name: "api", Kind: graph.Service, Packages: []string{"example.com/x/services/find/api/..."}, Source: graph.FromTopology},
+				{Name: "db", Kind: graph.Datastore, Source: graph.FromCode},
+			},
+			want: map[string]string{"checkout": "services/shop/", "cart": "services/shop/", "search": "services/find/", "index": "services/find/", "api": "services/find/"},
+		},
+		{
+			name: "one group is none",
+			nodes: []*graph.Node{
+				code("a", "cmd/a/main.go"),
+				code("b", "cmd/b/main.go"),
+				{Name: "d", Kind: graph.Datastore},
+				{Name: "e", Kind: graph.Datastore},
+			},
+			want: map[string]string{},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := &graph.Graph{Nodes: tt.nodes}
+			g.Index()
+			groups, of := grouping(g, "example.com/x")
+			got := map[string]string{}
+			for i, n := range g.Nodes {
+				if of[i] >= 0 {
+					got[n.Name] = groups[of[i]].name
+				}
+			}
+			if len(got) != len(tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+			for k, v := range tt.want {
+				if got[k] != v {
+					t.Errorf("%s: group %q, want %q (all: %v)", k, got[k], v, got)
+				}
+			}
+		})
 	}
 }

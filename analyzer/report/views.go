@@ -25,10 +25,11 @@ import (
 //   - the owning teams (a topology's `team`), when any node declares one;
 //     the nodes without a team are grouped by kind (datastores, queues,
 //     externals, services without a team);
-//   - otherwise the directory of each node's code (the Go package path of
-//     a topology's `package`, or the directory of the file a node learned
-//     from code was found in), one level below the directory all of them
-//     share; nodes with none are grouped by kind.
+//   - otherwise the directory of each node's code, one level below the
+//     directory all of them share: the directory of the file the node was
+//     found in, or of its topology `package` within the main module, when
+//     the code shows any node; else (a topology alone) the Go package path
+//     of its `package`; nodes with none are grouped by kind.
 //
 // A group of one node is not collapsed. When that leaves fewer than two
 // groups, or more than maxGroups, the graph is drawn whole: collapsing
@@ -53,7 +54,7 @@ type nodeGroup struct {
 
 // grouping returns the groups of g's nodes and the group of each node (-1:
 // none, or a group of one).
-func grouping(g *graph.Graph) ([]nodeGroup, []int) {
+func grouping(g *graph.Graph, module string) ([]nodeGroup, []int) {
 	keys := make([]string, len(g.Nodes))
 	teams := slices.ContainsFunc(g.Nodes, func(n *graph.Node) bool { return n.Team != "" })
 	if teams {
@@ -65,11 +66,25 @@ func grouping(g *graph.Graph) ([]nodeGroup, []int) {
 			}
 		}
 	} else {
+		// Import paths and file paths do not mix: files when the code
+		// shows any node, import paths in a topology alone.
+		files := slices.ContainsFunc(g.Nodes, func(n *graph.Node) bool { return fileDir(n) != "" })
 		dirs := make([]string, len(g.Nodes))
 		var prefix []string
 		first := true
 		for i, n := range g.Nodes {
-			dirs[i] = codeDir(n)
+			if files {
+				dirs[i] = fileDir(n)
+				// A node of the topology: its package's directory in
+				// the module, when the package is the module's.
+				if dirs[i] == "" && module != "" && len(n.Packages) > 0 {
+					if rest, ok := strings.CutPrefix(n.Packages[0], module+"/"); ok {
+						dirs[i] = strings.TrimSuffix(strings.TrimSuffix(rest, "/..."), "/")
+					}
+				}
+			} else if len(n.Packages) > 0 {
+				dirs[i] = strings.TrimSuffix(strings.TrimSuffix(n.Packages[0], "/..."), "/")
+			}
 			if dirs[i] == "" {
 				continue
 			}
@@ -141,13 +156,9 @@ func kindGroup(n *graph.Node) string {
 	return "other services"
 }
 
-// codeDir is the directory of a node's code: the path of the Go packages a
-// topology says implement it, or the directory of the file it was first
-// seen in in code; empty when neither is known.
-func codeDir(n *graph.Node) string {
-	if len(n.Packages) > 0 {
-		return strings.TrimSuffix(strings.TrimSuffix(n.Packages[0], "/..."), "/")
-	}
+// fileDir is the directory of the file a node was first seen in in the
+// code; empty for a node of the topology alone.
+func fileDir(n *graph.Node) string {
 	if n.Source&graph.FromCode != 0 && strings.HasSuffix(n.Pos.File, ".go") && !path.IsAbs(n.Pos.File) {
 		return path.Dir(n.Pos.File)
 	}
@@ -169,11 +180,11 @@ type view struct {
 
 // views returns the pictures of g: nil when g is drawn whole, as one
 // picture. fs are the findings on g.
-func views(g *graph.Graph, fs []analyzer.Finding) ([]*view, []nodeGroup, []int) {
+func views(g *graph.Graph, fs []analyzer.Finding, module string) ([]*view, []nodeGroup, []int) {
 	if len(g.Nodes) <= collapseAbove {
 		return nil, nil, nil
 	}
-	groups, of := grouping(g)
+	groups, of := grouping(g, module)
 	if groups == nil {
 		return nil, nil, nil
 	}

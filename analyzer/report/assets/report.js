@@ -592,6 +592,16 @@
       click(graph.viewport);
       r.focusCleared = count(".sel, .blast, .near") === 0;
     }
+    // A finding's "show" link: its elements lit, in the view that draws
+    // them.
+    var withView = rows.filter(function (row) { return elementsOf(row).length > 0 || row.dataset.viewElements; });
+    if (withView.length > 0) {
+      graph.show(0);
+      var last = withView[withView.length - 1], ids = elementsOf(last);
+      var here = ids.length > 0 && ids.every(function (id) { return document.getElementById(id); });
+      r.showWanted = here ? ids.length : (last.dataset.viewElements || "").split(" ").filter(function (s) { return s !== ""; }).length;
+      r.showLit = showRow(last);
+    }
     // Zoom: buttons, the wheel, the keyboard, and fit.
     graph.fit();
     var b0 = graph.box();
