@@ -443,10 +443,11 @@ func groupAttrs(n *graph.Node, grp Group, m Mark) map[string]string {
 	detail := plural(grp.Members, "node")
 	switch m.Findings {
 	case 0:
+		detail += " · no findings"
 	case 1:
-		detail += " · 1 finding"
+		detail += " · 1 " + m.Level.String()
 	default:
-		detail += " · " + plural(m.Findings, "finding")
+		detail += " · " + plural(m.Findings, "finding") + ", worst " + m.Level.String()
 	}
 	tooltip := grp.Name + ": " + plural(grp.Members, "node") + " collapsed into one"
 	if m.Findings > 0 {
@@ -566,7 +567,7 @@ func (b *builder) entryAttrs(ep *graph.Entrypoint) map[string]string {
 	if len(detail) > 0 {
 		label += "\n" + strings.Join(detail, " · ")
 	}
-	tooltip := "entrypoint " + ep.Name + " -> " + ep.Service
+	tooltip := "entrypoint " + ep.Name + " -> " + b.shownName(ep.Service)
 	if ep.Tier != "" {
 		tooltip += ", tier " + ep.Tier
 	}
@@ -593,16 +594,14 @@ func (b *builder) edgeAttrs(e *graph.Edge, id string) map[string]string {
 	bundle := b.opt.Bundles[e.Key()]
 	if bundle > 0 {
 		label = plural(bundle, "call")
-		tooltip = e.From + " -> " + e.To + ": " + plural(bundle, "call") + findings(m)
+		tooltip = b.shownName(e.From) + " -> " + b.shownName(e.To) + ": " + plural(bundle, "call") + findings(m)
 	}
 	a := map[string]string{
 		"id":      quote(id),
 		"color":   quote(line[m.Level]),
 		"tooltip": quote(tooltip),
 	}
-	if bundle > 1 {
-		a["penwidth"] = quote(strconv.FormatFloat(min(1+float64(bundle)/8, 4), 'f', 2, 64))
-	}
+
 	if !b.opt.NoEdgeLabels && label != "" {
 		a["label"] = quote(label)
 	}
@@ -623,7 +622,23 @@ func (b *builder) edgeAttrs(e *graph.Edge, id string) map[string]string {
 		a["penwidth"] = quote("2")
 		a["fontcolor"] = quote(line[m.Level])
 	}
+	if bundle > 1 { // thicker with more calls
+		w := min(1+float64(bundle)/8, 4)
+		if m.Level > None {
+			w = max(w, 2)
+		}
+		a["penwidth"] = quote(strconv.FormatFloat(w, 'f', 2, 64))
+	}
 	return a
+}
+
+// shownName is how a node is named to the reader: a group's name for a
+// collapsed group's node.
+func (b *builder) shownName(name string) string {
+	if grp, ok := b.opt.Groups[name]; ok {
+		return grp.Name
+	}
+	return name
 }
 
 // EdgeLabel is the compact description of an edge's protocol and
