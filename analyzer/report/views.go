@@ -253,6 +253,11 @@ func buildView(g *graph.Graph, fs []analyzer.Finding, groups []nodeGroup, of []i
 		if from == to {
 			continue // inside a collapsed group
 		}
+		if len(expanded) == 1 && !(of[fi] >= 0 && open[of[fi]]) && !(of[ti] >= 0 && open[of[ti]]) {
+			// A group's picture draws the calls of its own nodes: the
+			// calls between the others are the overview's.
+			continue
+		}
 		key := from + "->" + to
 		b := bundles[key]
 		if b == nil {
@@ -298,6 +303,7 @@ func buildView(g *graph.Graph, fs []analyzer.Finding, groups []nodeGroup, of []i
 		}
 	}
 
+	v.opt = opt // elementsOf reads the bundles
 	// The marks: each finding once on each element of this view that
 	// shows it.
 	edges := edgeIndex(g)
@@ -346,7 +352,9 @@ func (v *view) elementsOf(g *graph.Graph, edges map[string]*graph.Edge, index ma
 		case from == to:
 			out = append(out, element{key: from, id: dot.NodeID(from)})
 		default:
-			out = append(out, element{key: from + "->" + to, edge: true, id: dot.EdgeID(from, to)})
+			if key := from + "->" + to; v.opt.Bundles[key] > 0 {
+				out = append(out, element{key: key, edge: true, id: dot.EdgeID(from, to)})
+			}
 		}
 	}
 	return out

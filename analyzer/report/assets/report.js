@@ -227,6 +227,7 @@
     viewport.addEventListener("pointerdown", function (e) {
       if (e.button !== 0) { return; }
       drag = { x: e.clientX, y: e.clientY, id: e.pointerId, moving: false };
+      dragged = false;
     });
     viewport.addEventListener("pointermove", function (e) {
       if (!drag || e.pointerId !== drag.id) { return; }
