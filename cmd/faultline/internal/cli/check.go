@@ -416,8 +416,34 @@ func summary(res *analyzer.Result, fs []analyzer.Finding, baselined int) string 
 	}
 	// One line per missing deadline upstream that findings in several
 	// services share: fixing it clears them all.
+	// Their positions are written as the text output writes them,
+	// relative to the directory faultline runs in.
+	rel := func(pos string) string { return pos }
+	if wd := workDir(); wd != "" && res.Root != "" {
+		if root, err := filepath.Abs(res.Root); err == nil && root != wd {
+			rel = func(pos string) string {
+				i := strings.LastIndexByte(pos, ':')
+				if i <= 0 || filepath.IsAbs(filepath.FromSlash(pos[:i])) {
+					return pos
+				}
+				r, err := filepath.Rel(wd, filepath.Join(root, filepath.FromSlash(pos[:i])))
+				if err != nil {
+					return pos
+				}
+				return filepath.ToSlash(r) + pos[i:]
+			}
+		}
+	}
 	for _, g := range res.Groups {
-		fmt.Fprintf(&b, "\nfaultline: %s (%d findings: %s)", report.Clean(g.Message), len(g.Findings), strings.Join(g.Findings, ", "))
+		names := make([]string, len(g.Findings))
+		for i, f := range g.Findings {
+			names[i] = rel(f)
+		}
+		msg := g.Message
+		if g.Top != "" {
+			msg = strings.ReplaceAll(msg, g.Top, rel(g.Top))
+		}
+		fmt.Fprintf(&b, "\nfaultline: %s (%d findings: %s)", report.Clean(msg), len(g.Findings), strings.Join(names, ", "))
 	}
 	return b.String()
 }
