@@ -34,6 +34,7 @@ var programRenderer = sync.OnceValues(func() (svg.Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
+	renderDir = dir
 	bin := filepath.Join(dir, "faultline-render")
 	cmd := exec.Command("go", "build", "-o", bin, "github.com/faultline-dev/faultline/cmd/faultline-render")
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -41,6 +42,18 @@ var programRenderer = sync.OnceValues(func() (svg.Renderer, error) {
 	}
 	return svg.Program{Path: bin}, nil
 })
+
+// renderDir holds the faultline-render built for the tests; TestMain
+// removes it.
+var renderDir string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if renderDir != "" {
+		os.RemoveAll(renderDir)
+	}
+	os.Exit(code)
+}
 
 func renderer(t testing.TB) svg.Renderer {
 	t.Helper()
