@@ -208,6 +208,7 @@ type scaleResult struct {
 	ZoomButton, ZoomWheel, ZoomKey bool
 	Fitted                         bool
 	ShowLit, ShowWanted            int
+	EntryFocused                   bool
 }
 
 // TestChromiumSystems opens the reports of the sample shop and of
@@ -311,6 +312,9 @@ func TestChromiumSystems(t *testing.T) {
 			}
 			if r.FocusSelected != 1 || !r.FocusInfo || !r.FocusCleared {
 				t.Errorf("focus: %d selected, info shown %v, cleared %v", r.FocusSelected, r.FocusInfo, r.FocusCleared)
+			}
+			if len(g.Entrypoints) > 0 && !r.EntryFocused {
+				t.Error("a click on an entrypoint focuses on nothing")
 			}
 			if r.FocusFailsWith > 0 && r.FocusBlast == 0 {
 				t.Errorf("focus on a node that %d nodes fail with lights none", r.FocusFailsWith)

@@ -398,9 +398,16 @@ type nodeData struct {
 }
 
 type pageData struct {
-	Views  []viewData  `json:"views"`
-	Groups []groupData `json:"groups"`
-	Nodes  []nodeData  `json:"nodes"`
+	Views   []viewData  `json:"views"`
+	Groups  []groupData `json:"groups"`
+	Nodes   []nodeData  `json:"nodes"`
+	Entries []entryData `json:"entries"`
+}
+
+// entryData is an entrypoint: a click on it focuses on its service.
+type entryData struct {
+	ID   string `json:"id"`
+	Node int    `json:"node"`
 }
 
 // graphData is what the page's script needs to know about g beyond its
@@ -474,6 +481,12 @@ func graphData(g *graph.Graph, fs []analyzer.Finding, vs []*view, groups []nodeG
 			gd.Worst = worst.String()
 		}
 		d.Groups = append(d.Groups, gd)
+	}
+	d.Entries = []entryData{}
+	for _, ep := range g.Entrypoints {
+		if i, ok := index[ep.Service]; ok {
+			d.Entries = append(d.Entries, entryData{ID: dot.EntryID(ep.Name), Node: i})
+		}
 	}
 	if d.Views == nil {
 		d.Views = []viewData{{Name: "everything", Expanded: []int{}}}

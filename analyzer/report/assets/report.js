@@ -116,6 +116,8 @@
     var nodeById = {}, groupById = {};
     data.nodes.forEach(function (n, i) { nodeById[n.id] = i; });
     data.groups.forEach(function (g, i) { groupById[g.id] = i; });
+    var entryById = {};
+    data.entries.forEach(function (e) { entryById[e.id] = e.node; });
     var cache = {};
     var current = 0;
     var focused = -1;
@@ -418,8 +420,9 @@
         return;
       }
       if (g.id in groupById) { expand(groupById[g.id]); return; }
-      if (g.id in nodeById) {
-        if (focused === nodeById[g.id]) { clearFocus(); } else { focusNode(nodeById[g.id]); }
+      var i = g.id in nodeById ? nodeById[g.id] : g.id in entryById ? entryById[g.id] : -1;
+      if (i >= 0) {
+        if (focused === i) { clearFocus(); } else { focusNode(i); }
       }
     });
 
@@ -592,6 +595,17 @@
       r.focusInfo = !one("#info").hidden;
       click(graph.viewport);
       r.focusCleared = count(".sel, .blast, .near") === 0;
+      // An entrypoint's click focuses on its service.
+      if (d.entries.length > 0) {
+        var e0 = document.getElementById(d.entries[0].id);
+        if (!e0) {
+          graph.show(0);
+          e0 = document.getElementById(d.entries[0].id);
+        }
+        if (e0) { click(e0); }
+        r.entryFocused = count("g.node.sel") === 1;
+        click(graph.viewport);
+      }
     }
     // A finding's "show" link: its elements lit, in the view that draws
     // them.
