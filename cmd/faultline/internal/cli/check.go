@@ -224,7 +224,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 	// check draws the whole graph (-report), with faultline-render.
 	ps := printers(res, report.Picture{Renderer: renderer{building: prog.onBuild()}})
-	text := report.Text{Verbose: *verbose}
+	text := report.Text{Verbose: *verbose, Dir: workDir()}
 	if useColor(*color, stdout, *out) {
 		text.Color, text.Source = true, sourceLines(res.Root)
 	}
@@ -312,7 +312,7 @@ var (
 func printers(res *analyzer.Result, pic report.Picture) map[string]report.Printer {
 	srcRoot := report.RepoRoot(res.Root)
 	return map[string]report.Printer{
-		"text":   report.Text{},
+		"text":   report.Text{Dir: workDir()},
 		"json":   report.JSON{Picture: pic},
 		"sarif":  report.SARIF{Version: version(), SrcRoot: srcRoot},
 		"github": report.GitHub{SrcRoot: srcRoot},
@@ -320,6 +320,16 @@ func printers(res *analyzer.Result, pic report.Picture) map[string]report.Printe
 		"svg":    report.SVG{Picture: pic},
 		"html":   report.HTML{Picture: pic, Title: reportTitle(res), Version: version()},
 	}
+}
+
+// workDir is the directory faultline was started in, which text output's
+// paths are relative to; "" when it cannot be known.
+func workDir() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	return wd
 }
 
 // checkFormat returns an error when format is not one of accepted.
@@ -406,13 +416,39 @@ func summary(res *analyzer.Result, fs []analyzer.Finding, baselined int) string 
 	}
 	// One line per missing deadline upstream that findings in several
 	// services share: fixing it clears them all.
+	// Their positions are written as the text output writes them,
+	// relative to the directory faultline runs in.
+	rel := func(pos string) string { return pos }
+	if wd := workDir(); wd != "" && res.Root != "" {
+		if root, err := filepath.Abs(res.Root); err == nil && root != wd {
+			rel = func(pos string) string {
+				i := strings.LastIndexByte(pos, ':')
+				if i <= 0 || filepath.IsAbs(filepath.FromSlash(pos[:i])) {
+					return pos
+				}
+				r, err := filepath.Rel(wd, filepath.Join(root, filepath.FromSlash(pos[:i])))
+				if err != nil {
+					return pos
+				}
+				return filepath.ToSlash(r) + pos[i:]
+			}
+		}
+	}
 	for _, g := range res.Groups {
 		const show = 5
+		names := make([]string, 0, show)
+		for _, f := range g.Findings[:min(len(g.Findings), show)] {
+			names = append(names, rel(f))
+		}
 		more := ""
 		if n := len(g.Findings); n > show {
 			more = fmt.Sprintf(" and %d more", n-show)
 		}
-		fmt.Fprintf(&b, "\nfaultline: %s (%d findings: %s%s)", report.Clean(g.Message), len(g.Findings), strings.Join(g.Findings[:min(len(g.Findings), show)], ", "), more)
+		msg := g.Message
+		if g.Top != "" {
+			msg = strings.ReplaceAll(msg, g.Top, rel(g.Top))
+		}
+		fmt.Fprintf(&b, "\nfaultline: %s (%d findings: %s%s)", report.Clean(msg), len(g.Findings), strings.Join(names, ", "), more)
 	}
 	return b.String()
 }
