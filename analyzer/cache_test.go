@@ -154,6 +154,17 @@ func TestCacheWarm(t *testing.T) {
 		if tests && !slices.ContainsFunc(warm.Findings, func(f Finding) bool { return f.File == "svc/main_test.go" }) {
 			t.Errorf("-tests: no finding in svc/main_test.go")
 		}
+		if tests {
+			// A test file edited: the test variant misses, alone.
+			writeFiles(t, dir, map[string]string{"svc/main_test.go": "package main\n\nimport (\n\t\"net/http\"\n\t\"testing\"\n)\n\nfunc TestMain(t *testing.T) {\n\t_, _ = http.Get(\"http://payment:8080/health\")\n\t_, _ = http.Get(\"http://payment:8080/ready\")\n}\n"})
+			cfg.Cache = c
+			edited := run(t, cfg)
+			if want := []string{"example.com/m/svc [example.com/m/svc.test]"}; !slices.Equal(edited.cacheMissed, want) {
+				t.Errorf("-tests, a test file edited: missed %v, want %v", edited.cacheMissed, want)
+			}
+			cfg.Cache = nil
+			sameResult(t, "-tests, a test file edited", run(t, cfg), edited)
+		}
 		if !slices.ContainsFunc(warm.Findings, func(f Finding) bool { return f.Suppression != nil && f.Suppression.Kind == "inSource" }) {
 			t.Errorf("tests=%v: the finding the directive suppresses is missing from the warm run", tests)
 		}
@@ -219,17 +230,32 @@ func TestCacheInvalidation(t *testing.T) {
 	dir := cacheModule(t)
 	c := openTestCache(t)
 	cfg := Config{Dir: dir, NoTopology: true, Cache: c}
+	total := 0
+	cfg.Progress = func(p Progress) {
+		if p.Phase == "analysing" && p.Done == 0 {
+			total = p.Total
+		}
+	}
 	cold := run(t, cfg)
+	coldTotal := total
 
-	// A comment in the leaf: its key and its importer's change.
+	// A comment in the leaf: its key and its importer's change, and only
+	// they are analysed again (with their dependencies, for facts).
 	p := filepath.Join(dir, "platform", "platform.go")
 	src, _ := os.ReadFile(p)
 	writeFiles(t, dir, map[string]string{"platform/platform.go": string(src) + "\n// edited\n"})
+	total = 0
 	edited := run(t, cfg)
 	if want := []string{"example.com/m/platform", "example.com/m/svc"}; !slices.Equal(edited.cacheMissed, want) {
 		t.Errorf("after editing platform: missed %v, want %v", edited.cacheMissed, want)
 	}
+	if total == 0 || total >= coldTotal {
+		t.Errorf("after editing platform: %d packages analysed, want fewer than the cold run's %d", total, coldTotal)
+	}
 	sameResult(t, "a comment added", cold, edited)
+	if r := run(t, cfg); !r.Cached {
+		t.Errorf("after the partial run: missed %v, want its entries written", r.cacheMissed)
+	}
 
 	// A new call in the leaf: its finding appears (no stale entry).
 	writeFiles(t, dir, map[string]string{"platform/platform.go": string(src) + "\nfunc Fetch2(url string) (*http.Response, error) { return http.Get(url) }\n"})
@@ -250,6 +276,17 @@ func TestCacheInvalidation(t *testing.T) {
 	if len(wrapped.cacheMissed) != 3 {
 		t.Errorf("with a wrapper declared: missed %v, want every package", wrapped.cacheMissed)
 	}
+	// An edit with the wrapper declared: the partial run checks the
+	// declaration against every package, not only those it loads.
+	writeFiles(t, dir, map[string]string{"other/other.go": "package other\n\nimport \"net/http\"\n\nfunc Serve() error { return http.ListenAndServe(\":9091\", nil) }\n"})
+	wrapped2 := run(t, wcfg)
+	if !slices.Equal(wrapped2.cacheMissed, []string{"example.com/m/other"}) {
+		t.Errorf("with a wrapper, other edited: missed %v", wrapped2.cacheMissed)
+	}
+	wcfg.Cache = nil
+	sameResult(t, "partial, with a wrapper", run(t, wcfg), wrapped2)
+	wcfg.Cache = c
+	writeFiles(t, dir, map[string]string{"other/other.go": "package other\n\nimport \"net/http\"\n\nfunc Serve() error { return http.ListenAndServe(\":9090\", nil) }\n"})
 	nob := func(r *Result) int {
 		return len(slices.DeleteFunc(slices.Clone(r.Findings), func(f Finding) bool { return f.Rule != "nobreaker" }))
 	}

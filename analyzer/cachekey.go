@@ -357,3 +357,56 @@ func (cr *cacheRun) store(entries map[string]*pkgEntry) {
 		_ = cr.c.Trim()
 	}
 }
+
+// partial reports whether the run should analyse only the root packages
+// that missed: some roots hit. A package's key covers its dependencies,
+// so the packages that missed are closed under importers: they are the
+// edited packages and every package that imports one, however
+// indirectly. Loading them loads their dependencies, which the checker
+// analyses for facts only, as in a full run; a root's findings depend on
+// its files and its dependencies' facts, not on which other packages are
+// roots, so its fresh entry is what a full run would give, and the
+// entries of the roots that hit stand.
+//
+// An entry that is missing for another reason (trimmed, corrupt) may
+// leave a package of the module that no missed root imports without its
+// entry: then the whole run is analysed again.
+func (cr *cacheRun) partial() bool {
+	var missedRoots []*packages.Package
+	for _, p := range cr.pkgs {
+		if cr.entries[p.ID] == nil {
+			missedRoots = append(missedRoots, p)
+		}
+	}
+	if len(missedRoots) == 0 || len(missedRoots) == len(cr.pkgs) {
+		return false
+	}
+	loaded := map[*packages.Package]bool{}
+	packages.Visit(missedRoots, nil, func(p *packages.Package) { loaded[p] = true })
+	for p := range cr.want {
+		if cr.entries[p.ID] == nil && !loaded[p] {
+			return false
+		}
+	}
+	return true
+}
+
+// missedRoots returns the package patterns that load the root packages
+// that missed: their import paths (a test variant's or an external test
+// package's is the package's own, which loads them with -tests).
+func (cr *cacheRun) missedRoots() []string {
+	var out []string
+	for _, p := range cr.pkgs {
+		if cr.entries[p.ID] != nil {
+			continue
+		}
+		path := p.PkgPath
+		if strings.Contains(p.ID, " [") {
+			path = strings.TrimSuffix(path, "_test")
+		}
+		if !slices.Contains(out, path) {
+			out = append(out, path)
+		}
+	}
+	return out
+}

@@ -116,13 +116,21 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 			}
 		}
 	}
+	// Some packages missed: only the root packages that missed are
+	// analysed again (see cacheRun.partial), with their dependencies
+	// loaded for facts; the entries of the others are the cache's.
+	loadPatterns := patterns
+	partial := cache != nil && cache.partial()
+	if partial {
+		loadPatterns = cache.missedRoots()
+	}
 
 	pcfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Tests: cfg.Tests, Env: goEnv(cfg.Safe)}
 	if !cfg.Deps {
 		pcfg.ParseFile = outlineDeps(modRoot)
 	}
 	cfg.progress(Progress{Phase: "loading"})
-	pkgs, err := packages.Load(pcfg, patterns...)
+	pkgs, err := packages.Load(pcfg, loadPatterns...)
 	if err != nil {
 		return nil, inputErrorf("loading packages %s: %v", strings.Join(patterns, " "), err)
 	}
@@ -134,7 +142,14 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 	}
 	res.load = packageErrors(pkgs, dir, root)
 	entries := map[string]*pkgEntry{}
-	res.describe(pkgs, root)
+	known := pkgs // the packages checkDeclared may find a declaration's in
+	if partial {
+		maps.Copy(entries, cache.entries)
+		res.describe(cache.pkgs, root)
+		known = cache.pkgs
+	} else {
+		res.describe(pkgs, root)
+	}
 	for _, p := range pkgs {
 		for _, f := range p.Syntax {
 			for _, d := range rules.ParseDirectives(p.Fset, f, cfg.NoNolint) {
@@ -149,7 +164,7 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 
 	if len(analyzers) == 0 {
 		buildCode(res, pkgs, entries, ruleNames, g, root, wantCalls)
-		return res, nil
+		return res, nil // (no cache without analyzers)
 	}
 	if cfg.Progress != nil {
 		total := 0
@@ -160,7 +175,7 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 			cfg.progress(Progress{Phase: "analysing", Done: int(done.Add(1)), Total: total})
 		}
 	}
-	if err := checkDeclared(cfg.settings, pkgs, checkWhole); err != nil {
+	if err := checkDeclared(cfg.settings, pkgs, known, checkWhole); err != nil {
 		return nil, err
 	}
 	// The catalogue's analyzers, bound to this run's configuration: the
@@ -231,7 +246,11 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 			}
 		}
 	}
-	buildCode(res, pkgs, entries, ruleNames, g, root, wantCalls)
+	all := pkgs
+	if partial {
+		all = cache.pkgs // every root, in the order a full load gives them
+	}
+	buildCode(res, all, entries, ruleNames, g, root, wantCalls)
 	if cache != nil && len(res.load.errors) == 0 && len(res.load.broken) == 0 {
 		cache.store(entries)
 	}
@@ -402,14 +421,18 @@ func (c *codeResult) merge(o *codeResult) {
 // settings declare (wrappers, remote APIs) that name nothing in the code
 // loaded: a typo would otherwise silently declare nothing. When the whole
 // module was loaded, a package the code does not import is reported too:
-// the declaration cannot apply.
-func checkDeclared(s *graph.Settings, pkgs []*packages.Package, whole bool) error {
+// the declaration cannot apply. pkgs are the packages loaded with types;
+// known are the roots of every package of the run (pkgs, or, when only
+// the packages the cache missed were loaded, all of them, listed).
+func checkDeclared(s *graph.Settings, pkgs, known []*packages.Package, whole bool) error {
 	if s == nil || len(s.Wrappers)+len(s.Remotes) == 0 {
 		return nil
 	}
 	byPath := map[string]*packages.Package{}
 	packages.Visit(pkgs, nil, func(p *packages.Package) { byPath[p.PkgPath] = p })
-	paths := sortedKeys(byPath)
+	all := map[string]bool{}
+	packages.Visit(known, nil, func(p *packages.Package) { all[p.PkgPath] = true })
+	paths := sortedKeys(all)
 	var errs []string
 	check := func(where string, pos graph.Pos, fn string) {
 		path, typ, name, err := rules.FuncEntry(fn)
@@ -418,7 +441,7 @@ func checkDeclared(s *graph.Settings, pkgs []*packages.Package, whole bool) erro
 		}
 		p := byPath[path]
 		switch {
-		case p == nil && whole:
+		case !all[path] && whole:
 			msg := fmt.Sprintf("%s: %s: %s: package %s is not part of the code analysed, so this declaration applies to nothing", pos, where, fn, path)
 			if n := graph.Nearest(path, paths); n != "" {
 				msg += fmt.Sprintf(" (did you mean %s?)", n)

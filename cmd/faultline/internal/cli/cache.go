@@ -32,9 +32,9 @@ results changed: the faultline executable (its SHA-256), the Go version
 and build environment (GOOS, GOARCH, GOFLAGS and its build tags,
 CGO_ENABLED, GOEXPERIMENT), -tests, -deps, -safe, -nolint, the rules that
 run and the settings that reach them (wrappers, remotes), the package's
-files and, recursively, those of every package it imports. When any
-package the patterns name misses, the whole analysis runs again (and
-writes the entries of every package).
+files and, recursively, those of every package it imports. When some
+packages miss, only they (the edited packages and their importers) are
+analysed again; the entries of the others stand.
 `
 
 // cacheMax is the size bound of the cache: FAULTLINE_CACHE_MAX, or the
