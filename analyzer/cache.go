@@ -50,27 +50,6 @@ const cacheFormat = "v1"
 // cacheMagic starts every entry: the format, then the payload's SHA-256.
 const cacheMagic = "faultline-cache " + cacheFormat + "\n"
 
-// DefaultCacheDir returns the directory of the cache: $FAULTLINE_CACHE,
-// or faultline in the user's cache directory (os.UserCacheDir). It returns
-// "" when FAULTLINE_CACHE is "off" or no directory can be found.
-func DefaultCacheDir() string {
-	switch d := os.Getenv("FAULTLINE_CACHE"); d {
-	case "off":
-		return ""
-	case "":
-		ucd, err := os.UserCacheDir()
-		if err != nil {
-			return ""
-		}
-		return filepath.Join(ucd, "faultline")
-	default:
-		if abs, err := filepath.Abs(d); err == nil {
-			return abs
-		}
-		return d
-	}
-}
-
 // OpenCache returns the cache in dir, creating the directory.
 func OpenCache(dir string, max int64) (*Cache, error) {
 	if dir == "" {

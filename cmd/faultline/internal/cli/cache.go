@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/faultline-dev/faultline/analyzer"
 )
@@ -37,6 +38,27 @@ packages miss, only they (the edited packages and their importers) are
 analysed again; the entries of the others stand.
 `
 
+// cacheDir returns the directory of the result cache: $FAULTLINE_CACHE,
+// or faultline in the user's cache directory (os.UserCacheDir). It
+// returns "" when FAULTLINE_CACHE is "off" or no directory can be found.
+func cacheDir() string {
+	switch d := os.Getenv("FAULTLINE_CACHE"); d {
+	case "off":
+		return ""
+	case "":
+		ucd, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		return filepath.Join(ucd, "faultline")
+	default:
+		if abs, err := filepath.Abs(d); err == nil {
+			return abs
+		}
+		return d
+	}
+}
+
 // cacheMax is the size bound of the cache: FAULTLINE_CACHE_MAX, or the
 // default.
 func cacheMax() (int64, error) {
@@ -66,7 +88,7 @@ func openCache(mode string) (*analyzer.Cache, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir := analyzer.DefaultCacheDir()
+	dir := cacheDir()
 	if dir == "" {
 		return nil, nil
 	}
@@ -91,7 +113,7 @@ func runCache(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "faultline: cache: unknown command %q\n\n%s", args[0], cacheHelp)
 		return ExitInput
 	}
-	dir := analyzer.DefaultCacheDir()
+	dir := cacheDir()
 	if dir == "" {
 		fmt.Fprintln(stdout, "the cache is off (FAULTLINE_CACHE=off, or no user cache directory)")
 		return ExitOK
