@@ -396,3 +396,27 @@ func TestCacheTrim(t *testing.T) {
 		t.Errorf("after Clean: %d entries", n)
 	}
 }
+
+// TestCacheBroken: a run with a package that does not type-check writes
+// no entry (its findings may be missing); once it is fixed, entries are
+// written and found.
+func TestCacheBroken(t *testing.T) {
+	dir := cacheModule(t)
+	writeFiles(t, dir, map[string]string{"broken/broken.go": "package broken\n\nfunc F() int { return \"no\" }\n"})
+	c := openTestCache(t)
+	cfg := Config{Dir: dir, NoTopology: true, Cache: c}
+	for i := range 2 {
+		res := run(t, cfg)
+		if res.Cached || len(res.Unanalysed) != 1 {
+			t.Errorf("run %d with a broken package: cached %v, unanalysed %v", i, res.Cached, res.Unanalysed)
+		}
+		if n := len(entries(t, c)); n != 0 {
+			t.Errorf("run %d with a broken package: %d entries written, want none", i, n)
+		}
+	}
+	writeFiles(t, dir, map[string]string{"broken/broken.go": "package broken\n\nfunc F() int { return 1 }\n"})
+	run(t, cfg)
+	if res := run(t, cfg); !res.Cached {
+		t.Errorf("after the fix: missed %v", res.cacheMissed)
+	}
+}
