@@ -29,6 +29,7 @@ measure() {
 case "${1:-}" in
 code)
 	dir=$2
+	edit=${3:+$(realpath "$3")}
 	cd "$dir"
 	go vet ./... >/dev/null 2>&1 || true # warm the build cache
 	# go vet caches its results too: a flag value unique to each run
@@ -43,11 +44,10 @@ code)
 	echo "check, cache empty (writes it):   $(measure bash -c 'rm -rf "$FAULTLINE_CACHE"; exec "$0" check -fail-on never ./...' "$work/faultline")"
 	"$work/faultline" check -fail-on never ./... >/dev/null 2>&1 || true
 	echo "check, cache warm, unchanged:     $(measure "$work/faultline" check -fail-on never ./...)"
-	if [ -n "${3:-}" ]; then
+	if [ -n "$edit" ]; then
 		# One file edited before each run (a comment appended), the
 		# cache warm from the run before: the file's package and its
 		# importers miss.
-		edit=$(realpath "$3")
 		cp "$edit" "$work/edited.orig"
 		trap 'cp "$work/edited.orig" "$edit"; rm -rf "$work"' EXIT
 		echo "check, cache warm, $3 edited: $(measure bash -c 'echo "// bench $RANDOM$RANDOM" >>"$1"; exec "$0" check -fail-on never ./...' "$work/faultline" "$edit")"
