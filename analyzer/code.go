@@ -63,8 +63,9 @@ type codeResult struct {
 // With a cache (Config.Cache), the packages are first listed without
 // being type-checked and their keys computed: when every package the
 // patterns name has an entry, the result is built from the entries and
-// nothing is loaded or analysed; otherwise the whole analysis runs and
-// its entries are written for the next run.
+// nothing is loaded or analysed; otherwise the packages that missed are
+// analysed (all of them when none hit), and their entries are written for
+// the next run.
 func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled []*rules.Rule, g *graph.Graph, wantCalls bool) (*codeResult, error) {
 	patterns := cfg.Patterns
 	if len(patterns) == 0 {
