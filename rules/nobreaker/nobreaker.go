@@ -453,7 +453,7 @@ func clientOrigin(pass *analysis.Pass, res *resilience.Result, calls []*callSite
 			continue
 		}
 		b := scores[best]
-		if sc.calls > b.calls || (sc.calls == b.calls && (sc.sameFile > b.sameFile || (sc.sameFile == b.sameFile && pos < best))) {
+		if sc.calls > b.calls || (sc.calls == b.calls && (sc.sameFile > b.sameFile || (sc.sameFile == b.sameFile && before(pass.Fset, pos, best)))) {
 			best = pos
 		}
 	}
@@ -462,11 +462,22 @@ func clientOrigin(pass *analysis.Pass, res *resilience.Result, calls []*callSite
 	}
 	first := calls[0].call.Pos()
 	for _, c := range calls {
-		if c.call.Pos() < first {
+		if before(pass.Fset, c.call.Pos(), first) {
 			first = c.call.Pos()
 		}
 	}
 	return first
+}
+
+// before orders positions by file name, then offset: the order of
+// token.Pos values across files is the order go/packages happened to
+// parse them in, which varies from run to run.
+func before(fset *token.FileSet, a, b token.Pos) bool {
+	pa, pb := fset.Position(a), fset.Position(b)
+	if pa.Filename != pb.Filename {
+		return pa.Filename < pb.Filename
+	}
+	return pa.Offset < pb.Offset
 }
 
 var dials = lint.NewFuncSet("google.golang.org/grpc.NewClient", "google.golang.org/grpc.Dial", "google.golang.org/grpc.DialContext")

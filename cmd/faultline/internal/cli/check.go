@@ -143,6 +143,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		verbose     = fs.Bool("v", false, "text output: each finding's whole message (why it matters and how to fix it), not only its headline")
 		fix         = fs.Bool("fix", false, "apply the suggested fixes of the findings reported (rewriting the Go files, gofmt-formatted); fixed findings are then not reported")
 		newFromRev  = fs.String("new-from-rev", "", "report and fail only on findings on lines changed since this git `revision` (uncommitted and untracked files count as changed)")
+		cacheMode   = fs.String("cache", "on", "keep the code rules' results per package between runs, in $FAULTLINE_CACHE (default: faultline in the user cache directory; see 'faultline help cache'): `on` or off")
 	)
 	common.bind(fs)
 	patterns, err := parseInterspersed(fs, args)
@@ -159,6 +160,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return ExitInput
 	}
 	if err := checkFormat(*format, checkFormats); err != nil {
+		fmt.Fprintf(stderr, "faultline: %v\n", err)
+		return ExitInput
+	}
+	cache, err := openCache(*cacheMode)
+	if err != nil {
 		fmt.Fprintf(stderr, "faultline: %v\n", err)
 		return ExitInput
 	}
@@ -186,6 +192,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	cfg := common.config(patterns)
 	cfg.Progress = prog.callback()
+	cfg.Cache = cache
 	res, err := analyzer.Run(cfg)
 	if err != nil {
 		return fail(stderr, err)
