@@ -203,12 +203,12 @@ func TestLibraries(t *testing.T) {
 	cloudServicesAre(t, results, "example.com/libs/gcp/sites", "pubsub", "pubsub", "pubsub", "firestore", "firestore", "spanner", "bigtable")
 	cloudServicesAre(t, results, "example.com/libs/minio/sites", "", "")
 	blockingOptionRelated(t, results, "example.com/libs/grpcconn/dial")
-	routesAre(t, results, "example.com/libs/routes/hertz", "GET /healthz", "GET /api/cart/:id", "PUT /api/v1/items", "POST /api/v1/orders")
-	routesAre(t, results, "example.com/libs/routes/iris", "GET /healthz", "GET /api/cart/{id}", "PUT /api/v1/items", "POST /api/v1/orders")
+	routesAre(t, results, "example.com/libs/routes/hertz", "POST /api/v1/orders", "GET /healthz", "GET /api/cart/:id", "PUT /api/v1/items")
+	routesAre(t, results, "example.com/libs/routes/iris", "POST /api/v1/orders", "GET /healthz", "GET /api/cart/{id}", "PUT /api/v1/items")
 }
 
 // routesAre checks the HTTP routes the package pkg registers, "METHOD
-// /path", in the order of the registrations.
+// /path", in the order callsites records them (its functions' order).
 func routesAre(t *testing.T, rs []*analysistest.Result, pkg string, want ...string) {
 	t.Helper()
 	var got []string

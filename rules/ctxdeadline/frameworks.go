@@ -1370,7 +1370,7 @@ func (c *checker) exportMiddlewareFacts() {
 		if middlewareShaped(fn.Signature) && c.boundsRequest(fn) {
 			c.pass.ExportObjectFact(obj, new(MiddlewareFact))
 		}
-		if f := c.routerFact(fn); f != nil {
+		if f := c.routerFact(fn); f != nil && obj.Exported() {
 			c.pass.ExportObjectFact(obj, f)
 		}
 	}

@@ -47,8 +47,13 @@ func init() { register(&serverFrameworks) }
 //     (the runners' arguments, app.ConfigureHost) may set the server's
 //     fields, unseen; iris.Raw serves however its function does.
 //   - beego v2 is not modelled: the module proxy does not serve it to
-//     this build (403), so its web.Run and BConfig.Listen.ServerTimeOut are
-//     not read, and its servers are never reported.
+//     this build (403), so no fixture can check it. Read in its source
+//     (github.com/beego/beego 939cfde, server/web/server.go:150-151,
+//     config.go:189,539): web.Run sets the server's ReadTimeout and
+//     WriteTimeout from BConfig.Listen.ServerTimeOut, zero by default, and
+//     no ReadHeaderTimeout; but the config's init reads conf/app.conf
+//     (servertimeout = …) at run time, which code cannot see, so a beego
+//     server is never reported.
 var serverFrameworks = Library{
 	Name: "server frameworks",
 	Paths: []string{

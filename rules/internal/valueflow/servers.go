@@ -113,8 +113,9 @@ var hertzDefaultReadTimeout = Info{State: Set, Const: true, Value: int64(3 * tim
 // hertzNewState answers what the Hertz built by server.New(opts...) holds
 // at path: its ReadTimeout is the last WithReadTimeout among opts (a
 // value that is not positive: Unset, no deadline), or the default.
-// An option faultline cannot read (not one of hertz's, or a slice of the
-// caller's) makes it Unknown.
+// An option faultline cannot read (not one of hertz's: a tracer of
+// hertz-contrib, an option of the user's) makes it Unknown unless a
+// WithReadTimeout follows it, and so does a slice of the caller's.
 func (e *evaluator) hertzNewState(args []ssa.Value, path string) Info {
 	if path != catalog.HertzReadTimeout || len(args) != 1 {
 		return unknown
@@ -126,18 +127,18 @@ func (e *evaluator) hertzNewState(args []ssa.Value, path string) Info {
 	i := hertzDefaultReadTimeout
 	for _, el := range elems {
 		c, ok := el.(*ssa.Call)
-		if !ok {
-			return unknown
+		var obj *types.Func
+		if ok {
+			obj = calleeObject(&c.Call)
 		}
-		obj := calleeObject(&c.Call)
 		switch {
 		case obj == nil || obj.Pkg() == nil:
-			return unknown
+			i = unknown // it may set anything, until a later WithReadTimeout
 		case hertzReadTimeout.Has(obj) && len(c.Call.Args) == 1:
 			i = positive(e.leaf(c.Call.Args[0]))
 		case hertzOptionPkgs[obj.Pkg().Path()]:
 		default:
-			return unknown
+			i = unknown
 		}
 	}
 	return i
@@ -232,12 +233,17 @@ func (e *evaluator) irisConfigurators(v ssa.Value) Info {
 	}
 	i := unset
 	for _, el := range elems {
+		if ct, ok := el.(*ssa.ChangeType); ok {
+			el = ct.X // a func(*Application) variable as a Configurator
+		}
+		// A configurator faultline cannot read may set Timeout, until a
+		// later WithTimeout sets it again.
 		switch x := el.(type) {
 		case *ssa.Call:
 			obj := calleeObject(&x.Call)
 			switch {
 			case obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != irisPkg:
-				return unknown
+				i = unknown
 			case irisWithTimeout.Has(obj) && len(x.Call.Args) >= 1:
 				i = positive(e.leaf(x.Call.Args[0]))
 			case irisWithConfig.Has(obj) && len(x.Call.Args) == 1:
@@ -251,14 +257,14 @@ func (e *evaluator) irisConfigurators(v ssa.Value) Info {
 			// read from a file, sets Timeout.
 			g, ok := x.X.(*ssa.Global)
 			if !ok || x.Op != token.MUL || !inPkg(g.Object(), irisPkg) || g.Name() == "WithGlobalConfiguration" {
-				return unknown
+				i = unknown
 			}
 		case *ssa.Function:
 			if !inPkg(x.Object(), irisPkg) {
-				return unknown
+				i = unknown
 			}
 		default:
-			return unknown
+			i = unknown
 		}
 	}
 	return i

@@ -38,8 +38,8 @@ func traceMW(ctx context.Context, c *app.RequestContext) {
 }
 
 // Reported: only traceMW runs before it.
-func getOrder(ctx context.Context, c *app.RequestContext) {
-	_ = lookup(ctx, c.Param("id")) // want `the request context of hertz handler hertzapp.getOrder \(its ctx parameter, which hertz gives no deadline\) has no deadline unless a middleware bounds it: it reaches hertzapp.lookup → \(\*sql.DB\).QueryContext: .*; derive it with context.WithTimeout or register, on the route, its group or the server, a middleware that calls c.Next with a context from context.WithTimeout`
+func getOrder(ctx context.Context, c *app.RequestContext) { // want `the request context of hertz handler hertzapp.getOrder \(its ctx parameter, which hertz gives no deadline\) has no deadline unless a middleware bounds it: it reaches hertzapp.lookup → \(\*sql.DB\).QueryContext: .*; derive it with context.WithTimeout or register, on the route, its group or the server, a middleware that calls c.Next with a context from context.WithTimeout`
+	_ = lookup(ctx, c.Param("id"))
 }
 
 // Silent: a deadline derived in the handler.
@@ -60,8 +60,8 @@ func getItem(ctx context.Context, c *app.RequestContext) {
 }
 
 // Trap: the timeout middleware is on /v2, the handler in /v1.
-func getOther(ctx context.Context, c *app.RequestContext) {
-	_ = lookup(ctx, "other") // want `the request context of hertz handler hertzapp.getOther has no deadline`
+func getOther(ctx context.Context, c *app.RequestContext) { // want `the request context of hertz handler hertzapp.getOther \(its ctx parameter`
+	_ = lookup(ctx, "other")
 }
 
 // Silent: /v2 has timeoutMW through Use.
@@ -75,7 +75,7 @@ func helper(ctx context.Context, c *app.RequestContext) { // want helper:`ctxdea
 	_ = lookup(ctx, "helper")
 }
 
-func getViaHelper(ctx context.Context, c *app.RequestContext) { // want `the request context of hertz handler hertzapp.getViaHelper has no deadline`
+func getViaHelper(ctx context.Context, c *app.RequestContext) { // want `the request context of hertz handler hertzapp.getViaHelper \(its ctx parameter, which hertz gives no deadline\) has no deadline unless a middleware bounds it: it reaches hertzapp.helper → hertzapp.lookup`
 	helper(ctx, c)
 }
 

@@ -11,6 +11,8 @@ import (
 	"github.com/cloudwego/hertz/pkg/app"
 	"github.com/cloudwego/hertz/pkg/app/server"
 	"github.com/cloudwego/hertz/pkg/common/config"
+
+	"example.com/libs/servers/hertzhelper"
 )
 
 func ping(ctx context.Context, c *app.RequestContext) { c.String(200, "pong") }
@@ -73,6 +75,12 @@ func OwnOption(o config.Option) {
 	h.Spin()
 }
 
+// OwnOptionThenZero: WithReadTimeout(0) after the user's option decides.
+func OwnOptionThenZero(o config.Option) {
+	h := server.New(o, server.WithReadTimeout(0))
+	h.Spin() // want `\(\*server.Hertz\).Spin serves with the hertz server's ReadTimeout set to zero`
+}
+
 // Options: a slice of the caller's: silent.
 func Options(opts []config.Option) {
 	h := server.New(opts...)
@@ -86,4 +94,19 @@ func newSvc() *svc { return &svc{h: server.New(server.WithReadTimeout(0))} }
 // run: the server kept in a field, built without a read timeout.
 func (s *svc) run() {
 	s.h.Spin() // want `\(\*server.Hertz\).Spin serves with the hertz server's ReadTimeout set to zero`
+}
+
+// Helper: routes registered by a helper of another package, which sets
+// nothing on the server (facts).
+func Helper() {
+	h := server.Default(server.WithReadTimeout(0))
+	hertzhelper.Routes(h)
+	h.Spin() // want `\(\*server.Hertz\).Spin serves with the hertz server's ReadTimeout set to zero`
+}
+
+// HelperDefault: silent.
+func HelperDefault() {
+	h := server.Default()
+	hertzhelper.Routes(h)
+	h.Spin()
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/kataras/iris/v12"
+
+	"example.com/libs/servers/irishelper"
 )
 
 func hello(ctx iris.Context) { ctx.WriteString("hello") }
@@ -125,8 +127,30 @@ func Raw(srv *http.Server) error {
 // Param: an Application from elsewhere: silent.
 func Param(app *iris.Application) error { return app.Listen(":8080") }
 
+// OwnThenTimeout: WithTimeout after the user's configurator decides:
+// silent.
+func OwnThenTimeout(c iris.Configurator) error {
+	app := iris.New()
+	return app.Listen(":8080", c, iris.WithTimeout(time.Minute))
+}
+
 // Own: a configurator of the user's may set anything: silent.
 func Own(c iris.Configurator) error {
 	app := iris.New()
 	return app.Listen(":8080", c)
+}
+
+// Helper: routes registered by a helper of another package, which sets
+// no Timeout (facts).
+func Helper() error {
+	app := iris.New()
+	irishelper.Routes(app)
+	return app.Listen(":8080") // want `\(\*iris.Application\).Listen serves an http.Server that iris builds`
+}
+
+// Hardened: a helper of another package sets the Timeout: silent.
+func Hardened() error {
+	app := iris.New()
+	irishelper.Harden(app)
+	return app.Listen(":8080")
 }

@@ -25,8 +25,8 @@ func timeoutMW(ctx context.Context, c *app.RequestContext) { // want timeoutMW:"
 }
 
 // Trap: registered before the Use.
-func getEarly(ctx context.Context, c *app.RequestContext) {
-	_ = lookup(ctx, "early") // want `the request context of hertz handler hertzorder.getEarly`
+func getEarly(ctx context.Context, c *app.RequestContext) { // want `the request context of hertz handler hertzorder.getEarly`
+	_ = lookup(ctx, "early")
 }
 
 // Silent: registered after it.
