@@ -52,6 +52,34 @@ func getElsewhere(c *gin.Context) {
 
 func more(r *gin.Engine) { r.GET("/elsewhere", getElsewhere) }
 
+// Trap: the Use runs only after the route is registered (its block is
+// dominated by the route's).
+func getBeforeOptionalUse(c *gin.Context) {
+	_ = lookup(c.Request.Context(), "before-optional") // want `the request context of gin handler ginorder.getBeforeOptionalUse has no deadline`
+}
+
+// Silent: a route registered on one branch, before a Use that runs on
+// every path: which comes first is read only when one block dominates
+// the other, and here neither does (the Use is taken to come first).
+func getOnBranch(c *gin.Context) {
+	_ = lookup(c.Request.Context(), "branch")
+}
+
+func branches(strict, debug bool) (*gin.Engine, *gin.Engine) {
+	r := gin.New()
+	r.GET("/before-optional", getBeforeOptionalUse)
+	if strict {
+		r.Use(timeoutMW)
+	}
+
+	r2 := gin.New()
+	if debug {
+		r2.GET("/branch", getOnBranch)
+	}
+	r2.Use(timeoutMW)
+	return r, r2
+}
+
 func routes() *gin.Engine {
 	r := gin.New()
 	r.GET("/early", getEarly)
