@@ -39,7 +39,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        lint.URL("ctxdeadline"),
 	Run:        run,
 	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, remote.Analyzer, valueflow.Analyzer, resilience.Analyzer},
-	FactTypes:  []analysis.Fact{new(Fact), new(MiddlewareFact)},
+	FactTypes:  []analysis.Fact{new(Fact), new(MiddlewareFact), new(RouterFact)},
 	ResultType: lint.ResultType,
 
 	RunDespiteErrors: true, // packages with type errors are skipped by ir
