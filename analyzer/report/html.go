@@ -91,6 +91,7 @@ type htmlPage struct {
 	Suppressed              int
 	SVG                     template.HTML
 	PictureNote             string
+	Unobserved              bool // the picture draws unobserved edges (grey, dashed)
 	Findings                []htmlFinding
 	Omitted                 int // findings not listed (beyond htmlMaxRows)
 	RuleNames               []string
@@ -180,6 +181,7 @@ func (p HTML) Print(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) er
 			}
 			for _, e := range sub.Edges {
 				drawn[dot.EdgeID(e.From, e.To)] = true
+				page.Unobserved = page.Unobserved || sub.Unobserved(e)
 			}
 			for _, ep := range sub.Entrypoints {
 				drawn[dot.EntryID(ep.Name)] = true

@@ -167,6 +167,7 @@ type builder struct {
 	opt   Options
 	ids   map[string]bool // DOT ids in use, to keep entrypoints apart from nodes
 	mixed bool            // the graph joins topology and code: edge sources are worth showing
+	blind bool            // some edge is unobserved: the legend says how they are drawn
 }
 
 // add adds the graph's attributes, clusters, nodes and edges to b.g.
@@ -174,7 +175,9 @@ func (b *builder) add() error {
 	for _, e := range b.src.Edges {
 		if e.Source&graph.FromCode != 0 {
 			b.mixed = true
-			break
+		}
+		if b.src.Unobserved(e) {
+			b.blind = true
 		}
 	}
 	if err := b.g.SetName(graphName); err != nil {
@@ -245,11 +248,17 @@ func (b *builder) add() error {
 	return nil
 }
 
+// unobservedColor is the colour of an edge no telemetry records.
+const unobservedColor = "#a6acaf"
+
 // legend explains the edge notation in one line.
 func (b *builder) legend() string {
 	s := "edges: dashed async · dotted soft · bold no timeout · ×N attempts · ⚡ breaker · ↩ fallback"
 	if b.mixed {
 		s += " · [code] only in code · [topology] not found in code"
+	}
+	if b.blind {
+		s += " · grey dashed unobserved (no telemetry)"
 	}
 	return s
 }
@@ -485,6 +494,16 @@ func (b *builder) edgeAttrs(e *graph.Edge, id string) map[string]string {
 	}
 	if e.Sync() && !e.Bounded() {
 		style = append(style, "bold")
+	}
+	if b.src.Unobserved(e) {
+		// No telemetry records its calls: drawn dashed and grey, unless
+		// a finding colours it.
+		if !slices.Contains(style, "dashed") {
+			style = append(style, "dashed")
+		}
+		if m.Level == None {
+			a["color"] = quote(unobservedColor)
+		}
 	}
 	if len(style) > 0 {
 		a["style"] = quote(strings.Join(style, ","))

@@ -1,4 +1,4 @@
-package unobserved
+package telemetry
 
 import (
 	"go/token"
