@@ -95,7 +95,7 @@ var (
 	newReq    = lint.NewFuncSet("net/http.NewRequest", "github.com/hashicorp/go-retryablehttp.NewRequest")
 	newReqCtx = lint.NewFuncSet("net/http.NewRequestWithContext", "github.com/hashicorp/go-retryablehttp.NewRequestWithContext")
 	reqCopy   = lint.NewFuncSet("(*net/http.Request).WithContext", "(*net/http.Request).Clone")
-	sqlOpen   = lint.NewFuncSet("database/sql.Open")
+	sqlOpen   = lint.NewFuncSet("database/sql.Open", "github.com/XSAM/otelsql.Open") // otelsql.Open takes the same driver name and DSN
 	grpcDial  = lint.NewFuncSet("google.golang.org/grpc.NewClient", "google.golang.org/grpc.Dial", "google.golang.org/grpc.DialContext")
 	kafkaTCP  = lint.NewFuncSet("github.com/segmentio/kafka-go.TCP")
 	pgxOpen   = lint.NewFuncSet("github.com/jackc/pgx/v5/pgxpool.New", "github.com/jackc/pgx/v5.Connect",
