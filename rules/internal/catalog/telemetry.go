@@ -278,6 +278,15 @@ var unmodelledTelemetry = []string{
 	"github.com/getsentry/sentry-go/http",
 }
 
+// inertTelemetry are instrumentation packages that instrument no client:
+// the Go runtime's and the host's metrics. Importing them says nothing of
+// the calls (tried on opentelemetry-demo, docs/tried-observed.md: its
+// services import runtime beside otelgrpc and otelhttp).
+var inertTelemetry = map[string]bool{
+	"go.opentelemetry.io/contrib/instrumentation/runtime": true,
+	"go.opentelemetry.io/contrib/instrumentation/host":    true,
+}
+
 // modelledTelemetry are the packages whose telemetry APIs the table models
 // in full: importing them is no reason to be unsure.
 var modelledTelemetry = func() map[string]bool {
@@ -304,8 +313,13 @@ var modelledTelemetry = func() map[string]bool {
 // not in TelemetryAPIs, so code that imports it may be observed in ways
 // faultline cannot see.
 func UnmodelledTelemetry(path string) bool {
-	if modelledTelemetry[path] {
+	if modelledTelemetry[path] || inertTelemetry[path] {
 		return false
+	}
+	for p := range modelledTelemetry {
+		if strings.HasPrefix(path, p+"/") {
+			return false // otelgrpc/filters, otelhttp/filters: options of a modelled package
+		}
 	}
 	for _, p := range unmodelledTelemetry {
 		if strings.HasPrefix(path, p) || path == strings.TrimSuffix(p, "/") {
