@@ -159,6 +159,11 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		rep.Report(analysis.Diagnostic{Pos: rng.Pos(), End: rng.End(), Message: msg, Related: related})
 	}
+	// Health endpoints (issue 20, part 3) join here: a serving main
+	// package with no health or readiness endpoint, as
+	// rules/internal/health finds it, is reported once per service, in a
+	// category of its own (Rule.Categories) so that its severity can be set
+	// apart from the dependencies'.
 	return rep.Result(), nil
 }
 
