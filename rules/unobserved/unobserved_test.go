@@ -14,8 +14,11 @@ import (
 // trap (a handler built and given to nothing, a tuned transport, a metric
 // counted only on success); clients built in another package through
 // facts; a package importing an unmodelled instrumentation library is
-// silent.
+// silent; the default client is observed in a main that replaces
+// http.DefaultTransport, unobserved in one that does not, unknown outside
+// a main package.
 func TestCode(t *testing.T) {
 	analysistest.Run(t, stubs.TestData(t), unobserved.Analyzer,
-		"grpcobs", "httpobs", "metricobs", "redisobs", "unmodelled", "crosspkg")
+		"grpcobs", "httpobs", "metricobs", "redisobs", "unmodelled", "crosspkg",
+		"defaultobs", "defaultbare", "libdefault")
 }
