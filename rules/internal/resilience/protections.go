@@ -764,11 +764,8 @@ func (pt *Protections) callKinds(m kindMemo, c *ssa.CallCommon, depth int) Kind 
 	// A helper of another package that returns gRPC options, an
 	// interceptor or a connection: what they carry, and what its
 	// parameters add.
-	if f := pt.importedFact(callee); f != nil && f.Carries != 0 {
-		return f.Carries
-	}
 	if f := pt.importedFact(callee); f != nil && f.GRPC != nil {
-		k := grpcOptionKinds(f.GRPC.Options)
+		k := f.Carries | grpcOptionKinds(f.GRPC.Options)
 		for _, p := range f.GRPC.Params {
 			if a := ir.Arg(c, p); a != nil {
 				k |= pt.kindsIn(m, a, depth+1)
@@ -776,15 +773,21 @@ func (pt *Protections) callKinds(m kindMemo, c *ssa.CallCommon, depth int) Kind 
 		}
 		return k
 	}
+	// A client of another package's constructor: the telemetry it
+	// carries (its other protections are not in the fact).
+	var carries Kind
+	if f := pt.importedFact(callee); f != nil {
+		carries = f.Carries
+	}
 	// A generated gRPC client built on a connection: the connection's.
 	if callee.Pkg() != nil && !ir.Modelled(callee.Pkg().Path()) {
 		for i := range c.Args {
 			if isGRPCConn(c.Args[i].Type()) {
-				return pt.kindsIn(m, c.Args[i], depth+1)
+				return carries | pt.kindsIn(m, c.Args[i], depth+1)
 			}
 		}
 	}
-	return 0
+	return carries
 }
 
 // argsKinds returns the protections of the arguments of c from index from
