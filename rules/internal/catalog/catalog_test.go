@@ -161,6 +161,7 @@ func TestUnmodelledTelemetry(t *testing.T) {
 		"github.com/XSAM/otelsql":                        false,
 		"github.com/prometheus/client_golang/prometheus": false,
 		"net/http": false,
+		"github.com/go-kit/kit/tracing/opentracing": true,
 	} {
 		if got := UnmodelledTelemetry(path); got != want {
 			t.Errorf("UnmodelledTelemetry(%q) = %v, want %v", path, got, want)
