@@ -213,6 +213,8 @@ var TelemetryAPIs = []TelemetryAPI{
 	telBuilds("github.com/dnwe/otelsarama.WrapConsumer", TelKafkaCons),
 	telBuilds("github.com/dnwe/otelsarama.WrapConsumerGroupHandler", TelKafkaCons),
 	telBuilds("(*github.com/twmb/franz-go/plugin/kotel.Kotel).Hooks", TelKafkaProd),
+	{Name: "github.com/twmb/franz-go/pkg/kgo.WithHooks", Role: TelPasses, Args: 0, For: TelKafkaProd},
+	{Name: "github.com/twmb/franz-go/pkg/kgo.NewClient", Role: TelPasses, Args: 0, For: TelKafkaProd},
 
 	// go-kit's tracing (opentracing, zipkin, opencensus TraceEndpoint,
 	// TraceClient, HTTPClientTrace; v0.13.0 read) wraps endpoints, function
