@@ -100,6 +100,10 @@ func roundTripperShape(t types.Type) bool {
 // field store of the package instruments in place.
 func (pt *Protections) telemetryMarked(v ssa.Value) bool {
 	if pt.telMarked == nil {
+		// While the marks are computed, the kinds of a setter's argument
+		// are asked (SetMonitor's monitor): they see no marks, which
+		// they do not depend on, instead of asking for the marks again.
+		pt.telMarked = map[ssa.Value]bool{}
 		pt.telMarked = pt.findTelemetryMarks()
 	}
 	return pt.telMarked[v]
