@@ -221,6 +221,13 @@ func (c *checker) clientOrigin(calls []*callSite) token.Pos {
 				if callee == nil {
 					return
 				}
+				if recv := ir.Receiver(&o.Call); recv != nil && callee.Pkg() != nil && ir.Modelled(callee.Pkg().Path()) {
+					// Derived from a client (a mongo Database of its
+					// Client, a Collection of its Database): the client's
+					// construction.
+					c.res.Origins(ir.Unembed(recv), visit)
+					return
+				}
 				if deps.BuiltOnConn(&o.Call) && !deps.IsDial(callee) {
 					// A generated client: the connection's dial, when it
 					// is made here.

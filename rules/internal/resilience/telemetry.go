@@ -132,14 +132,20 @@ func (pt *Protections) findTelemetryMarks() map[ssa.Value]bool {
 					}
 					idx := telMarkArg[name]
 					if idx < 0 {
-						// A setter: the receiver is instrumented when
-						// what it is given is telemetry.
-						if pt.argsKinds(c, 0)&Telemetry != 0 {
-							mark(ir.Receiver(c))
+						// A setter: the receiver (the client, for a
+						// method promoted from an embedded field) is
+						// instrumented when what it is given is
+						// telemetry.
+						if recv := ir.Receiver(c); recv != nil && pt.argsKinds(c, 0)&Telemetry != 0 {
+							pt.origins(ir.Unembed(recv), func(o ssa.Value) { marked[o] = true })
 						}
 						continue
 					}
-					mark(ir.Arg(c, idx))
+					if a := ir.Arg(c, idx); a != nil {
+						// The client itself: wherever it comes from
+						// (a variable, a field set earlier).
+						pt.origins(ir.Peel(a), func(o ssa.Value) { marked[o] = true })
+					}
 				case *ssa.Store:
 					fa, ok := instr.Addr.(*ssa.FieldAddr)
 					if !ok || isNil(instr.Val) {
