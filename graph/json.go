@@ -47,12 +47,15 @@ type EdgeJSON struct {
 	Backoff            string `json:"backoff,omitempty"`
 	Jitter             bool   `json:"jitter,omitempty"`
 	Breaker            bool   `json:"breaker"`
-	Fallback           string `json:"fallback,omitempty"`
-	Idempotent         bool   `json:"idempotent"`
-	Group              string `json:"group,omitempty"`
-	Via                string `json:"via,omitempty"`
-	Source             string `json:"source"`
-	Calls              int    `json:"calls,omitempty"` // call sites in code
+	// Observed is whether telemetry records the edge's calls ("yes",
+	// "no"), omitted when unknown.
+	Observed   string `json:"observed,omitempty"`
+	Fallback   string `json:"fallback,omitempty"`
+	Idempotent bool   `json:"idempotent"`
+	Group      string `json:"group,omitempty"`
+	Via        string `json:"via,omitempty"`
+	Source     string `json:"source"`
+	Calls      int    `json:"calls,omitempty"` // call sites in code
 	// Routes are the routes of the target that linked calls to it by
 	// their path, "GET /api/cart".
 	Routes []string `json:"routes,omitempty"`
@@ -116,8 +119,13 @@ func (g *Graph) ToJSON() JSON {
 				}
 			}
 		}
+		observed := ""
+		if e.Observed != Unknown {
+			observed = e.Observed.String()
+		}
 		j.Edges = append(j.Edges, EdgeJSON{
-			From: e.From, To: e.To, Protocol: e.Protocol, Mode: mode, Criticality: crit,
+			Observed: observed,
+			From:     e.From, To: e.To, Protocol: e.Protocol, Mode: mode, Criticality: crit,
 			Timeout: dur(e.Timeout), Deadline: dur(e.Deadline), PropagatesDeadline: e.PropagatesDeadline,
 			Attempts: e.Attempts(), Backoff: e.Retries.Backoff, Jitter: e.Retries.Jitter,
 			Breaker: e.Breaker, Fallback: e.Fallback, Idempotent: e.Idempotent, Group: e.Group,

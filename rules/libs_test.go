@@ -16,6 +16,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/nobreaker"
 	"github.com/faultline-dev/faultline/rules/retrybackoff"
 	"github.com/faultline-dev/faultline/rules/servertimeout"
+	"github.com/faultline-dev/faultline/rules/unobserved"
 )
 
 // TestLibraries checks the rules on the client libraries of the
@@ -69,6 +70,17 @@ import (
 // bidirectional xDS session, a watch re-opened in a reconnect loop) get no
 // breaker finding, and their reconnect loops are judged for delay and
 // jitter; a unary call, an upload and a listing stay request/response.
+//
+// unobserved (telemetry/...): each instrumentation family against its real
+// module, instrumented (silent), its bare twin and a trap (reported):
+// otelgrpc's stats handler through an appended slice and a handler built
+// for nothing; go-grpc-middleware's Prometheus client metrics through a
+// helper and metrics registered but never added; ocgrpc and
+// grpc_prometheus' package variable; otelhttp, ochttp, promhttp and
+// opentracing transports, one wrapped in a RoundTripper of the program's
+// own, and a server wrapped by otelhttp beside a bare client; otelsql Open
+// and Register, and pool statistics alone; redisotel on a built client;
+// otelmongo's monitor set on the options; a pgx tracer on ConnConfig.
 func TestLibraries(t *testing.T) {
 	results := libtest.Run(t,
 		libtest.Suite{Analyzer: ctxdeadline.Analyzer, Facts: true, Packages: []string{
@@ -181,6 +193,16 @@ func TestLibraries(t *testing.T) {
 		libtest.Suite{Analyzer: nobreaker.Analyzer, Packages: []string{"example.com/libs/grpcconn/streams"}},
 		libtest.Suite{Analyzer: retrybackoff.Analyzer, Packages: []string{"example.com/libs/grpcconn/reconnect"}},
 		libtest.Suite{Analyzer: httptimeout.Analyzer, Packages: []string{"example.com/libs/httpvalues/timeout"}},
+		libtest.Suite{Analyzer: unobserved.Analyzer, Packages: []string{
+			"example.com/libs/telemetry/grpcotel",
+			"example.com/libs/telemetry/grpcprom",
+			"example.com/libs/telemetry/grpcoc",
+			"example.com/libs/telemetry/httpinst",
+			"example.com/libs/telemetry/sqlotel",
+			"example.com/libs/telemetry/redisotel",
+			"example.com/libs/telemetry/mongootel",
+			"example.com/libs/telemetry/pgxtracer",
+		}},
 		libtest.Suite{Analyzer: servertimeout.Analyzer, Packages: []string{
 			"example.com/libs/servers/echo",
 			"example.com/libs/servers/gin",

@@ -40,6 +40,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/synccycle"
 	"github.com/faultline-dev/faultline/rules/timeoutbudget"
 	"github.com/faultline-dev/faultline/rules/undeclared"
+	"github.com/faultline-dev/faultline/rules/unobserved"
 	"github.com/faultline-dev/faultline/rules/unsaferetry"
 	"github.com/faultline-dev/faultline/rules/zonespof"
 )
@@ -219,6 +220,7 @@ func members() []*Rule {
 		retrybackoff.Rule,
 		retrybound.Rule,
 		nestedretry.Rule,
+		unobserved.Rule,
 	}
 }
 

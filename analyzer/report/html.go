@@ -97,6 +97,7 @@ type htmlPage struct {
 	Data                    string     // JSON for the script: nodes, groups, views
 	Grouped                 bool       // the graph is collapsed into groups
 	PictureNote             string
+	Unobserved              bool // the picture draws unobserved edges (grey, dashed)
 	Findings                []htmlFinding
 	Omitted                 int // findings not listed (beyond htmlMaxRows)
 	RuleNames               []string
@@ -193,6 +194,10 @@ func (p HTML) Print(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) er
 			pictureErr = &PictureError{err}
 			page.PictureNote = "No picture: " + err.Error() + "."
 			vs = nil
+		} else {
+			for _, e := range sub.Edges {
+				page.Unobserved = page.Unobserved || sub.Unobserved(e)
+			}
 		}
 		data, err := json.Marshal(graphData(sub, fs, vs, groups, of))
 		if err != nil {

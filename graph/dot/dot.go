@@ -197,6 +197,7 @@ type builder struct {
 	opt   Options
 	ids   map[string]bool // DOT ids in use, to keep entrypoints apart from nodes
 	mixed bool            // the graph joins topology and code: edge sources are worth showing
+	blind bool            // some edge is unobserved: the legend says how they are drawn
 }
 
 // add adds the graph's attributes, clusters, nodes and edges to b.g.
@@ -204,7 +205,9 @@ func (b *builder) add() error {
 	for _, e := range b.src.Edges {
 		if e.Source&graph.FromCode != 0 {
 			b.mixed = true
-			break
+		}
+		if b.src.Unobserved(e) {
+			b.blind = true
 		}
 	}
 	if err := b.g.SetName(graphName); err != nil {
@@ -302,6 +305,9 @@ func rankdir(topDown bool) string {
 	return "LR"
 }
 
+// unobservedColor is the colour of an edge no telemetry records.
+const unobservedColor = "#a6acaf"
+
 // legend explains the colours and the notation, in two lines.
 func (b *builder) legend() string {
 	s := "colour of a node or edge: its worst finding, red error · orange warning · blue note · grey none;" +
@@ -315,6 +321,9 @@ func (b *builder) legend() string {
 	}
 	if len(b.opt.Bundles) > 0 {
 		s += " · N calls: the calls a collapsed group makes or takes"
+	}
+	if b.blind {
+		s += " · grey dashed unobserved (no telemetry)"
 	}
 	return s
 }
@@ -614,6 +623,16 @@ func (b *builder) edgeAttrs(e *graph.Edge, id string) map[string]string {
 	}
 	if e.Sync() && !e.Bounded() {
 		style = append(style, "bold")
+	}
+	if b.src.Unobserved(e) {
+		// No telemetry records its calls: drawn dashed and grey, unless
+		// a finding colours it.
+		if !slices.Contains(style, "dashed") {
+			style = append(style, "dashed")
+		}
+		if m.Level == None {
+			a["color"] = quote(unobservedColor)
+		}
 	}
 	if len(style) > 0 {
 		a["style"] = quote(strings.Join(style, ","))

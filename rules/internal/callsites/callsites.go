@@ -45,6 +45,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
 	"github.com/faultline-dev/faultline/rules/internal/resilience"
+	"github.com/faultline-dev/faultline/rules/internal/telemetry"
 )
 
 // Analyzer records the outbound calls of each package.
@@ -52,7 +53,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "faultlinecallsites",
 	Doc:        "record outbound calls and the evidence of their targets (faultline internal)",
 	Run:        run,
-	Requires:   []*analysis.Analyzer{ir.Analyzer, remote.Analyzer, resilience.Analyzer},
+	Requires:   []*analysis.Analyzer{ir.Analyzer, remote.Analyzer, resilience.Analyzer, telemetry.Analyzer},
 	FactTypes:  []analysis.Fact{new(Calls), new(GRPCMethod), new(Returns), new(GRPCService), new(Serving)},
 	ResultType: reflect.TypeFor[*Calls](),
 
@@ -107,6 +108,10 @@ type Site struct {
 	// its attempts per call (0 when unknown, 1 when it is not retried).
 	Breaker  Tri
 	Attempts int
+	// Observed is what the code shows of the call's telemetry
+	// (package telemetry): Yes when metrics or traces record it, No when
+	// provably nothing does, Unknown otherwise.
+	Observed Tri
 	// Path is the path of an HTTP call's URL where the code writes it as
 	// a literal, alone or after the base URL (base + "/api/cart",
 	// fmt.Sprintf("%s/api/cart/%s", host, id), url.JoinPath(base, "api",
@@ -193,6 +198,7 @@ func (c *Calls) String() string {
 		if s.Breaker != Unknown {
 			hs = append(hs, "breaker="+map[Tri]string{No: "no", Yes: "yes"}[s.Breaker])
 		}
+
 		if s.Attempts > 0 {
 			hs = append(hs, "attempts="+strconv.Itoa(s.Attempts))
 		}
@@ -256,6 +262,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 	rr := lint.ResultOf[*resilience.Result](pass)
 	res.Serves = t.servers(rr.TestCode().Contains)
+	t.judge = lint.ResultOf[*telemetry.Judge](pass)
 	for _, fn := range irr.SrcFuncs {
 		if rr.TestCode().Contains(fn) {
 			// Test helpers and harnesses call test doubles and fixtures:
@@ -319,6 +326,9 @@ func (t *tracer) site(fn *ssa.Function, call ssa.CallInstruction) (Site, bool) {
 	}
 	s.Timeout, s.Bounded, s.Unbounded, s.Request = b.timeout, b.bounded, b.unbounded, b.request
 	s.Breaker, s.Attempts, s.Backoff = t.protection(fn, call)
+	if !s.Consume {
+		s.Observed = Tri(t.judge.Call(call, s.Kind))
+	}
 	if t.generated(call.Pos()) {
 		// A call inside generated code (a gRPC client stub) is not the
 		// user's call site; the user's call of the generated method is.
