@@ -3,7 +3,6 @@ package nobreaker
 import (
 	"go/ast"
 	"go/token"
-	"go/types"
 	"slices"
 	"strings"
 
@@ -182,7 +181,7 @@ func run(pass *analysis.Pass) (any, error) {
 			order = append(order, d)
 		}
 		guarded := res.Protections().Guard(call).Kinds&resilience.Breaker != 0 || res.Protections().ClientGuard(call).Kinds&resilience.Breaker != 0
-		d.calls = append(d.calls, &callSite{call: call, caller: callerName(call.Parent(), pass.Pkg), guarded: guarded})
+		d.calls = append(d.calls, &callSite{call: call, caller: deps.CallerName(call.Parent(), pass.Pkg), guarded: guarded})
 	}
 
 	unused := unusedBreaker(pass, res)
@@ -223,7 +222,7 @@ func run(pass *analysis.Pass) (any, error) {
 				related = append(related, analysis.RelatedInformation{Pos: c.call.Pos(), Message: "call with no circuit breaker in " + c.caller})
 			}
 			rng := rep.AtCall(at)
-			if lit := compositeLit(pass, at); lit != nil {
+			if lit := deps.CompositeLit(pass, at); lit != nil {
 				rng = lit
 			}
 			rep.Report(analysis.Diagnostic{Pos: rng.Pos(), End: rng.End(), Message: msg, Related: related})
@@ -300,7 +299,7 @@ func clientOrigin(pass *analysis.Pass, res *resilience.Result, calls []*callSite
 			continue
 		}
 		b := scores[best]
-		if sc.calls > b.calls || (sc.calls == b.calls && (sc.sameFile > b.sameFile || (sc.sameFile == b.sameFile && before(pass.Fset, pos, best)))) {
+		if sc.calls > b.calls || (sc.calls == b.calls && (sc.sameFile > b.sameFile || (sc.sameFile == b.sameFile && deps.Before(pass.Fset, pos, best)))) {
 			best = pos
 		}
 	}
@@ -309,22 +308,11 @@ func clientOrigin(pass *analysis.Pass, res *resilience.Result, calls []*callSite
 	}
 	first := calls[0].call.Pos()
 	for _, c := range calls {
-		if before(pass.Fset, c.call.Pos(), first) {
+		if deps.Before(pass.Fset, c.call.Pos(), first) {
 			first = c.call.Pos()
 		}
 	}
 	return first
-}
-
-// before orders positions by file name, then offset: the order of
-// token.Pos values across files is the order go/packages happened to
-// parse them in, which varies from run to run.
-func before(fset *token.FileSet, a, b token.Pos) bool {
-	pa, pb := fset.Position(a), fset.Position(b)
-	if pa.Filename != pb.Filename {
-		return pa.Filename < pb.Filename
-	}
-	return pa.Offset < pb.Offset
 }
 
 // unusedBreaker names the first breaker constructor called in the package
@@ -338,29 +326,12 @@ func unusedBreaker(pass *analysis.Pass, res *resilience.Result) string {
 					continue
 				}
 				if callee := ir.Callee(call.Common()); breakerCtors.Has(callee) {
-					return remote.FuncName(callee) + " in " + callerName(fn, pass.Pkg)
+					return remote.FuncName(callee) + " in " + deps.CallerName(fn, pass.Pkg)
 				}
 			}
 		}
 	}
 	return ""
-}
-
-// callerName names the declared function fn belongs to, for messages:
-// "Checkout", "(*Client).Charge".
-func callerName(fn *ssa.Function, pkg *types.Package) string {
-	for fn.Parent() != nil {
-		fn = fn.Parent()
-	}
-	obj, ok := fn.Object().(*types.Func)
-	if !ok {
-		return fn.Name()
-	}
-	sig := obj.Type().(*types.Signature)
-	if sig.Recv() != nil {
-		return "(" + types.TypeString(sig.Recv().Type(), types.RelativeTo(pkg)) + ")." + obj.Name()
-	}
-	return obj.Name()
 }
 
 // names lists the distinct callers of calls, in order.
@@ -372,32 +343,4 @@ func names(calls []*callSite) string {
 		}
 	}
 	return strings.Join(ns, ", ")
-}
-
-// compositeLit returns the composite literal whose brace is at lbrace
-// (where SSA positions the allocation of &http.Client{…}), or nil.
-func compositeLit(pass *analysis.Pass, lbrace token.Pos) ast.Node {
-	var found ast.Node
-	for _, f := range pass.Files {
-		if lbrace < f.FileStart || lbrace > f.FileEnd {
-			continue
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			if found != nil || n == nil || lbrace < n.Pos() || lbrace >= n.End() {
-				return false
-			}
-			if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND {
-				if lit, ok := u.X.(*ast.CompositeLit); ok && lit.Lbrace == lbrace {
-					found = u
-					return false
-				}
-			}
-			if lit, ok := n.(*ast.CompositeLit); ok && lit.Lbrace == lbrace {
-				found = lit
-				return false
-			}
-			return true
-		})
-	}
-	return found
 }

@@ -3,7 +3,6 @@ package unobserved
 import (
 	"go/ast"
 	"go/token"
-	"go/types"
 	"slices"
 	"strings"
 
@@ -131,7 +130,7 @@ func run(pass *analysis.Pass) (any, error) {
 			byKey[key] = d
 			order = append(order, d)
 		}
-		d.calls = append(d.calls, &callSite{call: call, caller: callerName(call.Parent(), pass.Pkg), observed: s.Observed})
+		d.calls = append(d.calls, &callSite{call: call, caller: deps.CallerName(call.Parent(), pass.Pkg), observed: s.Observed})
 	}
 	for _, d := range order {
 		// One observed call path, or one that faultline cannot judge, is
@@ -154,7 +153,7 @@ func run(pass *analysis.Pass) (any, error) {
 			related = append(related, analysis.RelatedInformation{Pos: cs.call.Pos(), Message: "call with no telemetry in " + cs.caller})
 		}
 		rng := rep.AtCall(at)
-		if lit := compositeLit(pass, at); lit != nil {
+		if lit := deps.CompositeLit(pass, at); lit != nil {
 			rng = lit
 		}
 		rep.Report(analysis.Diagnostic{Pos: rng.Pos(), End: rng.End(), Message: msg, Related: related})
@@ -254,7 +253,7 @@ func (c *checker) clientOrigin(calls []*callSite) token.Pos {
 	}
 	best := token.NoPos
 	for pos, n := range count {
-		if !best.IsValid() || n > count[best] || (n == count[best] && pos < best) {
+		if !best.IsValid() || n > count[best] || (n == count[best] && deps.Before(c.pass.Fset, pos, best)) {
 			best = pos
 		}
 	}
@@ -263,25 +262,11 @@ func (c *checker) clientOrigin(calls []*callSite) token.Pos {
 	}
 	first := calls[0].call.Pos()
 	for _, cs := range calls {
-		first = min(first, cs.call.Pos())
+		if deps.Before(c.pass.Fset, cs.call.Pos(), first) {
+			first = cs.call.Pos()
+		}
 	}
 	return first
-}
-
-// callerName names the declared function fn belongs to, for messages.
-func callerName(fn *ssa.Function, pkg *types.Package) string {
-	for fn.Parent() != nil {
-		fn = fn.Parent()
-	}
-	obj, ok := fn.Object().(*types.Func)
-	if !ok {
-		return fn.Name()
-	}
-	sig := obj.Type().(*types.Signature)
-	if sig.Recv() != nil {
-		return "(" + types.TypeString(sig.Recv().Type(), types.RelativeTo(pkg)) + ")." + obj.Name()
-	}
-	return obj.Name()
 }
 
 // names lists the distinct callers of calls, in order.
@@ -293,32 +278,4 @@ func names(calls []*callSite) string {
 		}
 	}
 	return strings.Join(ns, ", ")
-}
-
-// compositeLit returns the composite literal whose brace is at lbrace, or
-// nil.
-func compositeLit(pass *analysis.Pass, lbrace token.Pos) ast.Node {
-	var found ast.Node
-	for _, f := range pass.Files {
-		if lbrace < f.FileStart || lbrace > f.FileEnd {
-			continue
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			if found != nil || n == nil || lbrace < n.Pos() || lbrace >= n.End() {
-				return false
-			}
-			if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND {
-				if lit, ok := u.X.(*ast.CompositeLit); ok && lit.Lbrace == lbrace {
-					found = u
-					return false
-				}
-			}
-			if lit, ok := n.(*ast.CompositeLit); ok && lit.Lbrace == lbrace {
-				found = lit
-				return false
-			}
-			return true
-		})
-	}
-	return found
 }
