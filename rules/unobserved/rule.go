@@ -29,27 +29,5 @@ var Rule = &lint.Rule{
 // not show, a sidecar's for instance. A call the graph does not place
 // keeps the finding.
 func refine(g *graph.Graph, fs []lint.CodeFinding) []lint.Verdict {
-	edgesAt := map[graph.Pos][]*graph.Edge{}
-	for _, e := range g.Edges {
-		for _, c := range e.Calls {
-			edgesAt[c.Pos] = append(edgesAt[c.Pos], e)
-		}
-	}
-	return lint.Keep(fs, func(f lint.CodeFinding) bool {
-		if len(f.Related) == 0 {
-			return true
-		}
-		for _, r := range f.Related {
-			es := edgesAt[r]
-			if len(es) == 0 {
-				return true
-			}
-			for _, e := range es {
-				if !g.ObservedByDeclaration(e) {
-					return true
-				}
-			}
-		}
-		return false
-	})
+	return lint.DropOnEdges(g, fs, g.ObservedByDeclaration)
 }

@@ -129,6 +129,36 @@ func Keep(fs []CodeFinding, keep func(CodeFinding) bool) []Verdict {
 	return out
 }
 
+// DropOnEdges is a Refine for code findings about a dependency: it drops a
+// finding when every call it names as related lies only on edges of g for
+// which settled holds (the graph or the topology answers for them), and
+// keeps it when it names no call, or a call the graph does not place.
+func DropOnEdges(g *graph.Graph, fs []CodeFinding, settled func(*graph.Edge) bool) []Verdict {
+	edgesAt := map[graph.Pos][]*graph.Edge{}
+	for _, e := range g.Edges {
+		for _, c := range e.Calls {
+			edgesAt[c.Pos] = append(edgesAt[c.Pos], e)
+		}
+	}
+	return Keep(fs, func(f CodeFinding) bool {
+		if len(f.Related) == 0 {
+			return true
+		}
+		for _, r := range f.Related {
+			es := edgesAt[r]
+			if len(es) == 0 {
+				return true // a call the graph does not place
+			}
+			for _, e := range es {
+				if !settled(e) {
+					return true
+				}
+			}
+		}
+		return false
+	})
+}
+
 // A Verdict is Refine's judgement of one code finding: drop it, or keep
 // it with more related positions (what upstream makes it a problem).
 type Verdict struct {
