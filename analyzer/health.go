@@ -24,19 +24,19 @@ const grpcHealthService = "grpc.health.v1.Health"
 // service.
 func serviceHealth(code *codeResult, s *codeService, served []servedRoute) *graph.Health {
 	var h *graph.Health
-	protocols := map[string]bool{}
+	protocols := map[string]int{}
 	for _, sv := range servings(code, s, nil) {
 		if !sv.Consumer && (sv.Protocol == "http" || sv.Protocol == "grpc") {
 			if h == nil {
 				h = &graph.Health{Server: sv}
 			}
-			protocols[sv.Protocol] = true
+			protocols[sv.Protocol]++
 		}
 	}
 	if h == nil {
 		return nil
 	}
-	unread, routes, registers := 0, 0, 0
+	unread, unmodelled, routes, registers, ops := 0, 0, 0, 0, 0
 	var libs []string
 	for _, pkg := range sortedKeys(s.pkgs) {
 		c := code.calls[pkg]
@@ -44,10 +44,17 @@ func serviceHealth(code *codeResult, s *codeService, served []servedRoute) *grap
 			continue
 		}
 		unread += c.Unread
+		unmodelled += len(c.Unmodelled)
 		registers += len(c.Registers)
 		libs = append(libs, c.HealthLibs...)
 		if slices.Contains(c.Registers, grpcHealthService) {
 			h.Endpoints = append(h.Endpoints, "grpc "+grpcHealthService)
+		}
+		for _, p := range c.Unmodelled {
+			routes++
+			if rules.OpsLike(p) {
+				ops++
+			}
 		}
 	}
 	for _, sr := range served {
@@ -58,7 +65,14 @@ func serviceHealth(code *codeResult, s *codeService, served []servedRoute) *grap
 		if rules.HealthLike(sr.route.Path) {
 			h.Endpoints = append(h.Endpoints, strings.TrimSpace(sr.route.Method+" "+sr.route.Path))
 		}
+		if rules.OpsLike(sr.route.Path) {
+			ops++
+		}
 	}
+	// One HTTP server, no gRPC server, and every route it has a path the
+	// analysis reads (on a router the table models or not) serves
+	// operators: the service's users do not come over HTTP.
+	h.OpsOnly = protocols["http"] == 1 && protocols["grpc"] == 0 && unread == unmodelled && routes > 0 && ops == routes
 	slices.Sort(h.Endpoints)
 	h.Endpoints = slices.Compact(h.Endpoints)
 	slices.Sort(libs)
@@ -70,11 +84,11 @@ func serviceHealth(code *codeResult, s *codeService, served []servedRoute) *grap
 		h.Unknown = "1 route whose path the analysis cannot read"
 	case unread > 1:
 		h.Unknown = fmt.Sprintf("%d routes whose paths the analysis cannot read", unread)
-	case protocols["http"] && routes == 0:
+	case protocols["http"] > 0 && routes == 0:
 		// Its router is one the route table does not know, or a
 		// library's handler: its paths are unknown.
 		h.Unknown = "no route of its HTTP server is known"
-	case protocols["grpc"] && registers == 0:
+	case protocols["grpc"] > 0 && registers == 0:
 		h.Unknown = "no gRPC service it registers is known"
 	}
 	return h

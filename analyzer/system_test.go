@@ -220,3 +220,75 @@ func TestInferredEntrypoints(t *testing.T) {
 		}
 	}
 }
+
+// TestOpsOnlyServer checks that a program whose one HTTP server serves only
+// operators (health, metrics, profiling) is not an entrypoint by it, while
+// a program with one user route beside the same endpoints is, and that
+// both serve (neither is a client).
+func TestOpsOnlyServer(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod": "module example.com/ops\n\ngo 1.24\n",
+		"cmd/worker/main.go": `package main
+
+import (
+	"expvar"
+	"net/http"
+	"net/http/pprof"
+)
+
+func main() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusOK) })
+	mux.Handle("/metrics", expvar.Handler())
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	srv := &http.Server{Addr: ":9090", Handler: mux, ReadHeaderTimeout: 5e9}
+	srv.ListenAndServe()
+}
+`,
+		"cmd/api/main.go": `package main
+
+import "net/http"
+
+func main() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusOK) })
+	mux.HandleFunc("POST /orders", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusCreated) })
+	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 5e9}
+	srv.ListenAndServe()
+}
+`,
+	}
+	for name, src := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := analyzer.Run(analyzer.Config{Dir: dir, Patterns: []string{"./..."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.PackageErrors) > 0 {
+		t.Fatalf("package errors: %v", res.PackageErrors)
+	}
+	var eps []string
+	for _, ep := range res.Graph.Entrypoints {
+		eps = append(eps, ep.Name)
+	}
+	if want := []string{"api-http"}; !slices.Equal(eps, want) {
+		t.Errorf("entrypoints %v, want %v", eps, want)
+	}
+	for _, name := range []string{"api", "worker"} {
+		n := res.Graph.Node(name)
+		if n == nil || n.Client || n.Health == nil {
+			t.Fatalf("node %s: %+v, want a serving service with its health read", name, n)
+		}
+		if n.Health.OpsOnly != (name == "worker") {
+			t.Errorf("%s: OpsOnly %v", name, n.Health.OpsOnly)
+		}
+	}
+}

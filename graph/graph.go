@@ -267,6 +267,12 @@ type Health struct {
 	// when it cannot: routes whose paths the analysis cannot read, or an
 	// imported health-check library.
 	Unknown string
+	// OpsOnly is set when the service's one server is an HTTP server
+	// whose every route serves operators (health checks, metrics, the Go
+	// runtime's debugging endpoints): its users do not come through it
+	// (a queue worker's metrics listener), so it does not make the service
+	// an entrypoint.
+	OpsOnly bool
 }
 
 // Retries is an edge's retry policy.

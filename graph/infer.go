@@ -18,7 +18,9 @@ import (
 //     a client (Node.Client): a program that only calls out. A node that
 //     something calls serves, whatever its code shows; it is not a client.
 //   - A service that starts a server (HTTP, gRPC) and that no service calls
-//     is an entrypoint: the requests it serves come from outside.
+//     is an entrypoint: the requests it serves come from outside. A server
+//     that only serves operators (Health.OpsOnly: health checks, metrics,
+//     profiling) does not count: its requests are not the users'.
 //   - A service that consumes from a queue that no service of the system
 //     writes to (the queue is fed from outside, or by a client) is an
 //     entrypoint too, over the queue's protocol. A consumer whose queue the
@@ -83,7 +85,7 @@ func (g *Graph) InferEntrypoints() {
 			}
 			why = append(why, what)
 		}
-		if len(calledBy(i)) == 0 {
+		if len(calledBy(i)) == 0 && (n.Health == nil || !n.Health.OpsOnly) {
 			for _, s := range servers(n.Serves) {
 				add(s, n.Name+" starts "+article(s.Protocol)+" "+serverWord(s.Protocol)+" server ("+s.API+" at "+s.Pos.String()+")")
 			}

@@ -19,6 +19,12 @@ var (
 	consumer   = Serving{Protocol: "kafka", Consumer: true, API: "(*github.com/segmentio/kafka-go.Reader).FetchMessage", Pos: Pos{File: "w/main.go", Line: 5}}
 )
 
+// opsOnly marks n's one HTTP server as serving operators only.
+func opsOnly(n *Node) *Node {
+	n.Health = &Health{Server: n.Serves[0], Endpoints: []string{"GET /health"}, OpsOnly: true}
+	return n
+}
+
 func TestInferEntrypoints(t *testing.T) {
 	g := &Graph{
 		Nodes: []*Node{
@@ -30,7 +36,9 @@ func TestInferEntrypoints(t *testing.T) {
 			codeSvc("admin", grpcServer), // called only by the client: still an entrypoint
 			codeSvc("worker", consumer),
 			codeSvc("internal-worker", consumer),
-			codeSvc("blind-worker", consumer), // its queue is unknown
+			codeSvc("blind-worker", consumer),                          // its queue is unknown
+			opsOnly(codeSvc("metrics-worker", httpServer)),             // its HTTP server serves /metrics and /health only
+			opsOnly(codeSvc("metrics-consumer", httpServer, consumer)), // the same, but its queue makes it one
 			{Name: "orders", Kind: Queue, Source: FromCode},
 			{Name: "events", Kind: Queue, Source: FromCode},
 		},
@@ -43,6 +51,7 @@ func TestInferEntrypoints(t *testing.T) {
 			codeEdge("checkout", "events", "kafka", CallSite{Pos: Pos{File: "c/main.go", Line: 22}}),
 			codeEdge("worker", "orders", "kafka", CallSite{Pos: Pos{File: "w/main.go", Line: 5}, API: "FetchMessage", Consume: true}),
 			codeEdge("internal-worker", "events", "kafka", CallSite{Pos: Pos{File: "i/main.go", Line: 5}, API: "FetchMessage", Consume: true}),
+			codeEdge("metrics-consumer", "orders", "kafka", CallSite{Pos: Pos{File: "m/main.go", Line: 5}, API: "FetchMessage", Consume: true}),
 		},
 	}
 	g.Index()
@@ -54,9 +63,12 @@ func TestInferEntrypoints(t *testing.T) {
 		}
 		got = append(got, ep.Name+"->"+ep.Service+"("+ep.Protocol+")")
 	}
-	want := "admin-grpc->admin(grpc) frontend-http-grpc->frontend(http, grpc) worker-kafka->worker(kafka)"
+	want := "admin-grpc->admin(grpc) frontend-http-grpc->frontend(http, grpc) metrics-consumer-kafka->metrics-consumer(kafka) worker-kafka->worker(kafka)"
 	if s := strings.Join(got, " "); s != want {
 		t.Errorf("entrypoints:\n got %s\nwant %s", s, want)
+	}
+	if g.Node("metrics-worker").Client {
+		t.Error("metrics-worker, which serves operators only, is a client: it serves")
 	}
 	for _, n := range g.Nodes {
 		if want := n.Name == "loadgen"; n.Client != want {

@@ -174,6 +174,11 @@ var MatchRoute = routes.Match
 // balancer or a monitor can use to ask whether an instance works.
 var HealthLike = routes.HealthLike
 
+// OpsLike reports whether a route's path serves an instance's operators
+// (health checks, metrics, the Go runtime's debugging endpoints) rather
+// than its users.
+var OpsLike = routes.OpsLike
+
 // What the code shows of a call's protection.
 const (
 	CallUnknown = callsites.Unknown

@@ -158,6 +158,10 @@ type Calls struct {
 	// Unread counts the package's route registrations whose path or
 	// prefix the analysis cannot read: its routes are known only in part.
 	Unread int
+	// Unmodelled lists, sorted, the paths of the registrations among
+	// Unread that go to a router the route table does not model: the path
+	// is a constant, the router's semantics (prefixes, methods) unknown.
+	Unmodelled []string
 	// HealthLibs lists the packages outside the standard library the
 	// package imports whose import path names health ("…/healthcheck",
 	// "google.golang.org/grpc/health"): they may serve health endpoints
@@ -223,6 +227,9 @@ func (c *Calls) String() string {
 	if c.Unread > 0 {
 		parts = append(parts, "unread routes "+strconv.Itoa(c.Unread))
 	}
+	if len(c.Unmodelled) > 0 {
+		parts = append(parts, "unmodelled "+strings.Join(c.Unmodelled, " "))
+	}
 	for _, h := range c.HealthLibs {
 		parts = append(parts, "health "+h)
 	}
@@ -257,7 +264,7 @@ func run(pass *analysis.Pass) (any, error) {
 	t.exportGRPCMethods()
 	t.exportReturns()
 	res.Registers = t.registrations()
-	res.Routes, res.Unread = t.routes()
+	res.Routes, res.Unread, res.Unmodelled = t.routes()
 	res.HealthLibs = healthLibs(pass.Pkg)
 
 	rr := lint.ResultOf[*resilience.Result](pass)

@@ -239,7 +239,7 @@ func formatParts(f string, args ssa.Value, depth int) []string {
 // routes returns the HTTP routes the package registers, with their
 // groups' prefixes; a route whose path or prefix cannot be read is left
 // out.
-func (t *tracer) routes() (out []Route, unread int) {
+func (t *tracer) routes() (out []Route, unread int, unmodelled []string) {
 	funcs := t.irr.SrcFuncs
 	if init := t.irr.Pkg.Func("init"); init != nil {
 		funcs = append([]*ssa.Function{init}, funcs...)
@@ -258,8 +258,9 @@ func (t *tracer) routes() (out []Route, unread int) {
 				}
 				reg, ok := routes.Of(call)
 				if !ok {
-					if unknownRoute(call.Common()) {
+					if p, ok := unknownRoute(call.Common()); ok {
 						unread++
+						unmodelled = append(unmodelled, p)
 					}
 					continue
 				}
@@ -289,23 +290,24 @@ func (t *tracer) routes() (out []Route, unread int) {
 			}
 		}
 	}
-	return out, unread
+	slices.Sort(unmodelled)
+	return out, unread, unmodelled
 }
 
 // unknownRoute reports whether c looks like a route registration on a
 // router the route table does not model (go-zoo/bone, go-restful,
 // httptreemux, …): a function or method of a package outside the standard
 // library taking a constant path ("/…") and then a handler (a function, or
-// a value with a ServeHTTP method). Its routes are unknown, which only
-// ever makes the analysis more cautious.
-func unknownRoute(c *ssa.CallCommon) bool {
+// a value with a ServeHTTP method); it returns the path. Its routes are
+// unknown, which only ever makes the analysis more cautious.
+func unknownRoute(c *ssa.CallCommon) (string, bool) {
 	callee := ir.Callee(c)
 	if callee == nil || callee.Pkg() == nil {
-		return false
+		return "", false
 	}
 	first, _, _ := strings.Cut(callee.Pkg().Path(), "/")
 	if !strings.Contains(first, ".") {
-		return false
+		return "", false
 	}
 	args := c.Args
 	if c.Signature().Recv() != nil && !c.IsInvoke() && len(args) > 0 {
@@ -317,16 +319,16 @@ func unknownRoute(c *ssa.CallCommon) bool {
 			continue
 		}
 		if !strings.HasPrefix(p, "/") {
-			return false
+			return "", false
 		}
 		for _, h := range args[i+1:] {
 			if handlerType(h.Type()) {
-				return true
+				return p, true
 			}
 		}
-		return false
+		return "", false
 	}
-	return false
+	return "", false
 }
 
 // handlerType reports whether t is a function or has a ServeHTTP method.

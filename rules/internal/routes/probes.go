@@ -117,3 +117,30 @@ func HealthLike(path string) bool {
 	last := NormName(segs[len(segs)-1])
 	return healthWords[last] && (len(segs) == 1 || healthParents[NormName(segs[len(segs)-2])])
 }
+
+// OpsLike reports whether a route path serves the operators of an instance
+// rather than its users: a health check (HealthLike), Prometheus metrics
+// (/metrics) or the Go runtime's debugging endpoints (/debug/pprof/…,
+// /debug/vars), at the root.
+func OpsLike(path string) bool {
+	if HealthLike(path) {
+		return true
+	}
+	path = strings.TrimSuffix(path, "{$}")
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	var segs []string
+	for s := range strings.SplitSeq(path, "/") {
+		if s != "" {
+			segs = append(segs, s)
+		}
+	}
+	switch {
+	case len(segs) == 1:
+		return segs[0] == "metrics"
+	case len(segs) >= 2 && segs[0] == "debug":
+		return segs[1] == "pprof" || (segs[1] == "vars" && len(segs) == 2)
+	}
+	return false
+}

@@ -29,3 +29,26 @@ func TestHealthLike(t *testing.T) {
 		}
 	}
 }
+
+func TestOpsLike(t *testing.T) {
+	for path, want := range map[string]bool{
+		"/health":                  true,
+		"/metrics":                 true,
+		"/metrics/":                true,
+		"/debug/pprof/":            true,
+		"/debug/pprof/{profile}":   true,
+		"/debug/pprof/heap":        true,
+		"/debug/vars":              true,
+		"/api/metrics":             false, // an API about metrics
+		"/metrics/{id}":            false,
+		"/debug/vars/x":            false,
+		"/debug":                   false,
+		"/users":                   false,
+		"/":                        false,
+		"/api/v1/things/{id}/ping": false,
+	} {
+		if got := OpsLike(path); got != want {
+			t.Errorf("OpsLike(%q) = %v, want %v", path, got, want)
+		}
+	}
+}

@@ -1,4 +1,4 @@
-package main // want package:`calls\[starts http http.ListenAndServe; unread routes 2; health example.com/healthcheck\]`
+package main // want package:`calls\[starts http http.ListenAndServe; unread routes 2; unmodelled /health /metrics; health example.com/healthcheck\]`
 
 // unknownrouter registers routes on a router the route table does
 // not model and imports a health-check library: its health endpoints are
