@@ -220,3 +220,77 @@ func TestInferredEntrypoints(t *testing.T) {
 		}
 	}
 }
+
+var streamsDir = filepath.Join("testdata", "streams")
+
+// TestIncomingStreams checks streaming gRPC methods, whose incoming
+// context is stream.Context(), on testdata/streams (feed serves five
+// streaming methods, web calls four of them): List's is reported, naming
+// web's list handler, which reads the listing within a request with no
+// deadline; Watch's likewise, for web's follow handler, though web's
+// watcher holds the same method open in a reconnect loop with no deadline
+// on purpose; Upload's caller bounds it, Chat's holds a bidirectional
+// session open on purpose, and nobody calls Report (all three silent).
+// With the follow handler opening no stream, Watch's only caller is the
+// long-lived one, and Watch is silent too. api's handler is silent: web,
+// its only caller, calls it under a deadline whose duration is a flag's
+// value, a bound all the same (before, the edge's timeout of unknown
+// value left api's request contexts unbounded).
+func TestIncomingStreams(t *testing.T) {
+	findings := func(dir string) []string {
+		res, err := analyzer.Run(analyzer.Config{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.PackageErrors) > 0 {
+			t.Fatalf("package errors: %v", res.PackageErrors)
+		}
+		var got []string
+		for _, f := range res.Findings {
+			if f.Rule != "ctxdeadline" {
+				continue
+			}
+			s := fmt.Sprintf("%s:%d", f.File, f.Line)
+			for _, r := range f.Related {
+				if strings.Contains(r.Message, " calls ") {
+					s += fmt.Sprintf(" <- %s:%d %s", r.File, r.Line, r.Message)
+				}
+			}
+			got = append(got, s)
+		}
+		return got
+	}
+	want := []string{
+		"services/feed/main.go:25 <- services/web/main.go:44 web calls feed here with a context that has no deadline",
+		"services/feed/main.go:36 <- services/web/main.go:72 web calls feed here with a context that has no deadline",
+		"services/web/main.go:44",
+		"services/web/main.go:72",
+	}
+	if got := findings(streamsDir); !slices.Equal(got, want) {
+		t.Errorf("ctxdeadline findings:\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+
+	work := t.TempDir()
+	if err := os.CopyFS(work, os.DirFS(streamsDir)); err != nil {
+		t.Fatal(err)
+	}
+	mainGo := filepath.Join(work, "services", "web", "main.go")
+	src, err := os.ReadFile(mainGo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(src), "s, err := w.feed.Watch(r.Context(), wrapperspb.String(\"news\"))", "var s feedv1.FeedService_ListClient\n\tvar err error", 1)
+	if edited == string(src) {
+		t.Fatal("web changed: update the edit")
+	}
+	if err := os.WriteFile(mainGo, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want = []string{
+		"services/feed/main.go:25 <- services/web/main.go:44 web calls feed here with a context that has no deadline",
+		"services/web/main.go:44",
+	}
+	if got := findings(work); !slices.Equal(got, want) {
+		t.Errorf("without web's follow handler, ctxdeadline findings:\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+}
