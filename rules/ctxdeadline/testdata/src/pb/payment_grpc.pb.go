@@ -23,7 +23,7 @@ const (
 
 // PaymentServiceClient is the client API for PaymentService service.
 type PaymentServiceClient interface {
-	Charge(ctx context.Context, in *ChargeRequest, opts ...grpc.CallOption) (*ChargeResponse, error) // want Charge:`ctxdeadline\(param0 → \(grpc.ClientConnInterface\).Invoke\)`
+	Charge(ctx context.Context, in *ChargeRequest, opts ...grpc.CallOption) (*ChargeResponse, error)                 // want Charge:`ctxdeadline\(param0 → \(grpc.ClientConnInterface\).Invoke\)`
 	Watch(ctx context.Context, in *WatchRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[Event], error) // want Watch:`ctxdeadline\(param0 → \(grpc.ClientConnInterface\).NewStream\)`
 }
 
