@@ -25,10 +25,11 @@ var systemDir = filepath.Join("..", "testdata", "system")
 // call of payment with that context is reported, naming frontend's call,
 // and so is payment's database call, naming checkout's (the missing
 // deadline travels down the chain). Silent: ConfirmReservation (no caller
-// in the system), recommendations (its only caller sets a deadline),
-// inventory (frontend calls it under http.TimeoutHandler) and quotes (an
-// HTTP service frontend reaches through an address named after nothing,
-// linked by the path it calls, with a deadline).
+// in the system), recommendations (its callers, checkout and inventory,
+// set deadlines), inventory (frontend calls it under http.TimeoutHandler,
+// recommendations with its bounded incoming context) and quotes (an HTTP
+// service frontend reaches through an address named after nothing, linked
+// by the path it calls, with a deadline).
 func TestIncomingAcrossServices(t *testing.T) {
 	res, err := analyzer.Run(analyzer.Config{Dir: systemDir})
 	if err != nil {
@@ -178,7 +179,8 @@ func Charge(ctx context.Context, c paymentv1.PaymentServiceClient, token string)
 // calls it, so it is a client, never an entrypoint. Every rule's findings
 // stay as the README's table says: the cascade rule, which now runs, finds
 // no hang, for frontend's calls are made with request contexts, whose bound
-// ctxdeadline judges (row 1 is its finding).
+// ctxdeadline judges (row 1 is its finding); synccycle finds row 9, the
+// cycle between inventory and recommendations.
 func TestInferredEntrypoints(t *testing.T) {
 	res, err := analyzer.Run(analyzer.Config{Dir: systemDir})
 	if err != nil {
@@ -213,11 +215,19 @@ func TestInferredEntrypoints(t *testing.T) {
 	if e := g.Edge("loadgen", "frontend"); e == nil {
 		t.Error("loadgen's call of frontend is not drawn")
 	}
+	var cycles []string
 	for _, f := range res.Findings {
 		switch f.Rule {
 		case "cascade", "retryamp", "timeoutbudget", "spof", "zonespof", "sharedfate":
 			t.Errorf("graph finding on a code-only system: %s:%d %s (%s)", f.File, f.Line, f.Message, f.Rule)
+		case "synccycle":
+			cycles = append(cycles, fmt.Sprintf("%s:%d %s", f.File, f.Line, f.Message))
 		}
+	}
+	// The README's row 9: inventory and recommendations call each other,
+	// two edges learned from code, and synccycle needs no topology.
+	if len(cycles) != 1 || !strings.HasPrefix(cycles[0], "services/recommendations/main.go:37 synchronous call cycle inventory -> recommendations -> inventory:") {
+		t.Errorf("synccycle: %v, want the cycle inventory -> recommendations -> inventory at services/recommendations/main.go:37", cycles)
 	}
 }
 
