@@ -25,10 +25,11 @@ var systemDir = filepath.Join("..", "testdata", "system")
 // call of payment with that context is reported, naming frontend's call,
 // and so is payment's database call, naming checkout's (the missing
 // deadline travels down the chain). Silent: ConfirmReservation (no caller
-// in the system), recommendations (its only caller sets a deadline),
-// inventory (frontend calls it under http.TimeoutHandler) and quotes (an
-// HTTP service frontend reaches through an address named after nothing,
-// linked by the path it calls, with a deadline).
+// in the system), recommendations (its callers, checkout and inventory,
+// set deadlines), inventory (frontend calls it under http.TimeoutHandler,
+// recommendations with its bounded incoming context) and quotes (an HTTP
+// service frontend reaches through an address named after nothing, linked
+// by the path it calls, with a deadline).
 func TestIncomingAcrossServices(t *testing.T) {
 	res, err := analyzer.Run(analyzer.Config{Dir: systemDir})
 	if err != nil {
@@ -178,7 +179,8 @@ func Charge(ctx context.Context, c paymentv1.PaymentServiceClient, token string)
 // calls it, so it is a client, never an entrypoint. Every rule's findings
 // stay as the README's table says: the cascade rule, which now runs, finds
 // no hang, for frontend's calls are made with request contexts, whose bound
-// ctxdeadline judges (row 1 is its finding).
+// ctxdeadline judges (row 1 is its finding); synccycle finds row 9, the
+// cycle between inventory and recommendations.
 func TestInferredEntrypoints(t *testing.T) {
 	res, err := analyzer.Run(analyzer.Config{Dir: systemDir})
 	if err != nil {
@@ -213,11 +215,93 @@ func TestInferredEntrypoints(t *testing.T) {
 	if e := g.Edge("loadgen", "frontend"); e == nil {
 		t.Error("loadgen's call of frontend is not drawn")
 	}
+	var cycles []string
 	for _, f := range res.Findings {
 		switch f.Rule {
 		case "cascade", "retryamp", "timeoutbudget", "spof", "zonespof", "sharedfate":
 			t.Errorf("graph finding on a code-only system: %s:%d %s (%s)", f.File, f.Line, f.Message, f.Rule)
+		case "synccycle":
+			cycles = append(cycles, fmt.Sprintf("%s:%d %s", f.File, f.Line, f.Message))
 		}
+	}
+	// The README's row 9: inventory and recommendations call each other,
+	// two edges learned from code, and synccycle needs no topology.
+	if len(cycles) != 1 || cycles[0] != "services/recommendations/main.go:37 synchronous call cycle inventory -> recommendations -> inventory" {
+		t.Errorf("synccycle: %v, want the cycle inventory -> recommendations -> inventory at services/recommendations/main.go:37", cycles)
+	}
+}
+
+var streamsDir = filepath.Join("testdata", "streams")
+
+// TestIncomingStreams checks streaming gRPC methods, whose incoming
+// context is stream.Context(), on testdata/streams (feed serves five
+// streaming methods, web calls four of them): List's is reported, naming
+// web's list handler, which reads the listing within a request with no
+// deadline; Watch's likewise, for web's follow handler, though web's
+// watcher holds the same method open in a reconnect loop with no deadline
+// on purpose; Upload's caller bounds it, Chat's holds a bidirectional
+// session open on purpose, and nobody calls Report (all three silent).
+// With the follow handler opening no stream, Watch's only caller is the
+// long-lived one, and Watch is silent too. api's handler is silent: web,
+// its only caller, calls it under a deadline whose duration is a flag's
+// value, a bound all the same (before, the edge's timeout of unknown
+// value left api's request contexts unbounded).
+func TestIncomingStreams(t *testing.T) {
+	findings := func(dir string) []string {
+		res, err := analyzer.Run(analyzer.Config{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.PackageErrors) > 0 {
+			t.Fatalf("package errors: %v", res.PackageErrors)
+		}
+		var got []string
+		for _, f := range res.Findings {
+			if f.Rule != "ctxdeadline" {
+				continue
+			}
+			s := fmt.Sprintf("%s:%d", f.File, f.Line)
+			for _, r := range f.Related {
+				if strings.Contains(r.Message, " calls ") {
+					s += fmt.Sprintf(" <- %s:%d %s", r.File, r.Line, r.Message)
+				}
+			}
+			got = append(got, s)
+		}
+		return got
+	}
+	want := []string{
+		"services/feed/main.go:25 <- services/web/main.go:44 web calls feed here with a context that has no deadline",
+		"services/feed/main.go:36 <- services/web/main.go:72 web calls feed here with a context that has no deadline",
+		"services/web/main.go:44",
+		"services/web/main.go:72",
+	}
+	if got := findings(streamsDir); !slices.Equal(got, want) {
+		t.Errorf("ctxdeadline findings:\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+
+	work := t.TempDir()
+	if err := os.CopyFS(work, os.DirFS(streamsDir)); err != nil {
+		t.Fatal(err)
+	}
+	mainGo := filepath.Join(work, "services", "web", "main.go")
+	src, err := os.ReadFile(mainGo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(src), "s, err := w.feed.Watch(r.Context(), wrapperspb.String(\"news\"))", "var s feedv1.FeedService_ListClient\n\tvar err error", 1)
+	if edited == string(src) {
+		t.Fatal("web changed: update the edit")
+	}
+	if err := os.WriteFile(mainGo, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want = []string{
+		"services/feed/main.go:25 <- services/web/main.go:44 web calls feed here with a context that has no deadline",
+		"services/web/main.go:44",
+	}
+	if got := findings(work); !slices.Equal(got, want) {
+		t.Errorf("without web's follow handler, ctxdeadline findings:\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
 	}
 }
 

@@ -100,6 +100,38 @@ type Sink struct {
 	// every call the context passes through, which the system's call
 	// sites are matched against (see refine).
 	At string `json:",omitempty"`
+	// Stream marks a sink that opens a gRPC stream (see resolveStream):
+	// StreamOpen when its kind does not show yet (NewStream under a
+	// generated client's streaming method), StreamServer for a server
+	// stream opened outside a loop and a goroutine, reported only with a
+	// request's context.
+	Stream StreamUse `json:",omitempty"`
+}
+
+// StreamUse says how a sink that opens a gRPC stream is reported.
+type StreamUse string
+
+const (
+	// StreamOpen: the kind of the stream does not show yet; never
+	// reported.
+	StreamOpen StreamUse = "open"
+	// StreamServer: a server stream opened outside a loop and a
+	// goroutine; reported when the context is a request's (an HTTP
+	// handler's, a gRPC method's incoming context), within which it is
+	// a listing read to its end. Opened with a context of the program's
+	// own, it may as well be a watch held for the process' life.
+	StreamServer StreamUse = "server"
+)
+
+// reports says whether a context from o makes a finding at u.
+func (u use) reports(o *origin) bool {
+	switch u.stream {
+	case StreamOpen:
+		return false
+	case StreamServer:
+		return o.kind == requestCtx || o.kind == incomingCtx
+	}
+	return true
 }
 
 // Transport is what the transport of an HTTP call with no deadline bounds.
@@ -404,11 +436,15 @@ func (c *checker) process(s site) {
 		}
 		fl := c.flowOf(u.arg)
 		if o := c.consumerOrigin(s, u.arg, fl); o != nil {
-			c.record(entry{o: o}, s, u)
+			if u.reports(o) {
+				c.record(entry{o: o}, s, u)
+			}
 			continue
 		}
 		for _, e := range fl.origins {
-			c.record(e, s, u)
+			if u.reports(e.o) {
+				c.record(e, s, u)
+			}
 		}
 		for _, p := range fl.params {
 			c.addSink(p, u)
@@ -431,7 +467,7 @@ func (c *checker) addSink(p *ssa.Parameter, u use) {
 	if m[idx] != nil {
 		return
 	}
-	m[idx] = &Sink{Param: idx, API: u.api, Kind: u.kind, Via: u.via, Transport: u.transport, Hang: u.hang, WaitsForReady: u.ready.what, At: u.at}
+	m[idx] = &Sink{Param: idx, API: u.api, Kind: u.kind, Via: u.via, Transport: u.transport, Hang: u.hang, WaitsForReady: u.ready.what, At: u.at, Stream: u.stream}
 	c.enqueue(fn)
 	for _, im := range c.implOf[fn] {
 		c.enqueue(im)

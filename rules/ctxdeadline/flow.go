@@ -410,6 +410,9 @@ func (c *checker) callFlow(call *ssa.Call, idx int) *flow {
 	if f, ok := c.consumerCall(call, callee, idx); ok {
 		return f
 	}
+	if f, ok := c.streamContext(call, callee); ok {
+		return f
+	}
 	if e, ok := ctxFuncs.Entry(callee); ok {
 		b := ctxTable[e]
 		if idx != b.result {

@@ -12,7 +12,9 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/faultline-dev/faultline/graph"
+	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
+	"github.com/faultline-dev/faultline/rules/internal/remote"
 )
 
 // CategoryIncoming is the Diagnostic.Category of findings whose context is
@@ -36,7 +38,7 @@ func grpcRegistrar(t types.Type) bool {
 // generated server interface (see serverIfaces). It returns the method's
 // full name ("/pkg.Service/Method") when the generated code declares it
 // (the <Service>_<Method>_FullMethodName constant), or "". Streaming
-// methods take their context from the stream and are not judged here.
+// methods take their context from the stream: see streamParam.
 func (c *checker) incomingParam(p *ssa.Parameter) (string, bool) {
 	fn := p.Parent()
 	obj, ok := fn.Object().(*types.Func)
@@ -67,6 +69,112 @@ func (c *checker) incomingParam(p *ssa.Parameter) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// streamParam reports whether p is the stream of a streaming gRPC method:
+// the last parameter of a method (*Request, Svc_ListServer) error (a
+// server stream) or (Svc_ChatServer) error (a client or bidirectional
+// stream) that implements a method of a generated server interface (see
+// serverIfaces), the stream being a grpc.ServerStream, whose Context() is
+// the method's incoming context. It returns the method's full name, as
+// incomingParam does. The generated package is the one that declares the
+// stream's type (an interface of its own in protoc-gen-go-grpc before
+// 1.4, an alias of grpc.ServerStreamingServer[T] and its kin since) or
+// the request's, or else one that this package imports.
+func (c *checker) streamParam(p *ssa.Parameter) (string, bool) {
+	fn := p.Parent()
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || fn.Signature.Recv() == nil || len(fn.Params) < 2 || len(fn.Params) > 3 || fn.Params[len(fn.Params)-1] != p {
+		return "", false
+	}
+	sig := fn.Signature
+	if sig.Results().Len() != 1 || !isServerStream(p.Type()) {
+		return "", false
+	}
+	var pkgs []*types.Package
+	for i := range sig.Params().Len() {
+		t := sig.Params().At(i).Type()
+		if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		var tn *types.TypeName
+		switch t := t.(type) {
+		case *types.Alias:
+			tn = t.Obj()
+		case *types.Named:
+			tn = t.Obj()
+		}
+		if tn != nil && tn.Pkg() != nil && !slices.Contains(pkgs, tn.Pkg()) {
+			pkgs = append(pkgs, tn.Pkg())
+		}
+	}
+	// Written with grpc's generic types (grpc.ServerStreamingServer[T]),
+	// the stream names no generated package, nor does a client stream's
+	// method name a request: the server interface is then one of a
+	// package this one imports (or this one).
+	for _, pkg := range append(c.pass.Pkg.Imports(), c.pass.Pkg) {
+		if !slices.Contains(pkgs, pkg) {
+			pkgs = append(pkgs, pkg)
+		}
+	}
+	recv := sig.Recv().Type()
+	for _, pkg := range pkgs {
+		for _, iface := range c.serverIfaces(pkg) {
+			m, _, _ := types.LookupFieldOrMethod(iface, false, nil, obj.Name())
+			mf, ok := m.(*types.Func)
+			if !ok || !types.Identical(stripRecv(mf.Signature()), stripRecv(sig)) {
+				continue
+			}
+			if types.Implements(recv, iface.Underlying().(*types.Interface)) {
+				return fullMethodName(iface, obj.Name()), true
+			}
+		}
+	}
+	return "", false
+}
+
+// isServerStream reports whether t is a grpc.ServerStream: an interface
+// with its methods (generated stream interfaces embed it).
+func isServerStream(t types.Type) bool {
+	if !types.IsInterface(t) {
+		return false
+	}
+	ms := types.NewMethodSet(t)
+	for _, name := range []string{"Context", "SendMsg", "RecvMsg", "SetHeader", "SendHeader", "SetTrailer"} {
+		if !hasMethod(ms, name) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasMethod reports whether the method set has a method name.
+func hasMethod(ms *types.MethodSet, name string) bool {
+	for i := range ms.Len() {
+		if ms.At(i).Obj().Name() == name {
+			return true
+		}
+	}
+	return false
+}
+
+// streamContext returns, under Config.System, the incoming context that
+// call reads: stream.Context() on the stream parameter of a streaming
+// gRPC method (see streamParam).
+func (c *checker) streamContext(call *ssa.Call, callee *types.Func) (*flow, bool) {
+	if !c.system || callee == nil || callee.Name() != "Context" || !call.Call.IsInvoke() {
+		return nil, false
+	}
+	p, ok := ir.Peel(call.Call.Value).(*ssa.Parameter)
+	if !ok || !remote.IsContext(call.Type()) {
+		return nil, false
+	}
+	method, ok := c.streamParam(p)
+	if !ok {
+		return nil, false
+	}
+	fn := p.Parent()
+	return &flow{origins: []entry{{o: &origin{pos: call.Pos(), kind: incomingCtx, what: grpcMethodLabel(fn), fn: call.Parent(), entry: method}}}}, true
 }
 
 // fullMethodName returns the value of the constant that generated code

@@ -29,6 +29,7 @@ type use struct {
 	hang      string    // see Sink.Hang
 	ready     readiness // see Sink.WaitsForReady
 	at        string    // see Sink.At: the calls below the call site
+	stream    StreamUse // see Sink.Stream
 }
 
 // describe names the path to the remote API, for messages.
@@ -67,7 +68,7 @@ var (
 // call is a remote API of the table, or a function whose parameters reach
 // one (its fact, or the sinks computed so far for this package).
 func (c *checker) uses(s site) []use {
-	us := c.contextUses(s)
+	us := c.resolveStream(s.call, c.contextUses(s))
 	if len(us) > 0 && c.timeoutGuarded(s.call) {
 		return nil
 	}
@@ -114,7 +115,7 @@ func (c *checker) contextUses(s site) []use {
 		if len(via) > maxVia {
 			via = via[:maxVia]
 		}
-		out = append(out, use{arg: arg, api: sk.API, kind: sk.Kind, via: via, transport: sk.Transport, hang: sk.Hang, ready: readiness{what: sk.WaitsForReady}, at: sk.At})
+		out = append(out, use{arg: arg, api: sk.API, kind: sk.Kind, via: via, transport: sk.Transport, hang: sk.Hang, ready: readiness{what: sk.WaitsForReady}, at: sk.At, stream: sk.Stream})
 	}
 	return out
 }
@@ -142,8 +143,15 @@ func (c *checker) timeoutGuarded(call ssa.CallInstruction) bool {
 // bound, or nothing when something else bounds the call or when waiting
 // is the call's purpose.
 func (c *checker) directUses(cc *ssa.CallCommon, callee *types.Func, api *remote.API) []use {
+	// A gRPC stream is followed up to the call that shows its kind (see
+	// resolveStream); other libraries' streams are meant to stay open.
+	grpcStream := api.Stream && api.Kind == remote.GRPC
+	var stream StreamUse
+	if grpcStream {
+		stream = StreamOpen
+	}
 	switch {
-	case api.Consume, api.Bounded(), api.Stream:
+	case api.Consume, api.Bounded(), api.Stream && !grpcStream:
 		// Waiting is its purpose, something else bounds it (see the
 		// catalogue), or it opens a stream meant to stay open.
 		return nil
@@ -181,7 +189,47 @@ func (c *checker) directUses(cc *ssa.CallCommon, callee *types.Func, api *remote
 	if h := api.Hang(); h != api.Kind.Hang() {
 		hang = h
 	}
-	return []use{{arg: arg, api: remote.FuncName(callee), kind: api.Kind, transport: transport, hang: hang}}
+	return []use{{arg: arg, api: remote.FuncName(callee), kind: api.Kind, transport: transport, hang: hang, stream: stream}}
+}
+
+// resolveStream decides, at a call whose result shows the kind of the gRPC
+// stream it opens (a generated client's streaming method), how the uses
+// that open one (StreamOpen) are reported, after nobreaker's reading of
+// the stream's kind (rules/nobreaker/doc.md): a client stream (an upload
+// ended by CloseAndRecv) is a request/response call, which a context with
+// no deadline leaves unbounded, and becomes a plain use; a bidirectional
+// stream, and a server stream opened in a loop or in a goroutine
+// (resilience.LongLivedStream), are held open on purpose and are dropped;
+// any other server stream becomes StreamServer: a listing when opened
+// with a request's context, reported then. Where the kind does not show
+// yet (NewStream itself, a wrapper that hides the stream's type), the use
+// stays StreamOpen, followed to the callers but never reported.
+func (c *checker) resolveStream(call ssa.CallInstruction, us []use) []use {
+	var kind resilience.StreamKind
+	known := false
+	out := us[:0:0]
+	for _, u := range us {
+		if u.stream != StreamOpen {
+			out = append(out, u)
+			continue
+		}
+		if !known {
+			kind, known = resilience.StreamKindOf(call), true
+		}
+		switch kind {
+		case resilience.NotStream:
+			out = append(out, u)
+		case resilience.ClientStream:
+			u.stream = ""
+			out = append(out, u)
+		case resilience.ServerStream:
+			if c.res != nil && c.res.Analysed() && !c.res.LongLivedStream(call) {
+				u.stream = StreamServer
+				out = append(out, u)
+			}
+		}
+	}
+	return out
 }
 
 // httpUnbounded reports whether nothing but the request's context bounds

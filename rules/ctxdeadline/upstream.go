@@ -10,7 +10,8 @@ import (
 //     connection, which cancels the request's context), and
 //   - every synchronous edge into s has a timeout or deadline (a gRPC
 //     deadline travels with the call; an HTTP client's timeout closes the
-//     connection), or propagates a deadline its own caller is bounded by.
+//     connection), or propagates a deadline its own caller is bounded by;
+//     an edge learned from code is judged by its calls (callsBounded).
 //
 // A service with no known callers and no entrypoint is not known to be
 // bounded.
@@ -38,7 +39,11 @@ func boundedUpstream(g *graph.Graph, s string, memo, visiting map[string]bool) b
 		}
 		callers++
 		switch {
-		case e.Timeout > 0 || e.Deadline > 0:
+		case e.Source == graph.FromCode && len(e.Calls) > 0:
+			if !callsBounded(g, e, memo, visiting) {
+				ok = false
+			}
+		case e.Timeout > 0 || e.Deadline > 0 || e.TimeoutUnknown:
 		case e.PropagatesDeadline && boundedUpstream(g, e.From, memo, visiting):
 		default:
 			ok = false
@@ -47,4 +52,24 @@ func boundedUpstream(g *graph.Graph, s string, memo, visiting map[string]bool) b
 	v := ok && callers > 0
 	memo[s] = v
 	return v
+}
+
+// callsBounded reports whether every call of an edge learned from code is
+// bounded: a timeout or deadline the calling code sets (a constant or
+// not: a timeout whose value faultline cannot read still ends the request,
+// as it does for a gRPC caller, see unboundedCaller), or the request
+// context of a caller whose own requests are bounded upstream. The edge's
+// Timeout and TimeoutUnknown say less: TimeoutUnknown stands both for a
+// timeout of unknown value and for a call made with a request context,
+// whose bound is the caller's server's (see analyzer's codeEdgeBound).
+func callsBounded(g *graph.Graph, e *graph.Edge, memo, visiting map[string]bool) bool {
+	for _, c := range e.Calls {
+		switch {
+		case c.Bound == graph.Yes:
+		case c.Request && boundedUpstream(g, e.From, memo, visiting):
+		default:
+			return false
+		}
+	}
+	return true
 }

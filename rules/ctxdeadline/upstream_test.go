@@ -26,16 +26,50 @@ func TestBoundedUpstream(t *testing.T) {
 		{"propagated from an unbounded caller", "entry web gw; gw -> svc propagates", "svc", false},
 		{"no callers at all", "svc -> db timeout=1s", "svc", false},
 		{"propagation cycle", "a -> b propagates; b -> a propagates", "a", false},
+		// Edges learned from code are judged by their calls: a timeout
+		// whose value is unknown bounds as a constant one does, and a
+		// request context bounds when the caller's requests are bounded.
+		{"code: a timeout of unknown value", "gw -> svc codeonly calls=bounded,bounded", "svc", true},
+		{"code: one call unbounded", "gw -> svc codeonly calls=bounded,unbounded", "svc", false},
+		{"code: a call of unknown bound", "gw -> svc codeonly calls=bounded,unknown", "svc", false},
+		{"code: a request context bounded upstream", "entry web gw timeout=10s; gw -> svc codeonly calls=request,bounded", "svc", true},
+		{"code: a request context unbounded upstream", "entry web gw; gw -> svc codeonly calls=request", "svc", false},
+		{"code: a request context with no caller", "gw -> svc codeonly calls=request", "svc", false},
+		{"code: a request context in a cycle", "a -> b codeonly calls=request; b -> a codeonly calls=request", "a", false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			g, err := graphtest.Parse(tt.spec)
 			if err != nil {
 				t.Fatal(err)
 			}
+			for _, e := range g.Edges {
+				if e.Source == graph.FromCode {
+					e.TimeoutUnknown = true // as codeEdgeBound leaves these
+				}
+			}
 			if got := boundedUpstream(g, tt.service, map[string]bool{}, map[string]bool{}); got != tt.want {
 				t.Errorf("boundedUpstream(%s) = %v, want %v", tt.service, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestBoundedUpstreamUnknownTimeout checks that an edge whose timeout is
+// set but not a constant bounds the requests it carries, as it does for
+// gRPC's incoming contexts (unboundedCaller).
+func TestBoundedUpstreamUnknownTimeout(t *testing.T) {
+	g, err := graphtest.Parse("gw -> svc; gw -> grpcsvc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range g.Edges {
+		e.TimeoutUnknown = true
+	}
+	if !boundedUpstream(g, "svc", map[string]bool{}, map[string]bool{}) {
+		t.Error("boundedUpstream(svc) = false behind an edge with a timeout of unknown value, want true")
+	}
+	if _, ok := unboundedCaller(g, "grpcsvc", "", map[graph.Pos]bool{}, map[string]bool{}); ok {
+		t.Error("unboundedCaller(grpcsvc) found a caller behind an edge with a timeout of unknown value, want none")
 	}
 }
 

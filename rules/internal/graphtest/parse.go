@@ -25,7 +25,7 @@ const SpecFile = "spec.txt"
 //	settings  [maxAmplification=F] [sharedFateMin=N]
 //	FROM -> TO [timeout=D] [deadline=D] [attempts=N] [backoff=B] [jitter] [budget=F]
 //	           [breaker] [fallback=F] [soft] [async] [idempotent=false] [group=G]
-//	           [mesh] [propagates] [protocol=P] [calls=bounded|unbounded|guarded|retried|unknown,…]
+//	           [mesh] [propagates] [protocol=P] [calls=bounded|unbounded|guarded|retried|request|unknown,…]
 //	           [codeonly]
 //
 // Nodes named by an edge and not declared are services with one replica.
@@ -33,8 +33,9 @@ const SpecFile = "spec.txt"
 // A `codeonly` edge was learned from code only (no topology declares it).
 // `calls=` adds call sites found in code, one per comma-separated word:
 // bounded (no breaker), unbounded (no breaker either), guarded (bounded
-// and guarded), retried (bounded, 3 attempts, breaker unknown), unknown
-// (neither determinable). Every node, edge and
+// and guarded), retried (bounded, 3 attempts, breaker unknown), request
+// (made with an HTTP handler's request context: unbounded by the calling
+// code, CallSite.Request), unknown (neither determinable). Every node, edge and
 // entrypoint gets the position of its line, and every attribute the column
 // where it is written, under its CUE field name (attempts, backoff, jitter
 // and budget under "retries"; soft under "criticality"; async under
@@ -279,6 +280,8 @@ func edgeAttr(e *graph.Edge, w string, pos graph.Pos) error {
 				cs.Bound, cs.Breaker = graph.No, graph.No
 			case "retried":
 				cs.Bound, cs.Attempts = graph.Yes, 3
+			case "request":
+				cs.Bound, cs.Breaker, cs.Request = graph.No, graph.No, true
 			case "unknown":
 			default:
 				return fmt.Errorf("unknown call site %q", c)

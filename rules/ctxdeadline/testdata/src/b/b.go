@@ -44,8 +44,9 @@ func Timed(ctx context.Context) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(ctx, time.Second)
 }
 
-// Watch opens a stream: not a sink.
-func Watch(ctx context.Context, c pb.PaymentServiceClient) error {
+// Watch opens a server stream once: a sink for a request's context only
+// (with a context of the program's own it may be a watch held open).
+func Watch(ctx context.Context, c pb.PaymentServiceClient) error { // want Watch:`ctxdeadline\(param0 → \(pb.PaymentServiceClient\).Watch → \(grpc.ClientConnInterface\).NewStream\)`
 	_, err := c.Watch(ctx, &pb.WatchRequest{})
 	return err
 }

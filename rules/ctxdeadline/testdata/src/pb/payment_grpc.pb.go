@@ -23,8 +23,8 @@ const (
 
 // PaymentServiceClient is the client API for PaymentService service.
 type PaymentServiceClient interface {
-	Charge(ctx context.Context, in *ChargeRequest, opts ...grpc.CallOption) (*ChargeResponse, error) // want Charge:`ctxdeadline\(param0 → \(grpc.ClientConnInterface\).Invoke\)`
-	Watch(ctx context.Context, in *WatchRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[Event], error)
+	Charge(ctx context.Context, in *ChargeRequest, opts ...grpc.CallOption) (*ChargeResponse, error)                 // want Charge:`ctxdeadline\(param0 → \(grpc.ClientConnInterface\).Invoke\)`
+	Watch(ctx context.Context, in *WatchRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[Event], error) // want Watch:`ctxdeadline\(param0 → \(grpc.ClientConnInterface\).NewStream\)`
 }
 
 type paymentServiceClient struct {
@@ -47,8 +47,9 @@ func (c *paymentServiceClient) Charge(ctx context.Context, in *ChargeRequest, op
 
 var watchDesc = grpc.StreamDesc{StreamName: "Watch", ServerStreams: true}
 
-// Watch opens a server stream: streams are not reported.
-func (c *paymentServiceClient) Watch(ctx context.Context, in *WatchRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[Event], error) {
+// Watch opens a server stream: a fact (the stream's kind shows at its
+// callers), no finding.
+func (c *paymentServiceClient) Watch(ctx context.Context, in *WatchRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[Event], error) { // want Watch:`ctxdeadline\(param0 → \(grpc.ClientConnInterface\).NewStream\)`
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	stream, err := c.cc.NewStream(ctx, &watchDesc, PaymentService_Watch_FullMethodName, cOpts...)
 	if err != nil {
