@@ -1,6 +1,6 @@
 // Package analyzer is faultline's engine. It loads the Go packages and the
-// CUE topology of a system, runs the code rules over the packages (with the
-// go/packages-based checker, so facts flow between packages), builds the
+// CUE topology of a system, runs the code rules over the packages (with its
+// own driver, driver.go, so facts flow between packages), builds the
 // system graph, runs the graph rules over it, applies suppressions and
 // returns the findings, sorted and fingerprinted.
 //

@@ -362,7 +362,7 @@ func (cr *cacheRun) store(entries map[string]*pkgEntry) {
 // that missed: some roots hit. A package's key covers its dependencies,
 // so the packages that missed are closed under importers: they are the
 // edited packages and every package that imports one, however
-// indirectly. Loading them loads their dependencies, which the checker
+// indirectly. Loading them loads their dependencies, which the driver
 // analyses for facts only, as in a full run; a root's findings depend on
 // its files and its dependencies' facts, not on which other packages are
 // roots, so its fresh entry is what a full run would give, and the

@@ -14,10 +14,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/faultline-dev/faultline/graph"
@@ -126,10 +126,10 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 		loadPatterns = cache.missedRoots()
 	}
 
-	pcfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Tests: cfg.Tests, Env: goEnv(cfg.Safe)}
-	if !cfg.Deps {
-		pcfg.ParseFile = outlineDeps(modRoot)
-	}
+	// Listed only: the driver (driver.go) parses, type-checks and
+	// analyses each package in turn and keeps of it only its types and
+	// facts once the entries have what the run needs.
+	pcfg := &packages.Config{Mode: metadataMode, Dir: dir, Tests: cfg.Tests, Env: goEnv(cfg.Safe)}
 	cfg.progress(Progress{Phase: "loading"})
 	pkgs, err := packages.Load(pcfg, loadPatterns...)
 	if err != nil {
@@ -141,17 +141,66 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 	if len(pkgs) == 0 {
 		return nil, inputErrorf("no packages match %s", strings.Join(patterns, " "))
 	}
-	res.load = packageErrors(pkgs, dir, root)
 	entries := map[string]*pkgEntry{}
 	known := pkgs // the packages checkDeclared may find a declaration's in
 	if partial {
 		maps.Copy(entries, cache.entries)
-		res.describe(cache.pkgs, root)
 		known = cache.pkgs
-	} else {
-		res.describe(pkgs, root)
 	}
-	for _, p := range pkgs {
+
+	drv := &driver{dir: dir, env: pcfg.Env}
+	if !cfg.Deps {
+		drv.parse = outlineDeps(modRoot)
+	}
+	var callSites *analysis.Analyzer
+	if len(analyzers) > 0 {
+		if cfg.Progress != nil {
+			total := 0
+			packages.Visit(pkgs, nil, func(*packages.Package) { total++ })
+			var done atomic.Int64
+			cfg.progress(Progress{Phase: "analysing", Total: total})
+			conf.OnPackage = func() {
+				cfg.progress(Progress{Phase: "analysing", Done: int(done.Add(1)), Total: total})
+			}
+		}
+		// The catalogue's analyzers, bound to this run's configuration: the
+		// copies stand for the rules (and the call sites) in what follows.
+		drv.analyzers = rules.Bind(analyzers, conf)
+		for i, a := range analyzers {
+			if r := byAnalyzer[a]; r != nil {
+				byAnalyzer[drv.analyzers[i]] = r
+			}
+		}
+		if wantCalls {
+			callSites = drv.analyzers[len(drv.analyzers)-1]
+		}
+	}
+	// What the analysis of each package gives the entries, converted
+	// while its syntax is at hand. An analyzer's failure on a package
+	// without errors of its own fails the run: the first, in the order of
+	// the analyzers and then of the packages.
+	rootIndex := map[*packages.Package]int{}
+	for i, p := range pkgs {
+		rootIndex[p] = i
+	}
+	var (
+		mu        sync.Mutex
+		failure   error
+		failureAt [2]int
+	)
+	drv.visit = func(dp *driverPackage) {
+		p := dp.Pkg
+		mu.Lock()
+		defer mu.Unlock()
+		if callSites != nil && inModule(p) {
+			var c rules.Calls
+			if dp.PackageFact(callSites, &c) {
+				entryOf(entries, p).Calls = relCalls(c, root)
+			}
+		}
+		if dp.Root < 0 {
+			return
+		}
 		for _, f := range p.Syntax {
 			for _, d := range rules.ParseDirectives(p.Fset, f, cfg.NoNolint) {
 				e := entryOf(entries, p)
@@ -161,91 +210,64 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 				})
 			}
 		}
+		broken := len(p.Errors) > 0 || p.IllTyped
+		for ai, act := range dp.Actions {
+			rule := byAnalyzer[act.Analyzer]
+			if rule == nil {
+				continue
+			}
+			if act.Err != nil {
+				if broken {
+					continue // reported as a package error
+				}
+				if at := [2]int{ai, rootIndex[p]}; failure == nil || at[0] < failureAt[0] || at[0] == failureAt[0] && at[1] < failureAt[1] {
+					failure, failureAt = fmt.Errorf("%s on %s: %v", rule.Name, p.PkgPath, act.Err), at
+				}
+				continue
+			}
+			e := entryOf(entries, p)
+			if e.Findings == nil {
+				e.Findings, e.Suppressed = map[string][]cachedFinding{}, map[string][]cachedFinding{}
+			}
+			conv := converter{pkg: p, root: root, g: g}
+			lr, _ := act.Result.(*rules.CodeResult)
+			for _, d := range act.Diagnostics {
+				f := conv.finding(rule, d)
+				f.category = d.Category
+				if lr != nil && lr.Evidence[d.Pos] != nil {
+					ev := lr.Evidence[d.Pos]
+					f.sites, f.via = conv.positions(ev.Sites), ev.Entry
+				}
+				e.Findings[rule.Name] = append(e.Findings[rule.Name], cacheFinding(f))
+			}
+			if lr != nil {
+				for _, s := range lr.Suppressed {
+					f := conv.finding(rule, s.Diagnostic)
+					dp := p.Fset.Position(s.Directive)
+					f.Suppression = &Suppression{Kind: "inSource", Reason: s.Reason, File: relSlash(root, dp.Filename), Line: dp.Line}
+					e.Suppressed[rule.Name] = append(e.Suppressed[rule.Name], cacheFinding(f))
+				}
+			}
+		}
 	}
-
+	if err := drv.run(pkgs); err != nil {
+		return nil, fmt.Errorf("analysis: %v", err)
+	}
+	res.load = packageErrors(pkgs, dir, root)
+	if partial {
+		res.describe(cache.pkgs, root)
+	} else {
+		res.describe(pkgs, root)
+	}
 	if len(analyzers) == 0 {
 		buildCode(res, pkgs, entries, ruleNames, g, root, wantCalls)
 		return res, nil // (no cache without analyzers)
 	}
-	if cfg.Progress != nil {
-		total := 0
-		packages.Visit(pkgs, nil, func(*packages.Package) { total++ })
-		var done atomic.Int64
-		cfg.progress(Progress{Phase: "analysing", Total: total})
-		conf.OnPackage = func() {
-			cfg.progress(Progress{Phase: "analysing", Done: int(done.Add(1)), Total: total})
-		}
-	}
 	if err := checkDeclared(cfg.settings, pkgs, known, checkWhole); err != nil {
 		return nil, err
 	}
-	// The catalogue's analyzers, bound to this run's configuration: the
-	// copies stand for the rules (and the call sites) in what follows.
-	bound := rules.Bind(analyzers, conf)
-	for i, a := range analyzers {
-		if r := byAnalyzer[a]; r != nil {
-			byAnalyzer[bound[i]] = r
-		}
-	}
-	callSites := bound[len(bound)-1]
-	if !wantCalls {
-		callSites = nil
-	}
-	ag, err := checker.Analyze(bound, pkgs, nil)
-	if err != nil {
-		return nil, fmt.Errorf("analysis: %v", err)
-	}
-	broken := map[*packages.Package]bool{}
-	for _, p := range pkgs {
-		if len(p.Errors) > 0 || p.IllTyped {
-			broken[p] = true
-		}
-	}
-	for _, act := range ag.Roots {
-		rule := byAnalyzer[act.Analyzer]
-		if rule == nil {
-			continue
-		}
-		if act.Err != nil {
-			if broken[act.Package] {
-				continue // reported as a package error
-			}
-			return nil, fmt.Errorf("%s on %s: %v", rule.Name, act.Package.PkgPath, act.Err)
-		}
-		e := entryOf(entries, act.Package)
-		if e.Findings == nil {
-			e.Findings, e.Suppressed = map[string][]cachedFinding{}, map[string][]cachedFinding{}
-		}
-		conv := converter{pkg: act.Package, root: root, g: g}
-		lr, _ := act.Result.(*rules.CodeResult)
-		for _, d := range act.Diagnostics {
-			f := conv.finding(rule, d)
-			f.category = d.Category
-			if lr != nil && lr.Evidence[d.Pos] != nil {
-				ev := lr.Evidence[d.Pos]
-				f.sites, f.via = conv.positions(ev.Sites), ev.Entry
-			}
-			e.Findings[rule.Name] = append(e.Findings[rule.Name], cacheFinding(f))
-		}
-		if lr != nil {
-			for _, s := range lr.Suppressed {
-				f := conv.finding(rule, s.Diagnostic)
-				dp := act.Package.Fset.Position(s.Directive)
-				f.Suppression = &Suppression{Kind: "inSource", Reason: s.Reason, File: relSlash(root, dp.Filename), Line: dp.Line}
-				e.Suppressed[rule.Name] = append(e.Suppressed[rule.Name], cacheFinding(f))
-			}
-		}
-	}
-	if callSites != nil {
-		for act := range ag.All() {
-			if act.Analyzer != callSites || !inModule(act.Package) {
-				continue
-			}
-			var c rules.Calls
-			if act.PackageFact(act.Package.Types, &c) {
-				entryOf(entries, act.Package).Calls = relCalls(c, root)
-			}
-		}
+	if failure != nil {
+		return nil, failure
 	}
 	all := pkgs
 	if partial {
