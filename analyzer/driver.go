@@ -351,14 +351,15 @@ func (d *driver) check(n *dnode) {
 		}
 	}
 	defer func() {
-		// go/packages adds this when go list is newer than the go/types
-		// faultline was built with.
+		// As go/packages does, say so when the go command is newer than
+		// the go/types faultline was built with: the errors may come from
+		// that.
 		if len(p.Errors) == 0 {
 			return
 		}
 		var rt int
 		if _, err := fmt.Sscanf(runtime.Version(), "go1.%d", &rt); err == nil && rt < d.listVersion() {
-			appendError(packages.Error{Pos: "-", Msg: fmt.Sprintf("This application uses version go1.%d of the source-processing packages but runs version go1.%d of 'go list'. It may fail to process source files that rely on newer language features. If so, rebuild the application using a newer version of Go.", rt, d.listVersion()), Kind: packages.UnknownError})
+			appendError(packages.Error{Pos: "-", Msg: fmt.Sprintf("faultline was built with go1.%d and the go command here is go1.%d: code that uses newer language features may not type-check; rebuild faultline with the newer Go (go install …@latest)", rt, d.listVersion()), Kind: packages.UnknownError})
 		}
 	}()
 
