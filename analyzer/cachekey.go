@@ -276,7 +276,9 @@ func openCacheRun(cfg Config, dir, modRoot, root string, patterns []string, chec
 	run.Config.Wrappers, run.Config.Remotes = conf.Wrappers, conf.Remotes
 	run.Config.NoNolint, run.Config.System, run.Config.Annotate = conf.NoNolint, conf.System, conf.Annotate
 
-	const mode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule | packages.NeedEmbedFiles
+	// What the keys need, and what the driver needs (metadataMode): on a
+	// miss the driver works from this listing, so go list runs once.
+	const mode = metadataMode | packages.NeedEmbedFiles
 	pkgs, err := packages.Load(&packages.Config{Mode: mode, Dir: dir, Tests: cfg.Tests, Env: env}, patterns...)
 	if err != nil {
 		return nil, nil // the full load says why
@@ -397,6 +399,24 @@ func (cr *cacheRun) partial() bool {
 // missedRoots returns the package patterns that load the root packages
 // that missed: their import paths (a test variant's or an external test
 // package's is the package's own, which loads them with -tests).
+// roots returns the root packages to analyse on a miss, from the cache's
+// own listing: all of them, or, for a partial run, the packages of the
+// import paths missedRoots names (a path's test variants with it, as
+// listing the path again would give).
+func (cr *cacheRun) roots(partial bool) []*packages.Package {
+	if !partial {
+		return cr.pkgs
+	}
+	paths := cr.missedRoots()
+	return slices.DeleteFunc(slices.Clone(cr.pkgs), func(p *packages.Package) bool {
+		path := p.PkgPath
+		if strings.Contains(p.ID, " [") {
+			path = strings.TrimSuffix(path, "_test")
+		}
+		return !slices.Contains(paths, path)
+	})
+}
+
 func (cr *cacheRun) missedRoots() []string {
 	var out []string
 	for _, p := range cr.pkgs {

@@ -120,24 +120,27 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 	// Some packages missed: only the root packages that missed are
 	// analysed again (see cacheRun.partial), with their dependencies
 	// loaded for facts; the entries of the others are the cache's.
-	loadPatterns := patterns
 	partial := cache != nil && cache.partial()
-	if partial {
-		loadPatterns = cache.missedRoots()
-	}
 
 	// Listed only: the driver (driver.go) parses, type-checks and
 	// analyses each package in turn and keeps of it only its types and
-	// facts once the entries have what the run needs.
-	pcfg := &packages.Config{Mode: metadataMode, Dir: dir, Tests: cfg.Tests, Env: goEnv(cfg.Safe)}
-	cfg.progress(Progress{Phase: "loading"})
-	pkgs, err := packages.Load(pcfg, loadPatterns...)
-	if err != nil {
-		return nil, inputErrorf("loading packages %s: %v", strings.Join(patterns, " "), err)
+	// facts once the entries have what the run needs. With the cache on,
+	// its listing (which the keys needed) serves.
+	var pkgs []*packages.Package
+	if cache != nil {
+		pkgs = cache.roots(partial)
+	} else {
+		pcfg := &packages.Config{Mode: metadataMode, Dir: dir, Tests: cfg.Tests, Env: goEnv(cfg.Safe)}
+		cfg.progress(Progress{Phase: "loading"})
+		var err error
+		pkgs, err = packages.Load(pcfg, patterns...)
+		if err != nil {
+			return nil, inputErrorf("loading packages %s: %v", strings.Join(patterns, " "), err)
+		}
+		// With -tests, go/packages returns the test binary's synthesized
+		// main package too; it holds no user code.
+		pkgs = slices.DeleteFunc(pkgs, func(p *packages.Package) bool { return strings.HasSuffix(p.ID, ".test") })
 	}
-	// With -tests, go/packages returns the test binary's synthesized main
-	// package too; it holds no user code.
-	pkgs = slices.DeleteFunc(pkgs, func(p *packages.Package) bool { return strings.HasSuffix(p.ID, ".test") })
 	if len(pkgs) == 0 {
 		return nil, inputErrorf("no packages match %s", strings.Join(patterns, " "))
 	}
@@ -148,7 +151,7 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 		known = cache.pkgs
 	}
 
-	drv := &driver{dir: dir, env: pcfg.Env}
+	drv := &driver{dir: dir, env: goEnv(cfg.Safe)}
 	if !cfg.Deps {
 		drv.parse = outlineDeps(modRoot)
 	}
