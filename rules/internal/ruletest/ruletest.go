@@ -1,0 +1,208 @@
+// Package ruletest runs an analyzer on test fixtures and checks its
+// diagnostics and facts against the fixtures' `// want` comments, as
+// x/tools' analysistest.Run does (same expectations, same errors, same
+// Result), with the dependencies loaded the way `faultline check` loads
+// them: the standard library (and, for a module, the module cache) parsed
+// without function bodies.
+//
+// analysistest type-checks every function body of every dependency: for
+// a fixture that imports net/http that is most of the standard library,
+// and for the fixtures against the real client libraries the cloud SDKs,
+// several GB and most of a test's time. None of it is analysed: package ir
+// skips the standard library, and faultline check skips dependencies in
+// the module cache (analyzer/code.go, outlineDeps). The fixtures' own
+// packages, and in GOPATH mode the shared library stubs, are loaded in
+// full, as before.
+package ruletest
+
+import (
+	"fmt"
+	"go/ast"
+	"go/build"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// Run is analysistest.Run with the dependencies outlined (see the package
+// documentation): it loads the packages of patterns from dir (a module
+// root, or a GOPATH-style tree), runs a, reports load and analysis errors
+// to t, checks each root package's diagnostics and facts against its
+// `// want` comments, and returns a Result per root package.
+func Run(t testing.TB, dir string, a *analysis.Analyzer, patterns ...string) []*analysistest.Result {
+	t.Helper()
+	pkgs, outlined, err := load(dir, patterns...)
+	if err != nil {
+		t.Errorf("loading %s: %v", patterns, err)
+		return nil
+	}
+	// Print parse and type errors to the test log, as analysistest does;
+	// not those of outlined dependencies, which every such package has
+	// (imports its missing bodies used).
+	if !a.RunDespiteErrors {
+		packages.Visit(pkgs, nil, func(p *packages.Package) {
+			if outlined[p] {
+				return
+			}
+			for _, err := range p.Errors {
+				t.Log(err)
+			}
+		})
+	}
+	res, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, &checker.Options{SanityCheck: true})
+	if err != nil {
+		t.Errorf("Analyze: %v", err)
+		return nil
+	}
+	var results []*analysistest.Result
+	for _, act := range res.Roots {
+		if act.Err != nil {
+			t.Errorf("error analyzing %s: %v", act, act.Err)
+		} else {
+			check(t, dir, act)
+		}
+		facts := make(map[types.Object][]analysis.Fact)
+		for _, objFact := range act.AllObjectFacts() {
+			if obj := objFact.Object; obj.Pkg() == act.Package.Types {
+				facts[obj] = append(facts[obj], objFact.Fact)
+			}
+		}
+		for _, pkgFact := range act.AllPackageFacts() {
+			if pkgFact.Package == act.Package.Types {
+				facts[nil] = append(facts[nil], pkgFact.Fact)
+			}
+		}
+		results = append(results, &analysistest.Result{
+			Action: act,
+			// The pass itself is the checker's; what tests read of it
+			// (the package and the file set) is here.
+			Pass: &analysis.Pass{
+				Analyzer:   act.Analyzer,
+				Fset:       act.Package.Fset,
+				Files:      act.Package.Syntax,
+				Pkg:        act.Package.Types,
+				TypesInfo:  act.Package.TypesInfo,
+				TypesSizes: act.Package.TypesSizes,
+				TypeErrors: act.Package.TypeErrors,
+			},
+			Diagnostics: act.Diagnostics,
+			Facts:       facts,
+			Result:      act.Result,
+			Err:         act.Err,
+		})
+	}
+	return results
+}
+
+// load loads patterns from dir as analysistest does (module mode when dir
+// holds go.mod, else GOPATH mode with dir as GOPATH; test variants
+// included), parsing the files of the standard library, and in module mode
+// those of the module cache, without function bodies. It returns the
+// packages and the set of outlined ones.
+//
+// A package whose bodies are gone reports the imports only they used; it
+// and the packages above it are not marked ill-typed for that, so the
+// analysis sees what analysistest's complete load gives: ill-typed only
+// where the fixtures (or the stubs) have errors of their own. The
+// outlined packages keep their type errors in TypeErrors, as in faultline
+// check, where package ir skips such packages.
+func load(dir string, patterns ...string) ([]*packages.Package, map[*packages.Package]bool, error) {
+	env := []string{"GOPATH=" + dir, "GO111MODULE=off", "GOWORK=off"}
+	var outlineDirs []string
+	goroot := filepath.Clean(build.Default.GOROOT) + string(filepath.Separator)
+	outlineDirs = append(outlineDirs, goroot)
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+		gowork := filepath.Join(dir, "go.work")
+		if _, err := os.Stat(gowork); err != nil {
+			gowork = "off"
+		}
+		env = []string{"GO111MODULE=on", "GOPROXY=off", "GOWORK=" + gowork}
+		if mc := modCache(); mc != "" {
+			outlineDirs = append(outlineDirs, mc)
+		}
+	}
+	dep := func(filename string) bool {
+		for _, d := range outlineDirs {
+			if strings.HasPrefix(filename, d) {
+				return true
+			}
+		}
+		return false
+	}
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo |
+			packages.NeedDeps | packages.NeedModule,
+		Dir:   dir,
+		Tests: true,
+		Env:   append(os.Environ(), env...),
+		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+			if !dep(filename) {
+				// As go/packages parses by default.
+				return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+			}
+			f, err := parser.ParseFile(fset, filename, src, parser.SkipObjectResolution)
+			if f != nil {
+				for _, d := range f.Decls {
+					if fd, ok := d.(*ast.FuncDecl); ok {
+						fd.Body = nil
+					}
+				}
+			}
+			return f, err
+		},
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, p := range pkgs {
+		if p.Name == "" {
+			return nil, nil, fmt.Errorf("failed to load %q: Errors=%v", p.PkgPath, p.Errors)
+		}
+	}
+	if len(pkgs) == 0 {
+		return nil, nil, fmt.Errorf("no packages matched %s", patterns)
+	}
+	outlined := map[*packages.Package]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if len(p.CompiledGoFiles) > 0 && dep(p.CompiledGoFiles[0]) {
+			outlined[p] = true
+		}
+	})
+	// Recompute IllTyped bottom-up (Visit's post order), leaving out the
+	// errors outlining causes.
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if outlined[p] {
+			p.IllTyped = false
+			return
+		}
+		ill := len(p.Errors) > 0
+		for _, imp := range p.Imports {
+			ill = ill || imp.IllTyped
+		}
+		p.IllTyped = ill
+	})
+	return pkgs, outlined, nil
+}
+
+// modCache returns the module cache directory with a trailing separator,
+// or "" if go does not say.
+var modCache = sync.OnceValue(func() string {
+	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if mc := strings.TrimSpace(string(out)); err == nil && mc != "" {
+		return filepath.Clean(mc) + string(filepath.Separator)
+	}
+	return ""
+})
