@@ -105,6 +105,19 @@ func Run(t testing.TB, dir string, a *analysis.Analyzer, patterns ...string) []*
 	return results
 }
 
+// Load loads the packages of patterns from dir as Run does (dir is a
+// module root or a GOPATH-style tree; dependencies outlined; test variants
+// included), for tests that run the checker themselves. A load error
+// fails the test.
+func Load(t testing.TB, dir string, patterns ...string) []*packages.Package {
+	t.Helper()
+	pkgs, _, err := load(dir, patterns...)
+	if err != nil {
+		t.Fatalf("loading %s: %v", patterns, err)
+	}
+	return pkgs
+}
+
 // load loads patterns from dir as analysistest does (module mode when dir
 // holds go.mod, else GOPATH mode with dir as GOPATH; test variants
 // included), parsing the files of the standard library, and in module mode
