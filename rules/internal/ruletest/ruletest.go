@@ -42,7 +42,7 @@ import (
 // `// want` comments, and returns a Result per root package.
 func Run(t testing.TB, dir string, a *analysis.Analyzer, patterns ...string) []*analysistest.Result {
 	t.Helper()
-	pkgs, outlined, err := load(dir, patterns...)
+	pkgs, outlined, err := load(dir, dir, patterns...)
 	if err != nil {
 		t.Errorf("loading %s: %v", patterns, err)
 		return nil
@@ -111,7 +111,14 @@ func Run(t testing.TB, dir string, a *analysis.Analyzer, patterns ...string) []*
 // fails the test.
 func Load(t testing.TB, dir string, patterns ...string) []*packages.Package {
 	t.Helper()
-	pkgs, _, err := load(dir, patterns...)
+	return LoadIn(t, dir, dir, patterns...)
+}
+
+// LoadIn is Load with go list run in the directory wd (such as the src
+// directory of a GOPATH, for the pattern ./...).
+func LoadIn(t testing.TB, dir, wd string, patterns ...string) []*packages.Package {
+	t.Helper()
+	pkgs, _, err := load(dir, wd, patterns...)
 	if err != nil {
 		t.Fatalf("loading %s: %v", patterns, err)
 	}
@@ -120,7 +127,7 @@ func Load(t testing.TB, dir string, patterns ...string) []*packages.Package {
 
 // load loads patterns from dir as analysistest does (module mode when dir
 // holds go.mod, else GOPATH mode with dir as GOPATH; test variants
-// included), parsing the files of the standard library, and in module mode
+// included; go list runs in wd), parsing the files of the standard library, and in module mode
 // those of the module cache, without function bodies. It returns the
 // packages and the set of outlined ones.
 //
@@ -130,7 +137,7 @@ func Load(t testing.TB, dir string, patterns ...string) []*packages.Package {
 // where the fixtures (or the stubs) have errors of their own. The
 // outlined packages keep their type errors in TypeErrors, as in faultline
 // check, where package ir skips such packages.
-func load(dir string, patterns ...string) ([]*packages.Package, map[*packages.Package]bool, error) {
+func load(dir, wd string, patterns ...string) ([]*packages.Package, map[*packages.Package]bool, error) {
 	env := []string{"GOPATH=" + dir, "GO111MODULE=off", "GOWORK=off"}
 	var outlineDirs []string
 	goroot := filepath.Clean(build.Default.GOROOT) + string(filepath.Separator)
@@ -157,7 +164,7 @@ func load(dir string, patterns ...string) ([]*packages.Package, map[*packages.Pa
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
 			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo |
 			packages.NeedDeps | packages.NeedModule,
-		Dir:   dir,
+		Dir:   wd,
 		Tests: true,
 		Env:   append(os.Environ(), env...),
 		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
