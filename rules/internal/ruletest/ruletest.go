@@ -1,18 +1,17 @@
 // Package ruletest runs an analyzer on test fixtures and checks its
 // diagnostics and facts against the fixtures' `// want` comments, as
 // x/tools' analysistest.Run does (same expectations, same errors, same
-// Result), with the dependencies loaded the way `faultline check` loads
-// them: the standard library (and, for a module, the module cache) parsed
-// without function bodies.
+// Result), with the standard library parsed without function bodies.
 //
 // analysistest type-checks every function body of every dependency: for
-// a fixture that imports net/http that is most of the standard library,
-// and for the fixtures against the real client libraries the cloud SDKs,
-// several GB and most of a test's time. None of it is analysed: package ir
-// skips the standard library, and faultline check skips dependencies in
-// the module cache (analyzer/code.go, outlineDeps). The fixtures' own
-// packages, and in GOPATH mode the shared library stubs, are loaded in
-// full, as before.
+// a fixture that imports net/http, most of the standard library, the
+// larger part of a rule test's time. None of it is analysed: package ir
+// skips the packages of GOROOT whatever they hold (faultline models the
+// standard library by tables), and faultline check never parses those
+// bodies either (analyzer/code.go, outlineDeps). Everything else (the
+// fixtures, the shared library stubs, the real modules of the library
+// fixtures) is loaded in full, as analysistest loads it, so what the
+// analyzers see and report is unchanged.
 package ruletest
 
 import (
@@ -23,10 +22,8 @@ import (
 	"go/token"
 	"go/types"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -35,8 +32,8 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// Run is analysistest.Run with the dependencies outlined (see the package
-// documentation): it loads the packages of patterns from dir (a module
+// Run is analysistest.Run with the standard library outlined (see the
+// package documentation): it loads the packages of patterns from dir (a module
 // root, or a GOPATH-style tree), runs a, reports load and analysis errors
 // to t, checks each root package's diagnostics and facts against its
 // `// want` comments, and returns a Result per root package.
@@ -106,9 +103,9 @@ func Run(t testing.TB, dir string, a *analysis.Analyzer, patterns ...string) []*
 }
 
 // Load loads the packages of patterns from dir as Run does (dir is a
-// module root or a GOPATH-style tree; dependencies outlined; test variants
-// included), for tests that run the checker themselves. A load error
-// fails the test.
+// module root or a GOPATH-style tree; the standard library outlined; test
+// variants included), for tests that run the checker themselves. A load
+// error fails the test.
 func Load(t testing.TB, dir string, patterns ...string) []*packages.Package {
 	t.Helper()
 	return LoadIn(t, dir, dir, patterns...)
@@ -127,39 +124,26 @@ func LoadIn(t testing.TB, dir, wd string, patterns ...string) []*packages.Packag
 
 // load loads patterns from dir as analysistest does (module mode when dir
 // holds go.mod, else GOPATH mode with dir as GOPATH; test variants
-// included; go list runs in wd), parsing the files of the standard library, and in module mode
-// those of the module cache, without function bodies. It returns the
-// packages and the set of outlined ones.
+// included; go list runs in wd), parsing the files of GOROOT without
+// function bodies. It returns the packages and the set of outlined ones.
 //
 // A package whose bodies are gone reports the imports only they used; it
 // and the packages above it are not marked ill-typed for that, so the
 // analysis sees what analysistest's complete load gives: ill-typed only
 // where the fixtures (or the stubs) have errors of their own. The
-// outlined packages keep their type errors in TypeErrors, as in faultline
-// check, where package ir skips such packages.
+// outlined packages keep their type errors in TypeErrors (package ir
+// skips GOROOT before it looks at them).
 func load(dir, wd string, patterns ...string) ([]*packages.Package, map[*packages.Package]bool, error) {
 	env := []string{"GOPATH=" + dir, "GO111MODULE=off", "GOWORK=off"}
-	var outlineDirs []string
-	goroot := filepath.Clean(build.Default.GOROOT) + string(filepath.Separator)
-	outlineDirs = append(outlineDirs, goroot)
 	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
 		gowork := filepath.Join(dir, "go.work")
 		if _, err := os.Stat(gowork); err != nil {
 			gowork = "off"
 		}
 		env = []string{"GO111MODULE=on", "GOPROXY=off", "GOWORK=" + gowork}
-		if mc := modCache(); mc != "" {
-			outlineDirs = append(outlineDirs, mc)
-		}
 	}
-	dep := func(filename string) bool {
-		for _, d := range outlineDirs {
-			if strings.HasPrefix(filename, d) {
-				return true
-			}
-		}
-		return false
-	}
+	goroot := filepath.Clean(build.Default.GOROOT) + string(filepath.Separator)
+	dep := func(filename string) bool { return strings.HasPrefix(filename, goroot) }
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
 			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo |
@@ -216,13 +200,3 @@ func load(dir, wd string, patterns ...string) ([]*packages.Package, map[*package
 	})
 	return pkgs, outlined, nil
 }
-
-// modCache returns the module cache directory with a trailing separator,
-// or "" if go does not say.
-var modCache = sync.OnceValue(func() string {
-	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
-	if mc := strings.TrimSpace(string(out)); err == nil && mc != "" {
-		return filepath.Clean(mc) + string(filepath.Separator)
-	}
-	return ""
-})
