@@ -404,6 +404,9 @@ func outlineDeps(modRoot string) func(*token.FileSet, string, []byte) (*ast.File
 					fd.Body = nil
 				}
 			}
+			if strings.HasPrefix(filename, goroot) {
+				elideInits(f)
+			}
 			elideData(f)
 		}
 		return f, err
@@ -433,6 +436,39 @@ func elideData(f *ast.File) {
 		}
 		return true
 	})
+}
+
+// elideInits empties the composite literals that initialise package-level
+// variables of a file of the standard library (unicode's tables, html's
+// entities, the MIME and status tables): package ir never analyses the
+// standard library, which faultline models by tables, so the values are
+// never read, and typing them is much of what loading costs. The type of
+// each literal is written out and stays; an array whose length its
+// elements give ([...]T) is left alone.
+func elideInits(f *ast.File) {
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			for _, v := range spec.(*ast.ValueSpec).Values {
+				if u, ok := v.(*ast.UnaryExpr); ok && u.Op == token.AND {
+					v = u.X
+				}
+				cl, ok := v.(*ast.CompositeLit)
+				if !ok || cl.Type == nil {
+					continue
+				}
+				if at, ok := cl.Type.(*ast.ArrayType); ok {
+					if _, ok := at.Len.(*ast.Ellipsis); ok {
+						continue
+					}
+				}
+				cl.Elts = nil
+			}
+		}
+	}
 }
 
 // loadProblems is what could not be loaded or type-checked: the errors to
