@@ -28,6 +28,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/retrybackoff"
 	"github.com/faultline-dev/faultline/rules/retrybound"
 	"github.com/faultline-dev/faultline/rules/servertimeout"
+	"github.com/faultline-dev/faultline/rules/unobserved"
 )
 
 // actionMeta is what action.yml may hold (GitHub's metadata syntax for
@@ -416,6 +417,7 @@ func TestNogoList(t *testing.T) {
 		"retrybackoff":  retrybackoff.Analyzer,
 		"retrybound":    retrybound.Analyzer,
 		"servertimeout": servertimeout.Analyzer,
+		"unobserved":    unobserved.Analyzer,
 	}
 	var code []string
 	for _, a := range rules.Analyzers() {

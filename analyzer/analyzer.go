@@ -83,6 +83,10 @@ type Config struct {
 	// graph (see package graph/manifest and applyManifests).
 	Manifests []string
 
+	// Cache, when set, keeps the results of the code rules per package
+	// between runs (see Cache); nil analyses everything every time.
+	Cache *Cache
+
 	// Progress, when set, is told what the run is doing, from any
 	// goroutine: a driver may show it (faultline on a terminal).
 	Progress func(Progress)
@@ -224,6 +228,9 @@ type Result struct {
 	TopologyError error
 	// Packages is the number of packages analysed.
 	Packages int
+	// Cached says that the code rules' results all came from the result
+	// cache (Config.Cache): no package was loaded or analysed.
+	Cached bool
 	// Services is the number of services (main packages) found in the code.
 	Services int
 	// Modules are the Go modules analysed, relative to Root, when the run
@@ -245,7 +252,8 @@ type Result struct {
 	// relative to Root.
 	Manifests []string
 
-	analysed map[string]bool // Go files of the packages analysed in full, relative to Root
+	analysed    map[string]bool // Go files of the packages analysed in full, relative to Root
+	cacheMissed []string        // the packages the cache had no entry for, for tests
 }
 
 // Checked reports whether this run could have found a finding of rule in
@@ -413,6 +421,7 @@ func Run(cfg Config) (*Result, error) {
 		res.Unanalysed = code.load.broken
 		res.analysed = code.analysed
 		res.Packages = code.packages
+		res.Cached, res.cacheMissed = code.cached, code.missed
 		if wantCalls {
 			cfg.progress(Progress{Phase: "system"})
 			jr, err := joinCode(g, code)

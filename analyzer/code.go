@@ -44,6 +44,12 @@ type codeResult struct {
 	imports map[string][]string
 	mains   []string
 	files   map[string]string // package path -> directory, relative to the root
+
+	// cached says that the result was built from the cache's entries
+	// alone; missed lists the packages (IDs) whose entries were missing,
+	// when a cache was used.
+	cached bool
+	missed []string
 }
 
 // analyzeCode loads the packages and runs the enabled code rules on them.
@@ -53,17 +59,79 @@ type codeResult struct {
 // With several modules (one of many), declarations of the topology are
 // checked against the code only where they name a package this module
 // loaded: another module may hold it.
+//
+// With a cache (Config.Cache), the packages are first listed without
+// being type-checked and their keys computed: when every package the
+// patterns name has an entry, the result is built from the entries and
+// nothing is loaded or analysed; otherwise the packages that missed are
+// analysed (all of them when none hit), and their entries are written for
+// the next run.
 func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled []*rules.Rule, g *graph.Graph, wantCalls bool) (*codeResult, error) {
 	patterns := cfg.Patterns
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
+	res := &codeResult{analysed: map[string]bool{}, directives: map[string][]rules.Directive{}, firstFile: map[string]string{}}
+	res.whole = filepath.Clean(dir) == filepath.Clean(modRoot) && slices.Equal(patterns, []string{"./..."})
+	checkWhole := res.whole && !oneOfMany
+
+	byAnalyzer := map[*analysis.Analyzer]*rules.Rule{}
+	var analyzers []*analysis.Analyzer
+	var ruleNames []string
+	for _, r := range enabled {
+		if r.Analyzer != nil {
+			byAnalyzer[r.Analyzer] = r
+			analyzers = append(analyzers, r.Analyzer)
+			ruleNames = append(ruleNames, r.Name)
+		}
+	}
+	if wantCalls {
+		analyzers = append(analyzers, rules.CallSites)
+	}
+	var conf *rules.Config
+	if len(analyzers) > 0 {
+		c, err := runConfig(cfg.settings)
+		if err != nil {
+			return nil, err
+		}
+		conf = c
+		conf.NoNolint = cfg.NoNolint
+	}
+
+	var cache *cacheRun
+	if cfg.Cache != nil && len(analyzers) > 0 {
+		var err error
+		cfg.progress(Progress{Phase: "loading"})
+		cache, err = openCacheRun(cfg, dir, modRoot, root, patterns, checkWhole, wantCalls, ruleNames, conf)
+		if err != nil {
+			return nil, err
+		}
+		if cache != nil {
+			res.missed = cache.missed()
+			if len(res.missed) == 0 {
+				res.cached = true
+				res.load = cache.load
+				res.describe(cache.pkgs, root)
+				buildCode(res, cache.pkgs, cache.entries, ruleNames, g, root, wantCalls)
+				return res, nil
+			}
+		}
+	}
+	// Some packages missed: only the root packages that missed are
+	// analysed again (see cacheRun.partial), with their dependencies
+	// loaded for facts; the entries of the others are the cache's.
+	loadPatterns := patterns
+	partial := cache != nil && cache.partial()
+	if partial {
+		loadPatterns = cache.missedRoots()
+	}
+
 	pcfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Tests: cfg.Tests, Env: goEnv(cfg.Safe)}
 	if !cfg.Deps {
 		pcfg.ParseFile = outlineDeps(modRoot)
 	}
 	cfg.progress(Progress{Phase: "loading"})
-	pkgs, err := packages.Load(pcfg, patterns...)
+	pkgs, err := packages.Load(pcfg, loadPatterns...)
 	if err != nil {
 		return nil, inputErrorf("loading packages %s: %v", strings.Join(patterns, " "), err)
 	}
@@ -73,54 +141,32 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 	if len(pkgs) == 0 {
 		return nil, inputErrorf("no packages match %s", strings.Join(patterns, " "))
 	}
-	res := &codeResult{analysed: map[string]bool{}, directives: map[string][]rules.Directive{}, firstFile: map[string]string{}}
-	res.whole = filepath.Clean(dir) == filepath.Clean(modRoot) && slices.Equal(patterns, []string{"./..."})
-	checkWhole := res.whole && !oneOfMany
 	res.load = packageErrors(pkgs, dir, root)
+	entries := map[string]*pkgEntry{}
+	known := pkgs // the packages checkDeclared may find a declaration's in
+	if partial {
+		maps.Copy(entries, cache.entries)
+		res.describe(cache.pkgs, root)
+		known = cache.pkgs
+	} else {
+		res.describe(pkgs, root)
+	}
 	for _, p := range pkgs {
-		if len(p.CompiledGoFiles) == 0 {
-			continue // a pattern that matched nothing, reported above
-		}
-		res.packages++
-		for _, f := range append(slices.Clip(p.GoFiles), p.CompiledGoFiles...) {
-			if rel := relSlash(root, f); !res.load.brokenFiles[rel] {
-				res.analysed[rel] = true
-			}
-		}
-		if len(p.GoFiles) > 0 {
-			if _, ok := res.firstFile[p.PkgPath]; !ok {
-				res.firstFile[p.PkgPath] = relSlash(root, p.GoFiles[0])
-			}
-		}
 		for _, f := range p.Syntax {
 			for _, d := range rules.ParseDirectives(p.Fset, f, cfg.NoNolint) {
-				rel := relSlash(root, d.File)
-				if !slices.ContainsFunc(res.directives[rel], func(x rules.Directive) bool { return x.Pos == d.Pos }) {
-					res.directives[rel] = append(res.directives[rel], d)
-				}
+				e := entryOf(entries, p)
+				e.Directives = append(e.Directives, cachedDirective{
+					File: relSlash(root, d.File), Offset: p.Fset.Position(d.Pos).Offset, Line: d.Line,
+					Rules: d.Rules, Reason: d.Reason, Nolint: d.Nolint, EndLine: d.EndLine,
+				})
 			}
 		}
 	}
 
-	byAnalyzer := map[*analysis.Analyzer]*rules.Rule{}
-	var analyzers []*analysis.Analyzer
-	for _, r := range enabled {
-		if r.Analyzer != nil {
-			byAnalyzer[r.Analyzer] = r
-			analyzers = append(analyzers, r.Analyzer)
-		}
-	}
-	if wantCalls {
-		analyzers = append(analyzers, rules.CallSites)
-	}
 	if len(analyzers) == 0 {
-		return res, nil
+		buildCode(res, pkgs, entries, ruleNames, g, root, wantCalls)
+		return res, nil // (no cache without analyzers)
 	}
-	conf, err := runConfig(cfg.settings)
-	if err != nil {
-		return nil, err
-	}
-	conf.NoNolint = cfg.NoNolint
 	if cfg.Progress != nil {
 		total := 0
 		packages.Visit(pkgs, nil, func(*packages.Package) { total++ })
@@ -130,7 +176,7 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 			cfg.progress(Progress{Phase: "analysing", Done: int(done.Add(1)), Total: total})
 		}
 	}
-	if err := checkDeclared(cfg.settings, pkgs, checkWhole); err != nil {
+	if err := checkDeclared(cfg.settings, pkgs, known, checkWhole); err != nil {
 		return nil, err
 	}
 	// The catalogue's analyzers, bound to this run's configuration: the
@@ -155,10 +201,6 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 			broken[p] = true
 		}
 	}
-	if wantCalls {
-		collectCalls(res, ag, callSites, pkgs, root)
-	}
-	seen := map[string]bool{} // test variants repeat the package's own files
 	for _, act := range ag.Roots {
 		rule := byAnalyzer[act.Analyzer]
 		if rule == nil {
@@ -170,45 +212,113 @@ func analyzeCode(dir, modRoot, root string, oneOfMany bool, cfg Config, enabled 
 			}
 			return nil, fmt.Errorf("%s on %s: %v", rule.Name, act.Package.PkgPath, act.Err)
 		}
+		e := entryOf(entries, act.Package)
+		if e.Findings == nil {
+			e.Findings, e.Suppressed = map[string][]cachedFinding{}, map[string][]cachedFinding{}
+		}
 		conv := converter{pkg: act.Package, root: root, g: g}
 		lr, _ := act.Result.(*rules.CodeResult)
 		for _, d := range act.Diagnostics {
 			f := conv.finding(rule, d)
-			if key := f.subject + "\x00" + f.Pos(); !seen[key] {
-				seen[key] = true
-				f.category = d.Category
-				if lr != nil && lr.Evidence[d.Pos] != nil {
-					ev := lr.Evidence[d.Pos]
-					f.sites, f.via = conv.positions(ev.Sites), ev.Entry
-				}
-				res.findings = append(res.findings, f)
+			f.category = d.Category
+			if lr != nil && lr.Evidence[d.Pos] != nil {
+				ev := lr.Evidence[d.Pos]
+				f.sites, f.via = conv.positions(ev.Sites), ev.Entry
 			}
+			e.Findings[rule.Name] = append(e.Findings[rule.Name], cacheFinding(f))
 		}
 		if lr != nil {
 			for _, s := range lr.Suppressed {
 				f := conv.finding(rule, s.Diagnostic)
 				dp := act.Package.Fset.Position(s.Directive)
 				f.Suppression = &Suppression{Kind: "inSource", Reason: s.Reason, File: relSlash(root, dp.Filename), Line: dp.Line}
-				if key := f.subject + "\x00" + f.Pos() + "\x00s"; !seen[key] {
-					seen[key] = true
-					res.findings = append(res.findings, f)
-				}
+				e.Suppressed[rule.Name] = append(e.Suppressed[rule.Name], cacheFinding(f))
 			}
 		}
 	}
-	numberOccurrences(res.findings)
+	if callSites != nil {
+		for act := range ag.All() {
+			if act.Analyzer != callSites || !inModule(act.Package) {
+				continue
+			}
+			var c rules.Calls
+			if act.PackageFact(act.Package.Types, &c) {
+				entryOf(entries, act.Package).Calls = relCalls(c, root)
+			}
+		}
+	}
+	all := pkgs
+	if partial {
+		all = cache.pkgs // every root, in the order a full load gives them
+	}
+	buildCode(res, all, entries, ruleNames, g, root, wantCalls)
+	if cache != nil && len(res.load.errors) == 0 && len(res.load.broken) == 0 {
+		cache.store(entries)
+	}
 	return res, nil
 }
 
+// entryOf returns the entry of p in entries, adding it.
+func entryOf(entries map[string]*pkgEntry, p *packages.Package) *pkgEntry {
+	e := entries[p.ID]
+	if e == nil {
+		e = &pkgEntry{ID: p.ID}
+		entries[p.ID] = e
+	}
+	return e
+}
+
+// describe records what res says of the root packages pkgs besides the
+// analysis: their number, the files analysed and the first file of each.
+func (res *codeResult) describe(pkgs []*packages.Package, root string) {
+	for _, p := range pkgs {
+		if len(p.CompiledGoFiles) == 0 {
+			continue // a pattern that matched nothing, reported by packageErrors
+		}
+		res.packages++
+		for _, f := range append(slices.Clip(p.GoFiles), p.CompiledGoFiles...) {
+			if rel := relSlash(root, f); !res.load.brokenFiles[rel] {
+				res.analysed[rel] = true
+			}
+		}
+		if len(p.GoFiles) > 0 {
+			if _, ok := res.firstFile[p.PkgPath]; !ok {
+				res.firstFile[p.PkgPath] = relSlash(root, p.GoFiles[0])
+			}
+		}
+	}
+}
+
+// relCalls returns c with its paths relative to root.
+func relCalls(c rules.Calls, root string) *rules.Calls {
+	cc := c
+	cc.Sites = slices.Clone(cc.Sites)
+	for i := range cc.Sites {
+		cc.Sites[i].File = relSlash(root, cc.Sites[i].File)
+	}
+	cc.Bindings = slices.Clone(cc.Bindings)
+	for i := range cc.Bindings {
+		cc.Bindings[i].File = relSlash(root, cc.Bindings[i].File)
+	}
+	cc.Routes = slices.Clone(cc.Routes)
+	for i := range cc.Routes {
+		cc.Routes[i].File = relSlash(root, cc.Routes[i].File)
+	}
+	cc.Serves = slices.Clone(cc.Serves)
+	for i := range cc.Serves {
+		cc.Serves[i].File = relSlash(root, cc.Serves[i].File)
+	}
+	return &cc
+}
+
 // collectCalls gathers the call-site facts of the main module's packages
-// and the import graph within the module.
-func collectCalls(res *codeResult, ag *checker.Graph, callSites *analysis.Analyzer, roots []*packages.Package, root string) {
+// (from their entries) and the import graph within the module.
+func collectCalls(res *codeResult, roots []*packages.Package, entries map[string]*pkgEntry, root string) {
 	res.calls = map[string]*rules.Calls{}
 	res.imports = map[string][]string{}
 	res.files = map[string]string{}
-	inModule := func(p *packages.Package) bool { return p.Module != nil && p.Module.Main }
 	packages.Visit(roots, nil, func(p *packages.Package) {
-		if !inModule(p) || strings.HasSuffix(p.ID, ".test") {
+		if !inModule(p) {
 			return
 		}
 		path := strings.TrimSuffix(p.PkgPath, "_test")
@@ -226,42 +336,24 @@ func collectCalls(res *codeResult, ag *checker.Graph, callSites *analysis.Analyz
 		if len(p.GoFiles) > 0 {
 			res.files[path] = relSlash(root, filepath.Dir(p.GoFiles[0]))
 		}
+		e := entries[p.ID]
+		if e == nil || e.Calls == nil {
+			return
+		}
+		c := e.Calls
+		if prev := res.calls[path]; prev != nil {
+			// A test variant of the package: keep the larger view (the
+			// first met, in packages.Visit's order, of equal ones).
+			if len(prev.Sites)+len(prev.Bindings) >= len(c.Sites)+len(c.Bindings) {
+				return
+			}
+		}
+		res.calls[path] = c
 	})
 	for _, imps := range res.imports {
 		slices.Sort(imps)
 	}
 	slices.Sort(res.mains)
-	for act := range ag.All() {
-		if act.Analyzer != callSites || !inModule(act.Package) {
-			continue
-		}
-		var c rules.Calls
-		if act.PackageFact(act.Package.Types, &c) {
-			path := strings.TrimSuffix(act.Package.PkgPath, "_test")
-			if prev := res.calls[path]; prev != nil {
-				// A test variant of the package: keep the larger view.
-				if len(prev.Sites)+len(prev.Bindings) >= len(c.Sites)+len(c.Bindings) {
-					continue
-				}
-			}
-			cc := c
-			for i := range cc.Sites {
-				cc.Sites[i].File = relSlash(root, cc.Sites[i].File)
-			}
-			for i := range cc.Bindings {
-				cc.Bindings[i].File = relSlash(root, cc.Bindings[i].File)
-			}
-			cc.Routes = slices.Clone(cc.Routes)
-			for i := range cc.Routes {
-				cc.Routes[i].File = relSlash(root, cc.Routes[i].File)
-			}
-			cc.Serves = slices.Clone(cc.Serves)
-			for i := range cc.Serves {
-				cc.Serves[i].File = relSlash(root, cc.Serves[i].File)
-			}
-			res.calls[path] = &cc
-		}
-	}
 }
 
 // runConfig is the configuration of the code rules for a run: the
@@ -301,6 +393,8 @@ func (c *codeResult) merge(o *codeResult) {
 	c.load.broken = append(c.load.broken, o.load.broken...)
 	c.packages += o.packages
 	c.whole = c.whole && o.whole
+	c.cached = c.cached && o.cached
+	c.missed = append(c.missed, o.missed...)
 	c.mains = append(c.mains, o.mains...)
 	maps.Copy(c.analysed, o.analysed)
 	maps.Copy(c.directives, o.directives)
@@ -328,14 +422,18 @@ func (c *codeResult) merge(o *codeResult) {
 // settings declare (wrappers, remote APIs) that name nothing in the code
 // loaded: a typo would otherwise silently declare nothing. When the whole
 // module was loaded, a package the code does not import is reported too:
-// the declaration cannot apply.
-func checkDeclared(s *graph.Settings, pkgs []*packages.Package, whole bool) error {
+// the declaration cannot apply. pkgs are the packages loaded with types;
+// known are the roots of every package of the run (pkgs, or, when only
+// the packages the cache missed were loaded, all of them, listed).
+func checkDeclared(s *graph.Settings, pkgs, known []*packages.Package, whole bool) error {
 	if s == nil || len(s.Wrappers)+len(s.Remotes) == 0 {
 		return nil
 	}
 	byPath := map[string]*packages.Package{}
 	packages.Visit(pkgs, nil, func(p *packages.Package) { byPath[p.PkgPath] = p })
-	paths := sortedKeys(byPath)
+	all := map[string]bool{}
+	packages.Visit(known, nil, func(p *packages.Package) { all[p.PkgPath] = true })
+	paths := sortedKeys(all)
 	var errs []string
 	check := func(where string, pos graph.Pos, fn string) {
 		path, typ, name, err := rules.FuncEntry(fn)
@@ -344,7 +442,7 @@ func checkDeclared(s *graph.Settings, pkgs []*packages.Package, whole bool) erro
 		}
 		p := byPath[path]
 		switch {
-		case p == nil && whole:
+		case !all[path] && whole:
 			msg := fmt.Sprintf("%s: %s: %s: package %s is not part of the code analysed, so this declaration applies to nothing", pos, where, fn, path)
 			if n := graph.Nearest(path, paths); n != "" {
 				msg += fmt.Sprintf(" (did you mean %s?)", n)

@@ -23,7 +23,7 @@ const minHeadline = 30
 func headline(msg string) string {
 	first := firstClause(msg)
 	h := shorten(first)
-	if (len(h) < minHeadline || strings.HasPrefix(h, "entrypoint ")) && len(first) < len(msg) {
+	if (len(h) < minHeadline || strings.HasPrefix(h, "entrypoint")) && len(first) < len(msg) {
 		// "x is a shared fate: …", "entrypoint web can hang: …": the
 		// subject alone says too little (an entrypoint's findings all
 		// start with it); take the next clause up to its first comma, if

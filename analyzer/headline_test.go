@@ -26,6 +26,10 @@ func TestHeadline(t *testing.T) {
 			"entrypoint mobile: one request can become 12 calls to stripe along gateway -> … -> stripe"},
 		{"entrypoint web can hang: gateway -> catalog has no timeout, so one hung catalog stalls it; set a timeout",
 			"entrypoint web can hang: gateway -> catalog has no timeout"},
+		{"entrypoints mobile, web can hang: gateway -> catalog has no timeout, so one hung catalog stalls it; set a timeout",
+			"entrypoints mobile, web can hang: gateway -> catalog has no timeout"},
+		{"7 of 9 entrypoints (auth-http, bootstrap-http, certs-http and 4 more) can hang: things -> auth has no timeout, so one hung auth stalls it",
+			"7 of 9 entrypoints can hang: things -> auth has no timeout"},
 		// a complete short clause stays alone when the next would not fit
 		{"notifier -> smtp-relay (smtp) has no timeout: a hung smtp-relay holds notifier's requests for as long as it hangs; set timeout",
 			"notifier -> smtp-relay has no timeout"},

@@ -50,6 +50,7 @@ func joinCode(g *graph.Graph, code *codeResult) (*joinResult, error) {
 		} else {
 			n.Source |= graph.FromCode
 		}
+		n.Health = serviceHealth(code, s, jr.routes)
 	}
 	g.Index()
 
@@ -80,6 +81,7 @@ func joinCode(g *graph.Graph, code *codeResult) (*joinResult, error) {
 			return cmp.Or(strings.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
 		})
 		e.Calls = slices.CompactFunc(e.Calls, func(a, b graph.CallSite) bool { return a.Pos == b.Pos })
+		codeEdgeObserved(e)
 	}
 	// With no topology the code says which programs are services and where
 	// requests enter; a topology's declared entrypoints replace all of it.
@@ -314,6 +316,30 @@ func codeEdgeProtection(e *graph.Edge) {
 	e.Breaker = guarded
 }
 
+// codeEdgeObserved sets whether telemetry records the edge's calls, from
+// what its calls show, unless the topology declares it: observed when one
+// call path is (the dependency's failures show up there), unobserved when
+// every call provably is not, unknown otherwise.
+func codeEdgeObserved(e *graph.Edge) {
+	if _, declared := e.Fields["observed"]; declared {
+		return
+	}
+	e.Observed = graph.Unknown
+	all := len(e.Calls) > 0
+	for _, c := range e.Calls {
+		switch c.Observed {
+		case graph.Yes:
+			e.Observed = graph.Yes
+			return
+		case graph.Unknown:
+			all = false
+		}
+	}
+	if all {
+		e.Observed = graph.No
+	}
+}
+
 // findNode returns the node whose normalised name is name.
 func findNode(g *graph.Graph, name string) *graph.Node {
 	if n := g.Node(name); n != nil {
@@ -380,6 +406,12 @@ func callSite(c *codeCall) graph.CallSite {
 		cs.Breaker = graph.Yes
 	case rules.CallNo:
 		cs.Breaker = graph.No
+	}
+	switch c.site.Observed {
+	case rules.CallYes:
+		cs.Observed = graph.Yes
+	case rules.CallNo:
+		cs.Observed = graph.No
 	}
 	cs.Attempts, cs.Backoff = c.site.Attempts, c.site.Backoff
 	return cs

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -56,8 +57,13 @@ func refineGroups(fs []Finding, ran []*rules.Rule, g *graph.Graph) ([]Finding, [
 				f.Related = append(f.Related, Related{File: rel.Pos.File, Line: rel.Pos.Line, Column: rel.Pos.Col, Message: rel.Message})
 			}
 		}
+		var chained []Group
 		if r.Group != nil {
-			groups = append(groups, chains(r, cfs, vs)...)
+			chained = chains(r, cfs, vs)
+			groups = append(groups, chained...)
+		}
+		if r.ServiceGroup != nil {
+			groups = append(groups, serviceGroups(r, g, cfs, vs, chained)...)
 		}
 	}
 	out := fs[:0]
@@ -81,6 +87,59 @@ type Group struct {
 	Findings []string `json:"findings"`
 	Calls    int      `json:"calls"`    // the remote calls they reach
 	Services int      `json:"services"` // the services those calls are made in
+}
+
+// serviceGroups groups, per service and category, the findings of rule r
+// kept by the verdicts vs that no chain holds, where the rule's
+// ServiceGroup words them as one problem.
+func serviceGroups(r *rules.Rule, g *graph.Graph, cfs []rules.CodeFinding, vs []rules.Verdict, chained []Group) []Group {
+	inChain := map[string]bool{}
+	for _, c := range chained {
+		for _, f := range c.Findings {
+			inChain[f] = true
+		}
+	}
+	type key struct{ service, category string }
+	by := map[key][]int{}
+	for i, f := range cfs {
+		if vs[i].Drop || f.Suppressed || f.Service == "" || inChain[fmt.Sprintf("%s:%d", f.Pos.File, f.Pos.Line)] {
+			continue
+		}
+		k := key{f.Service, f.Category}
+		by[k] = append(by[k], i)
+	}
+	keys := slices.SortedFunc(maps.Keys(by), func(a, b key) int {
+		return cmp.Or(strings.Compare(a.service, b.service), strings.Compare(a.category, b.category))
+	})
+	var out []Group
+	for _, k := range keys {
+		n := g.Node(k.service)
+		if n == nil {
+			continue
+		}
+		ms := by[k]
+		slices.SortFunc(ms, func(a, b int) int {
+			return cmp.Or(strings.Compare(cfs[a].Pos.File, cfs[b].Pos.File), cmp.Compare(cfs[a].Pos.Line, cfs[b].Pos.Line), cmp.Compare(cfs[a].Pos.Col, cfs[b].Pos.Col))
+		})
+		fs := make([]rules.CodeFinding, len(ms))
+		for i, m := range ms {
+			fs[i] = cfs[m]
+		}
+		msg := r.ServiceGroup(n, fs)
+		if msg == "" {
+			continue
+		}
+		calls := map[graph.Pos]bool{}
+		var names []string
+		for _, f := range fs {
+			names = append(names, fmt.Sprintf("%s:%d", f.Pos.File, f.Pos.Line))
+			for _, p := range f.Related {
+				calls[p] = true
+			}
+		}
+		out = append(out, Group{Rule: r.Name, Message: msg, Top: names[0], Findings: slices.Compact(names), Calls: len(calls), Services: 1})
+	}
+	return out
 }
 
 // chains groups the findings of rule r kept by the verdicts vs along

@@ -8,17 +8,18 @@ import (
 )
 
 // mergeSame makes one finding of a graph finding and the code findings
-// that report the same problem (rules.Rule.SameAs): a code finding of a
-// named rule, of the same service, at one of the call sites the graph
-// finding names as related (or naming one of them itself). The code
+// that report the same problem (rules.Rule.SameAs, limited by SameIf): a
+// code finding of a named rule, of the same service, at one of the call
+// sites the graph finding names as related (or naming one of them
+// itself). The code
 // finding stays, where the fix goes, with the graph finding's position as
 // related and the higher of the two severities; the graph finding goes.
 // Suppressed findings are left as they are.
 func mergeSame(fs []Finding, enabled []*rules.Rule) []Finding {
-	same := map[string][]string{}
+	same := map[string]*rules.Rule{}
 	for _, r := range enabled {
 		if len(r.SameAs) > 0 {
-			same[r.Name] = r.SameAs
+			same[r.Name] = r
 		}
 	}
 	if len(same) == 0 {
@@ -34,10 +35,11 @@ func mergeSame(fs []Finding, enabled []*rules.Rule) []Finding {
 	drop := map[int]bool{}
 	for gi := range fs {
 		g := &fs[gi]
-		names := same[g.Rule]
-		if g.pkg != "" || len(names) == 0 || g.Service == "" || g.Suppression != nil {
+		r := same[g.Rule]
+		if g.pkg != "" || r == nil || g.Service == "" || g.Suppression != nil || r.SameIf != nil && !r.SameIf(g.subject) {
 			continue
 		}
+		names := r.SameAs
 		sites := map[string]bool{}
 		for _, r := range g.Related {
 			sites[at(r.File, r.Line)] = true

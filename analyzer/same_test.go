@@ -3,6 +3,7 @@ package analyzer
 import (
 	"testing"
 
+	"github.com/faultline-dev/faultline/graph"
 	"github.com/faultline-dev/faultline/rules"
 )
 
@@ -45,6 +46,33 @@ func TestMergeSame(t *testing.T) {
 			if c.Rule != "httptimeout" || c.Severity != rules.Error || len(c.Related) != 1 || c.Related[0].File != "topology.cue" || c.Related[0].Line != 9 {
 				t.Errorf("%s: merged finding %+v", tt.name, c)
 			}
+		}
+	}
+}
+
+// TestMergeSameIf: drift names nobreaker as the same problem for its
+// findings on a declared breaker the calls lack, and for no other kind.
+func TestMergeSameIf(t *testing.T) {
+	drift := rules.Lookup("drift")
+	if drift == nil || drift.SameIf == nil {
+		t.Fatal("drift limits its SameAs to no kind of finding")
+	}
+	site := Related{File: "a/main.go", Line: 12}
+	for _, tt := range []struct {
+		subject string
+		merged  bool
+	}{
+		{"breaker|a->b", true},
+		{"timeout|a->b|main.get", false},
+		{"retries|a->b", false},
+	} {
+		fs := []Finding{
+			{Rule: "drift", Severity: rules.Warning, Message: "a → b declares", File: "a/main.go", Line: 12, Service: "a", Related: []Related{site}, subject: tt.subject},
+			{Rule: "nobreaker", Severity: rules.Warning, Message: "no breaker", File: "a/main.go", Line: 5, Service: "a", pkg: "example.com/a", sites: []graph.Pos{{File: "a/main.go", Line: 12}}},
+		}
+		got := mergeSame(fs, []*rules.Rule{drift})
+		if merged := len(got) == 1 && got[0].Rule == "nobreaker"; merged != tt.merged {
+			t.Errorf("subject %q: %d findings left, merged = %v, want %v", tt.subject, len(got), merged, tt.merged)
 		}
 	}
 }

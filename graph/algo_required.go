@@ -1,5 +1,10 @@
 package graph
 
+import (
+	"fmt"
+	"slices"
+)
+
 // Required sets and blast radius.
 //
 // The required set of an entrypoint (docs/rules.md, "Terms" of the graph
@@ -380,4 +385,34 @@ func membersOf(of []int32, count int) [][]int32 {
 		ms[k] = flat[size[k]:size[k+1]:size[k+1]]
 	}
 	return ms
+}
+
+// FailsWith returns, for every node of g (by index into g.Nodes), the
+// other nodes that cannot work without it: the nodes whose required set
+// (see Requirements: what a node reaches along hard edges, alternatives
+// intersected) holds it, in increasing order. It is the blast radius of
+// each node taken over every node instead of over the entrypoints, computed
+// by Requirements on a copy of g with one entrypoint per node; the cost is
+// that of Requirements with N entrypoints, O((N + M) · ⌈N/64⌉).
+func (g *Graph) FailsWith() [][]int {
+	g.ensureIndex()
+	c := &Graph{Nodes: slices.Clone(g.Nodes), Edges: slices.Clone(g.Edges), Settings: g.Settings}
+	c.Entrypoints = make([]*Entrypoint, len(g.Nodes))
+	for i, n := range g.Nodes {
+		// Names that sort in node order, so that entrypoint i is node i
+		// after Index sorts both.
+		c.Entrypoints[i] = &Entrypoint{Name: fmt.Sprintf("%08d", i), Service: n.Name}
+	}
+	c.Index()
+	req := c.Requirements()
+	out := make([][]int, len(g.Nodes))
+	for i := range g.Nodes {
+		j := c.NodeIndex(g.Nodes[i].Name)
+		for _, v := range req.BlastRadius(j) {
+			if v != i {
+				out[i] = append(out[i], v)
+			}
+		}
+	}
+	return out
 }

@@ -166,6 +166,9 @@ type Node struct {
 	// calls out, so it is never an entrypoint's service nor a single point
 	// of failure; its edges are drawn and judged like any other.
 	Client bool
+	// Health is what the code shows of the service's health endpoints;
+	// nil when no code of the node starts an HTTP or gRPC server.
+	Health *Health
 
 	// Datastore fields.
 	Engine string
@@ -251,6 +254,21 @@ type Serving struct {
 	Pos      Pos    // the call, relative to the root
 }
 
+// Health is what a service's code shows of the endpoints an orchestrator,
+// a load balancer or a monitor can ask whether an instance works.
+type Health struct {
+	// Server is the first HTTP or gRPC server the service's code starts
+	// (or registers gRPC services on).
+	Server Serving
+	// Endpoints lists the health routes and gRPC health services the code
+	// registers: "GET /healthz", "grpc grpc.health.v1.Health".
+	Endpoints []string
+	// Unknown says why the code cannot tell whether the service has one,
+	// when it cannot: routes whose paths the analysis cannot read, or an
+	// imported health-check library.
+	Unknown string
+}
+
 // Retries is an edge's retry policy.
 type Retries struct {
 	Attempts int     // total attempts, including the first; 1 when not retried
@@ -308,6 +326,7 @@ type CallSite struct {
 	Bound    Tri           // a timeout or deadline bounds the call
 	Timeout  time.Duration // the bound, when it is a constant
 	Breaker  Tri           // a circuit breaker guards the call
+	Observed Tri           // telemetry (metrics, traces) records the call
 	Attempts int           // attempts per call when known (1: no retry); 0 unknown
 	Backoff  string        // the retry delay: none, constant or exponential; "" unknown
 
@@ -347,6 +366,14 @@ type Edge struct {
 	Group              string // edges of one caller with the same group are alternatives
 	Via                string // ViaCode (default) or ViaMesh
 	Match              Match
+
+	// Observed says whether telemetry records the edge's calls: Yes when
+	// the topology declares it (ObservedReason then says why: a mesh's
+	// sidecar, an agent) or every call in code passes through
+	// instrumentation faultline reads, No when one provably does not,
+	// Unknown otherwise. See also Graph.ObservedByDeclaration.
+	Observed       Tri
+	ObservedReason string
 
 	// TimeoutUnknown marks edges learned from code where faultline could
 	// not tell whether a timeout bounds the calls (a context from a
@@ -450,6 +477,12 @@ type Settings struct {
 	Ignore   []SettingsIgnore
 	Wrappers []Wrapper
 	Remotes  []Remote
+
+	// Mesh names the service mesh the system runs in ("istio",
+	// "linkerd", …), "" for none: its sidecars record the calls of every
+	// network edge (HTTP and gRPC), which are observed whatever the code
+	// shows.
+	Mesh string
 
 	// Thresholds; zero values mean the documented defaults.
 	MaxAmplification float64 // retryamp: product of attempts above which a path is reported (10)
@@ -632,4 +665,32 @@ func (s Serving) Label() string {
 		return s.Protocol + " consumer"
 	}
 	return s.Protocol
+}
+
+// ObservedByDeclaration reports whether the topology makes the edge
+// observed, whatever the code shows: it declares `observed: true`, or a
+// service mesh (settings.mesh) records the calls of a network edge, or
+// the edge goes through the mesh (via: mesh).
+func (g *Graph) ObservedByDeclaration(e *Edge) bool {
+	if _, declared := e.Fields["observed"]; declared && e.Observed == Yes {
+		return true
+	}
+	if e.Via == ViaMesh {
+		return true
+	}
+	if g.Settings.Mesh == "" {
+		return false
+	}
+	switch e.Protocol {
+	case "", "http", "grpc", "https", "http2":
+		return true
+	}
+	return false
+}
+
+// Unobserved reports whether the edge is known to have no telemetry:
+// nothing in the topology makes it observed, and code shows a call with
+// none.
+func (g *Graph) Unobserved(e *Edge) bool {
+	return e.Observed == No && !g.ObservedByDeclaration(e)
 }

@@ -29,6 +29,7 @@ type NodeJSON struct {
 	Vendor     string   `json:"vendor,omitempty"`
 	Serves     []string `json:"serves,omitempty"` // protocols a service learned from code serves ("http", "grpc", "kafka consumer")
 	Client     bool     `json:"client,omitempty"` // a program that serves nothing and only calls out
+	Health     []string `json:"health,omitempty"` // the health routes and gRPC health services its code registers
 	Source     string   `json:"source"`
 }
 
@@ -46,12 +47,15 @@ type EdgeJSON struct {
 	Backoff            string `json:"backoff,omitempty"`
 	Jitter             bool   `json:"jitter,omitempty"`
 	Breaker            bool   `json:"breaker"`
-	Fallback           string `json:"fallback,omitempty"`
-	Idempotent         bool   `json:"idempotent"`
-	Group              string `json:"group,omitempty"`
-	Via                string `json:"via,omitempty"`
-	Source             string `json:"source"`
-	Calls              int    `json:"calls,omitempty"` // call sites in code
+	// Observed is whether telemetry records the edge's calls ("yes",
+	// "no"), omitted when unknown.
+	Observed   string `json:"observed,omitempty"`
+	Fallback   string `json:"fallback,omitempty"`
+	Idempotent bool   `json:"idempotent"`
+	Group      string `json:"group,omitempty"`
+	Via        string `json:"via,omitempty"`
+	Source     string `json:"source"`
+	Calls      int    `json:"calls,omitempty"` // call sites in code
 	// Routes are the routes of the target that linked calls to it by
 	// their path, "GET /api/cart".
 	Routes []string `json:"routes,omitempty"`
@@ -93,6 +97,9 @@ func (g *Graph) ToJSON() JSON {
 		if n.ReplicasKnown {
 			nj.Replicas = n.Replicas
 		}
+		if n.Health != nil {
+			nj.Health = n.Health.Endpoints
+		}
 		j.Nodes = append(j.Nodes, nj)
 	}
 	for _, e := range g.Edges {
@@ -112,8 +119,13 @@ func (g *Graph) ToJSON() JSON {
 				}
 			}
 		}
+		observed := ""
+		if e.Observed != Unknown {
+			observed = e.Observed.String()
+		}
 		j.Edges = append(j.Edges, EdgeJSON{
-			From: e.From, To: e.To, Protocol: e.Protocol, Mode: mode, Criticality: crit,
+			Observed: observed,
+			From:     e.From, To: e.To, Protocol: e.Protocol, Mode: mode, Criticality: crit,
 			Timeout: dur(e.Timeout), Deadline: dur(e.Deadline), PropagatesDeadline: e.PropagatesDeadline,
 			Attempts: e.Attempts(), Backoff: e.Retries.Backoff, Jitter: e.Retries.Jitter,
 			Breaker: e.Breaker, Fallback: e.Fallback, Idempotent: e.Idempotent, Group: e.Group,

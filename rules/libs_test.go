@@ -16,6 +16,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/nobreaker"
 	"github.com/faultline-dev/faultline/rules/retrybackoff"
 	"github.com/faultline-dev/faultline/rules/servertimeout"
+	"github.com/faultline-dev/faultline/rules/unobserved"
 )
 
 // TestLibraries checks the rules on the client libraries of the
@@ -53,8 +54,11 @@ import (
 // connection).
 //
 // servertimeout (servers/...): the servers of the HTTP frameworks (echo,
-// gin, fiber v2 and v3; chi and gorilla/mux routers served by net/http)
-// and gRPC servers with no connection limits.
+// gin, fiber v2 and v3, hertz, iris; chi and gorilla/mux routers served
+// by net/http) and gRPC servers with no connection limits.
+//
+// callsites (routes/...): the routes hertz and iris register, with the
+// prefixes of their groups and parties, for the join.
 //
 // httptimeout (httpvalues/timeout): the libraries that wrap a transport
 // (otelhttp, opentracing-contrib's nethttp, OpenCensus' ochttp, promhttp)
@@ -66,6 +70,17 @@ import (
 // bidirectional xDS session, a watch re-opened in a reconnect loop) get no
 // breaker finding, and their reconnect loops are judged for delay and
 // jitter; a unary call, an upload and a listing stay request/response.
+//
+// unobserved (telemetry/...): each instrumentation family against its real
+// module, instrumented (silent), its bare twin and a trap (reported):
+// otelgrpc's stats handler through an appended slice and a handler built
+// for nothing; go-grpc-middleware's Prometheus client metrics through a
+// helper and metrics registered but never added; ocgrpc and
+// grpc_prometheus' package variable; otelhttp, ochttp, promhttp and
+// opentracing transports, one wrapped in a RoundTripper of the program's
+// own, and a server wrapped by otelhttp beside a bare client; otelsql Open
+// and Register, and pool statistics alone; redisotel on a built client;
+// otelmongo's monitor set on the options; a pgx tracer on ConnConfig.
 func TestLibraries(t *testing.T) {
 	results := libtest.Run(t,
 		libtest.Suite{Analyzer: ctxdeadline.Analyzer, Facts: true, Packages: []string{
@@ -125,6 +140,16 @@ func TestLibraries(t *testing.T) {
 			"example.com/libs/handlers/gin/fallback",
 			"example.com/libs/handlers/gorilla",
 			"example.com/libs/handlers/gorilla/wrapped",
+			"example.com/libs/handlers/hertz",
+			"example.com/libs/handlers/iris",
+			"example.com/libs/handlers/iris/timeout",
+			"example.com/libs/handlers/order/gin",
+			"example.com/libs/handlers/order/echo",
+			"example.com/libs/handlers/order/fiber",
+			"example.com/libs/handlers/order/hertz",
+			"example.com/libs/handlers/order/iris",
+			"example.com/libs/handlers/cross/router",
+			"example.com/libs/handlers/cross/server",
 			"example.com/libs/gorm/dropped",
 			"example.com/libs/redisv6/dropped",
 			"example.com/libs/sqlx/dropped",
@@ -168,6 +193,16 @@ func TestLibraries(t *testing.T) {
 		libtest.Suite{Analyzer: nobreaker.Analyzer, Packages: []string{"example.com/libs/grpcconn/streams"}},
 		libtest.Suite{Analyzer: retrybackoff.Analyzer, Packages: []string{"example.com/libs/grpcconn/reconnect"}},
 		libtest.Suite{Analyzer: httptimeout.Analyzer, Packages: []string{"example.com/libs/httpvalues/timeout"}},
+		libtest.Suite{Analyzer: unobserved.Analyzer, Packages: []string{
+			"example.com/libs/telemetry/grpcotel",
+			"example.com/libs/telemetry/grpcprom",
+			"example.com/libs/telemetry/grpcoc",
+			"example.com/libs/telemetry/httpinst",
+			"example.com/libs/telemetry/sqlotel",
+			"example.com/libs/telemetry/redisotel",
+			"example.com/libs/telemetry/mongootel",
+			"example.com/libs/telemetry/pgxtracer",
+		}},
 		libtest.Suite{Analyzer: servertimeout.Analyzer, Packages: []string{
 			"example.com/libs/servers/echo",
 			"example.com/libs/servers/gin",
@@ -175,6 +210,12 @@ func TestLibraries(t *testing.T) {
 			"example.com/libs/servers/fiberv3",
 			"example.com/libs/servers/routers",
 			"example.com/libs/servers/grpcsrv",
+			"example.com/libs/servers/hertz",
+			"example.com/libs/servers/iris",
+		}},
+		libtest.Suite{Analyzer: callsites.Analyzer, Packages: []string{
+			"example.com/libs/routes/hertz",
+			"example.com/libs/routes/iris",
 		}},
 	)
 	waitForReadyRelated(t, results, "example.com/libs/grpcconn/deadline")
@@ -184,6 +225,28 @@ func TestLibraries(t *testing.T) {
 	cloudServicesAre(t, results, "example.com/libs/gcp/sites", "pubsub", "pubsub", "pubsub", "firestore", "firestore", "spanner", "bigtable")
 	cloudServicesAre(t, results, "example.com/libs/minio/sites", "", "")
 	blockingOptionRelated(t, results, "example.com/libs/grpcconn/dial")
+	routesAre(t, results, "example.com/libs/routes/hertz", "POST /api/v1/orders", "GET /healthz", "GET /api/cart/:id", "PUT /api/v1/items")
+	routesAre(t, results, "example.com/libs/routes/iris", "POST /api/v1/orders", "GET /healthz", "GET /api/cart/{id}", "PUT /api/v1/items")
+}
+
+// routesAre checks the HTTP routes the package pkg registers, "METHOD
+// /path", in the order callsites records them (its functions' order).
+func routesAre(t *testing.T, rs []*analysistest.Result, pkg string, want ...string) {
+	t.Helper()
+	var got []string
+	for _, r := range rs {
+		if r.Pass.Pkg.Path() != pkg {
+			continue
+		}
+		if calls, ok := libtest.ResultOf(r, callsites.Analyzer).(*callsites.Calls); ok && calls != nil {
+			for _, rt := range calls.Routes {
+				got = append(got, rt.Method+" "+rt.Path)
+			}
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("%s: routes: got %q, want %q", pkg, got, want)
+	}
 }
 
 // waitForReadyRelated checks the findings of the package pkg: each names

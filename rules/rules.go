@@ -40,6 +40,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/synccycle"
 	"github.com/faultline-dev/faultline/rules/timeoutbudget"
 	"github.com/faultline-dev/faultline/rules/undeclared"
+	"github.com/faultline-dev/faultline/rules/unobserved"
 	"github.com/faultline-dev/faultline/rules/unsaferetry"
 	"github.com/faultline-dev/faultline/rules/zonespof"
 )
@@ -168,6 +169,10 @@ type (
 // a route's path (CallRoute.Path).
 var MatchRoute = routes.Match
 
+// HealthLike reports whether a route's path is one an orchestrator, a load
+// balancer or a monitor can use to ask whether an instance works.
+var HealthLike = routes.HealthLike
+
 // What the code shows of a call's protection.
 const (
 	CallUnknown = callsites.Unknown
@@ -215,6 +220,7 @@ func members() []*Rule {
 		retrybackoff.Rule,
 		retrybound.Rule,
 		nestedretry.Rule,
+		unobserved.Rule,
 	}
 }
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures faultline against go vet and cue export on the same inputs:
 # wall seconds and peak MiB, median of 3 runs. Usage:
-#   scripts/bench.sh code DIR        # faultline check vs go vet ./... in module DIR
+#   scripts/bench.sh code DIR [FILE] # faultline check vs go vet ./... in module DIR,
+#       # and check with the result cache: empty, warm and unchanged, and
+#       # after an edit of FILE (a Go file of DIR; it is restored)
 #   scripts/bench.sh topology N      # check -topology vs cue export on N generated services
 #   scripts/bench.sh modules M P     # one run over M generated modules of P packages vs M runs
 #   scripts/bench.sh compare DIR REV [RUNS]
@@ -12,6 +14,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/faultline" "$root/cmd/faultline"
+# No run uses (or fills) the user's result cache; code's cache lines use
+# one of their own.
+export FAULTLINE_CACHE=off
 
 # measure CMD...: prints "wall_seconds peak_MiB" of the median (by wall) of 3 runs.
 measure() {
@@ -24,14 +29,30 @@ measure() {
 case "${1:-}" in
 code)
 	dir=$2
+	edit=${3:+$(realpath "$3")}
 	cd "$dir"
 	go vet ./... >/dev/null 2>&1 || true # warm the build cache
 	# go vet caches its results too: a flag value unique to each run
 	# changes vet's cache key, so it analyses again with the build cache
 	# warm (the baseline of README.md's "Performance" section).
 	echo "go vet ./... (build cache warm, results not cached): $(measure bash -c 'go vet -printf.funcs=BenchNoSuchFunc$RANDOM$RANDOM ./...')"
-	echo "faultline check ./...:          $(measure "$work/faultline" check -fail-on never ./...)"
-	echo "faultline check, Go rules only: $(measure "$work/faultline" check -fail-on never -disable cascade,drift,notimeout,queuehygiene,retryamp,sharedfate,softfail,spof,synccycle,timeoutbudget,undeclared,unsaferetry,zonespof ./...)"
+	echo "faultline check ./... (no cache): $(measure "$work/faultline" check -cache=off -fail-on never ./...)"
+	echo "faultline check, Go rules only:   $(measure "$work/faultline" check -cache=off -fail-on never -disable cascade,drift,notimeout,queuehygiene,retryamp,sharedfate,softfail,spof,synccycle,timeoutbudget,undeclared,unsaferetry,zonespof ./...)"
+	# The result cache: each cold run starts from an empty cache (and
+	# writes it); the warm runs find every package unchanged.
+	export FAULTLINE_CACHE="$work/cache"
+	echo "check, cache empty (writes it):   $(measure bash -c 'rm -rf "$FAULTLINE_CACHE"; exec "$0" check -fail-on never ./...' "$work/faultline")"
+	"$work/faultline" check -fail-on never ./... >/dev/null 2>&1 || true
+	echo "check, cache warm, unchanged:     $(measure "$work/faultline" check -fail-on never ./...)"
+	if [ -n "$edit" ]; then
+		# One file edited before each run (a comment appended), the
+		# cache warm from the run before: the file's package and its
+		# importers miss.
+		cp "$edit" "$work/edited.orig"
+		trap 'cp "$work/edited.orig" "$edit"; rm -rf "$work"' EXIT
+		echo "check, cache warm, $3 edited: $(measure bash -c 'echo "// bench $RANDOM$RANDOM" >>"$1"; exec "$0" check -fail-on never ./...' "$work/faultline" "$edit")"
+	fi
+	export FAULTLINE_CACHE=off
 	;;
 topology)
 	n=$2
@@ -135,7 +156,7 @@ compare)
 		'BEGIN { printf "  ratio               %8.3f   %8.3f   %8.3f\n", aw/bw, ac/bc, am/bm }'
 	;;
 *)
-	echo "usage: $0 code DIR | topology N | modules M P | compare DIR REV [RUNS]" >&2
+	echo "usage: $0 code DIR [FILE] | topology N | modules M P | compare DIR REV [RUNS]" >&2
 	exit 2
 	;;
 esac

@@ -1,8 +1,11 @@
 #!/bin/sh
-# html-check.sh tests the HTML report in headless Chromium (TestChromium in
-# analyzer/report), installing Chromium with apt-get when no Chromium or
-# Chrome is on PATH. With -screenshot it also renders the report of the
-# sample shop (testdata/shop) and saves it as docs/report.png.
+# html-check.sh tests the HTML report in headless Chromium (TestChromium
+# and TestChromiumSystems in analyzer/report: the fixture, the sample shop's
+# topology and generated systems of 60 and 300 services), installing
+# Chromium with apt-get when no Chromium or Chrome is on PATH. With
+# -screenshot it also saves the screenshots docs/ shows: docs/report.png
+# (the sample shop, code and topology, as `check -report` writes it) and
+# docs/report-*.png (the shop's topology and the generated systems).
 #
 #	scripts/html-check.sh [-screenshot]
 set -eu
@@ -27,9 +30,14 @@ if ! browser=$(find_browser); then
 fi
 echo "html-check: using $browser"
 
-FAULTLINE_CHROMIUM=$browser FAULTLINE_REQUIRE_CHROMIUM=1 go test -count=1 -run 'TestChromium' ./analyzer/report/
-
+shots=""
 if [ "${1:-}" = "-screenshot" ]; then
+	shots="-screenshots $PWD/docs"
+fi
+# shellcheck disable=SC2086 # $shots is a flag and its value, or nothing
+FAULTLINE_CHROMIUM=$browser FAULTLINE_REQUIRE_CHROMIUM=1 go test -count=1 -run 'TestChromium' ./analyzer/report/ -args $shots
+
+if [ -n "$shots" ]; then
 	out=$(mktemp -d)
 	trap 'rm -rf "$out"' EXIT
 	go build -o "$out/faultline" ./cmd/faultline
@@ -39,5 +47,6 @@ if [ "${1:-}" = "-screenshot" ]; then
 		--hide-scrollbars --user-data-dir="$out/profile" \
 		--window-size=1400,1000 --screenshot="$PWD/docs/report.png" \
 		"file://$out/report/report.html" 2>/dev/null
-	echo "html-check: wrote docs/report.png"
+	go run ./scripts/pngpalette docs/report.png docs/report-*.png # 256 colours: a third of the size
+	echo "html-check: wrote docs/report.png and docs/report-*.png"
 fi

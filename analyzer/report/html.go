@@ -6,12 +6,15 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
 	"maps"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/faultline-dev/faultline/analyzer"
 	"github.com/faultline-dev/faultline/graph"
@@ -90,7 +93,11 @@ type htmlPage struct {
 	Errors, Warnings, Notes int
 	Suppressed              int
 	SVG                     template.HTML
+	Views                   []htmlView // the other pictures, when the graph is drawn as several
+	Data                    string     // JSON for the script: nodes, groups, views
+	Grouped                 bool       // the graph is collapsed into groups
 	PictureNote             string
+	Unobserved              bool // the picture draws unobserved edges (grey, dashed)
 	Findings                []htmlFinding
 	Omitted                 int // findings not listed (beyond htmlMaxRows)
 	RuleNames               []string
@@ -108,8 +115,17 @@ type htmlPage struct {
 // formats.
 const htmlMaxRows = 5000
 
+// htmlView is one of the pictures of a graph drawn as several.
+type htmlView struct {
+	Index int
+	Name  string
+	SVG   template.HTML
+}
+
 type htmlFinding struct {
 	Rule, Severity, Message, Pos string
+	View                         int    // the view that shows it best, when the graph is drawn as several: its service's group
+	ViewElements                 string // ids of its elements there
 	Detail                       string // the whole message, when Message is its headline
 	Service, Path                string
 	Suppressed                   bool
@@ -152,6 +168,12 @@ func (p HTML) Print(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) er
 	}
 	var pictureErr error
 	g := res.Graph
+	var (
+		vs     []*view
+		groups []nodeGroup
+		of     []int
+		index  map[string]int
+	)
 	drawn := map[string]bool{} // ids of the picture's elements
 	if g != nil {
 		sub, kept, opt, err := p.Picture.prepare(g, fs)
@@ -162,29 +184,26 @@ func (p HTML) Print(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) er
 		if p.Picture.Focus != "" || p.Picture.Depth > 0 {
 			page.Focus = focusText(p.Picture)
 		}
-		data, err := p.SVG, p.NoSVG
-		if data == nil && err == nil {
-			data, err = p.Picture.render(sub, opt)
-		}
-		if err == nil {
-			var inline []byte
-			inline, err = svg.Inline(data)
-			page.SVG = template.HTML(inline) // checked by svg.Inline: no script, no handlers, no links out
+		vs, groups, of = views(sub, fs, res.Module)
+		if vs == nil {
+			err = p.single(&page, sub, opt, drawn)
+		} else {
+			err = p.several(&page, vs, drawn)
 		}
 		if err != nil {
 			pictureErr = &PictureError{err}
 			page.PictureNote = "No picture: " + err.Error() + "."
+			vs = nil
 		} else {
-			for _, n := range sub.Nodes {
-				drawn[dot.NodeID(n.Name)] = true
-			}
 			for _, e := range sub.Edges {
-				drawn[dot.EdgeID(e.From, e.To)] = true
-			}
-			for _, ep := range sub.Entrypoints {
-				drawn[dot.EntryID(ep.Name)] = true
+				page.Unobserved = page.Unobserved || sub.Unobserved(e)
 			}
 		}
+		data, err := json.Marshal(graphData(sub, fs, vs, groups, of))
+		if err != nil {
+			return err
+		}
+		page.Data = string(data)
 		g = sub
 		page.Entrypoints, page.Critical, page.BlastNote = blastRadius(g)
 	} else {
@@ -260,6 +279,30 @@ func (p HTML) Print(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) er
 			if len(ids) > 0 {
 				hf.First = ids[0]
 			}
+			if vs != nil {
+				if index == nil {
+					index = map[string]int{}
+					for i, n := range g.Nodes {
+						index[n.Name] = i
+					}
+				}
+				// The view of its service's group (the overview for a
+				// service in none), where its elements are drawn or
+				// folded into a group or a bundle.
+				if i, ok := index[f.Service]; ok && of[i] >= 0 {
+					hf.View = of[i] + 1
+				}
+				var vids []string
+				for _, el := range vs[hf.View].elementsOf(g, edges, index, f) {
+					if !slices.Contains(vids, el.id) {
+						vids = append(vids, el.id)
+					}
+				}
+				hf.ViewElements = strings.Join(vids, " ")
+				if hf.First == "" && len(vids) > 0 {
+					hf.First = vids[0]
+				}
+			}
 		}
 		if i >= htmlMaxRows {
 			continue // counted above, not listed
@@ -309,6 +352,80 @@ func (p HTML) Print(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) er
 		return err
 	}
 	return pictureErr
+}
+
+// single draws the graph as one picture.
+func (p HTML) single(page *htmlPage, g *graph.Graph, opt dot.Options, drawn map[string]bool) error {
+	data, err := p.SVG, p.NoSVG
+	if data == nil && err == nil {
+		data, err = p.Picture.render(g, opt)
+	}
+	if err != nil {
+		return err
+	}
+	inline, err := svg.Inline(data)
+	if err != nil {
+		return err
+	}
+	page.SVG = template.HTML(inline) // checked by svg.Inline: no script, no handlers, no links out
+	for _, n := range g.Nodes {
+		drawn[dot.NodeID(n.Name)] = true
+	}
+	for _, e := range g.Edges {
+		drawn[dot.EdgeID(e.From, e.To)] = true
+	}
+	for _, ep := range g.Entrypoints {
+		drawn[dot.EntryID(ep.Name)] = true
+	}
+	return nil
+}
+
+// several draws the views of a graph collapsed into groups: the first is
+// shown, the others wait in templates.
+func (p HTML) several(page *htmlPage, vs []*view, drawn map[string]bool) error {
+	page.Grouped = true
+	// The layouts of a renderer program run in parallel, as many at a
+	// time as there are CPUs, each a process of its own. An in-process
+	// layout runs one at a time: the WebAssembly Graphviz has been seen
+	// to write corrupt SVG (NUL bytes) when called from several
+	// goroutines, its lock notwithstanding.
+	out := make([][]byte, len(vs))
+	errs := make([]error, len(vs))
+	var wg sync.WaitGroup
+	workers := 1
+	if _, ok := p.Picture.Renderer.(svg.Program); ok {
+		workers = max(1, runtime.NumCPU())
+	}
+	sem := make(chan struct{}, workers)
+	for i, v := range vs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			out[i], errs[i] = p.Picture.render(v.graph, v.opt)
+		}()
+	}
+	wg.Wait()
+	for i, v := range vs {
+		data, err := out[i], errs[i]
+		if err != nil {
+			return fmt.Errorf("view %s: %w", v.name, err)
+		}
+		inline, err := svg.Inline(data)
+		if err != nil {
+			return err
+		}
+		if i == 0 {
+			page.SVG = template.HTML(inline) // checked by svg.Inline
+		} else {
+			page.Views = append(page.Views, htmlView{Index: i, Name: v.name, SVG: template.HTML(inline)})
+		}
+		for id := range v.drawn {
+			drawn[id] = true
+		}
+	}
+	return nil
 }
 
 // scope says what was analysed, for the page's header.

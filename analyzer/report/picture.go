@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/faultline-dev/faultline/analyzer"
@@ -55,6 +56,10 @@ func (p Picture) prepare(g *graph.Graph, fs []analyzer.Finding) (*graph.Graph, [
 	}
 	var kept []analyzer.Finding
 	edges := edgeIndex(sub)
+	var full map[string]*graph.Edge
+	if sub != g {
+		full = edgeIndex(g)
+	}
 	for _, f := range fs {
 		if sub != g && !touches(sub, f) {
 			continue
@@ -63,7 +68,11 @@ func (p Picture) prepare(g *graph.Graph, fs []analyzer.Finding) (*graph.Graph, [
 		if f.Suppression != nil {
 			continue
 		}
-		for _, el := range elementsOf(sub, edges, f) {
+		els := elementsOf(sub, edges, f)
+		// A finding about calls the focused picture leaves out is shown
+		// on its service's node, whose label then says so.
+		folded := sub != g && len(els) == 1 && !els[0].edge && slices.ContainsFunc(elementsOf(g, full, f), func(el element) bool { return el.edge })
+		for _, el := range els {
 			if el.edge {
 				m := opt.Edges[el.key]
 				m.Add(level(f.Severity))
@@ -71,6 +80,9 @@ func (p Picture) prepare(g *graph.Graph, fs []analyzer.Finding) (*graph.Graph, [
 			} else {
 				m := opt.Nodes[el.key]
 				m.Add(level(f.Severity))
+				if folded {
+					m.Folded++
+				}
 				opt.Nodes[el.key] = m
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/faultline-dev/faultline/analyzer"
@@ -66,6 +67,13 @@ type Text struct {
 	// the result's root) to print under each finding, with a caret under
 	// its column; "" prints nothing.
 	Source func(file string, line int) string
+	// Dir, when set, is the directory file paths are written relative to:
+	// the one faultline was started in, whatever -C says, so that a path
+	// opens from the shell (go vet and golangci-lint write theirs so).
+	// Empty: relative to the result's root, as Finding.File is. SARIF and
+	// GitHub annotations write paths relative to the repository's root,
+	// the same paths when faultline runs there.
+	Dir string
 }
 
 // ANSI colours of the severities, and of the rule's name.
@@ -80,17 +88,20 @@ const (
 // Verbose, the whole message) and rule. Text from the analysed code or
 // topology (messages quote names, hosts and paths) is escaped with Clean,
 // so a finding is always one line (two with Source).
-func (t Text) Print(w io.Writer, _ *analyzer.Result, fs []analyzer.Finding) error {
+func (t Text) Print(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) error {
 	bw := bufio.NewWriter(w)
+	rel := t.relative(res)
 	for _, f := range Unsuppressed(fs) {
 		msg := f.Message
 		if t.Verbose {
 			msg = f.Full()
 		}
+		pos := f
+		pos.File = rel(f.File)
 		if t.Color {
-			fmt.Fprintf(bw, "%s%s%s: %s %s(%s)%s\n", severityColor[f.Severity], Clean(f.Pos()), ansiReset, Clean(msg), ansiDim, f.Rule, ansiReset)
+			fmt.Fprintf(bw, "%s%s%s: %s %s(%s)%s\n", severityColor[f.Severity], Clean(pos.Pos()), ansiReset, Clean(msg), ansiDim, f.Rule, ansiReset)
 		} else {
-			fmt.Fprintf(bw, "%s: %s (%s)\n", Clean(f.Pos()), Clean(msg), f.Rule)
+			fmt.Fprintf(bw, "%s: %s (%s)\n", Clean(pos.Pos()), Clean(msg), f.Rule)
 		}
 		if t.Source != nil && f.File != "" && f.Line > 0 {
 			if src := t.Source(f.File, f.Line); src != "" {
@@ -103,6 +114,30 @@ func (t Text) Print(w io.Writer, _ *analyzer.Result, fs []analyzer.Finding) erro
 		}
 	}
 	return bw.Flush()
+}
+
+// relative returns the function that writes a path relative to the
+// result's root relative to t.Dir instead.
+func (t Text) relative(res *analyzer.Result) func(string) string {
+	same := func(file string) string { return file }
+	if t.Dir == "" || res == nil || res.Root == "" {
+		return same
+	}
+	root, err1 := filepath.Abs(res.Root)
+	dir, err2 := filepath.Abs(t.Dir)
+	if err1 != nil || err2 != nil || root == dir {
+		return same
+	}
+	return func(file string) string {
+		if file == "" || filepath.IsAbs(filepath.FromSlash(file)) {
+			return file
+		}
+		r, err := filepath.Rel(dir, filepath.Join(root, filepath.FromSlash(file)))
+		if err != nil {
+			return file
+		}
+		return filepath.ToSlash(r)
+	}
 }
 
 // caretColumn returns where, in src printed with tabs as four spaces, the

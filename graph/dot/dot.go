@@ -61,6 +61,10 @@ func (l Level) String() string {
 type Mark struct {
 	Level    Level // the worst severity
 	Findings int   // how many findings
+	// Folded is how many of those findings are about calls the picture
+	// does not draw (a focused view cut them off) and are shown on this
+	// node instead: its colour includes them, and its label says so.
+	Folded int
 }
 
 // Add folds a finding of severity l into m.
@@ -101,6 +105,32 @@ type Options struct {
 	NoEdgeLabels bool
 	// Title is written at the top of the picture; empty for none.
 	Title string
+	// Groups marks the nodes that stand for a collapsed group of nodes,
+	// by node name: they are drawn as stacks labelled with the group's
+	// name and size, their mark being that of the findings on the
+	// members and the calls between them.
+	Groups map[string]Group
+	// Boxes, when not nil, says which box (cluster) each node is drawn
+	// in, by node name: the box's label; it replaces Clustering.
+	Boxes map[string]string
+	// TopDown lays the graph out from top to bottom instead of from left
+	// to right: a group of tens of nodes side by side, whose ranks would
+	// be columns far taller than a screen, becomes rows.
+	TopDown bool
+	// Stagger, when above 1, spreads the nodes of a rank over that many
+	// ranks: the calls into the k-th node (groups' nodes excepted) get a
+	// minimum length of 1 + k mod Stagger, as Graphviz's unflatten does
+	// with leaves. A rank of sixty services becomes three of about twenty.
+	Stagger int
+	// Bundles marks the edges that stand for several calls (the calls
+	// between a collapsed group and another node), by Edge.Key: how many.
+	Bundles map[string]int
+}
+
+// Group describes a node that stands for a collapsed group.
+type Group struct {
+	Name    string // "team payments"
+	Members int    // how many nodes it holds
 }
 
 // graphName is the DOT name of the whole graph.
@@ -167,6 +197,7 @@ type builder struct {
 	opt   Options
 	ids   map[string]bool // DOT ids in use, to keep entrypoints apart from nodes
 	mixed bool            // the graph joins topology and code: edge sources are worth showing
+	blind bool            // some edge is unobserved: the legend says how they are drawn
 }
 
 // add adds the graph's attributes, clusters, nodes and edges to b.g.
@@ -174,7 +205,9 @@ func (b *builder) add() error {
 	for _, e := range b.src.Edges {
 		if e.Source&graph.FromCode != 0 {
 			b.mixed = true
-			break
+		}
+		if b.src.Unobserved(e) {
+			b.blind = true
 		}
 	}
 	if err := b.g.SetName(graphName); err != nil {
@@ -184,7 +217,7 @@ func (b *builder) add() error {
 		return err
 	}
 	attrs := map[string]string{
-		"rankdir": "LR", "fontname": quote(fontName), "fontsize": "12",
+		"rankdir": rankdir(b.opt.TopDown), "fontname": quote(fontName), "fontsize": "12",
 		"nodesep": quote("0.25"), "ranksep": quote("0.7"), "pad": quote("0.3"),
 		"labelloc": "b", "labeljust": "l", "fontcolor": quote("#566573"),
 		"label": quote(b.legend()),
@@ -227,6 +260,7 @@ func (b *builder) add() error {
 		}
 	}
 	edgeIDs := map[string]int{}
+	minlen := b.staggered()
 	for _, e := range b.src.Edges {
 		if b.src.Node(e.From) == nil || b.src.Node(e.To) == nil {
 			continue
@@ -238,18 +272,58 @@ func (b *builder) add() error {
 		} else {
 			edgeIDs[id] = 1
 		}
-		if err := b.g.AddEdge(quote(e.From), quote(e.To), true, b.edgeAttrs(e, id)); err != nil {
+		attrs := b.edgeAttrs(e, id)
+		if n := minlen[e.To]; n > 1 {
+			attrs["minlen"] = strconv.Itoa(n)
+		}
+		if err := b.g.AddEdge(quote(e.From), quote(e.To), true, attrs); err != nil {
 			return fmt.Errorf("dot: edge %s: %w", e.Key(), err)
 		}
 	}
 	return nil
 }
 
-// legend explains the edge notation in one line.
+// staggered returns the minimum length of the calls into each node, with
+// Options.Stagger.
+func (b *builder) staggered() map[string]int {
+	if b.opt.Stagger < 2 {
+		return nil
+	}
+	m := map[string]int{}
+	for k, n := range b.src.Nodes {
+		if _, ok := b.opt.Groups[n.Name]; !ok {
+			m[n.Name] = 1 + k%b.opt.Stagger
+		}
+	}
+	return m
+}
+
+func rankdir(topDown bool) string {
+	if topDown {
+		return "TB"
+	}
+	return "LR"
+}
+
+// unobservedColor is the colour of an edge no telemetry records.
+const unobservedColor = "#a6acaf"
+
+// legend explains the colours and the notation, in two lines.
 func (b *builder) legend() string {
-	s := "edges: dashed async · dotted soft · bold no timeout · ×N attempts · ⚡ breaker · ↩ fallback"
+	s := "colour of a node or edge: its worst finding, red error · orange warning · blue note · grey none;" +
+		" double border critical · dashed border known from code only"
+	if len(b.opt.Groups) > 0 {
+		s += " · stack: a collapsed group, coloured by the worst finding inside it"
+	}
+	s += "\nedges: dashed async · dotted soft · bold no timeout · ×N attempts · ⚡ breaker · ↩ fallback"
 	if b.mixed {
 		s += " · [code] only in code · [topology] not found in code"
+	}
+	if len(b.opt.Bundles) > 0 {
+		s += " · N calls: the calls a collapsed group makes or takes"
+	}
+	if b.blind {
+		s += " · grey dashed unobserved (no telemetry)"
 	}
 	return s
 }
@@ -283,6 +357,9 @@ func (b *builder) clusters() (map[string]string, error) {
 		}
 		return ""
 	}
+	if b.opt.Boxes != nil {
+		keyOf = func(n *graph.Node) string { return b.opt.Boxes[n.Name] }
+	}
 	members := map[string][]string{}
 	for _, n := range b.src.Nodes {
 		if k := keyOf(n); k != "" {
@@ -301,7 +378,7 @@ func (b *builder) clusters() (map[string]string, error) {
 	for i, k := range slices.Sorted(maps.Keys(members)) {
 		name := "cluster_" + strconv.Itoa(i+1)
 		attrs := map[string]string{
-			"label": quote(k), "style": quote("rounded,dashed"), "color": quote("#aab7b8"),
+			"id": quote(BoxID(k)), "label": quote(k), "style": quote("rounded,dashed"), "color": quote("#aab7b8"),
 			"fontcolor": quote("#566573"), "fontsize": "10", "labeljust": "l", "labelloc": "t",
 		}
 		if err := b.g.AddSubGraph(graphName, name, attrs); err != nil {
@@ -328,9 +405,16 @@ func (b *builder) entryDOTID(name string) string {
 func (b *builder) nodeAttrs(n *graph.Node) map[string]string {
 	m := b.opt.Nodes[n.Name]
 	m.Level = m.Level.clamp()
+	if grp, ok := b.opt.Groups[n.Name]; ok {
+		return groupAttrs(n, grp, m)
+	}
+	label := n.Name + "\n" + nodeDetail(n)
+	if m.Folded > 0 {
+		label += "\n" + foldedText(m.Folded)
+	}
 	a := map[string]string{
 		"id":        quote(NodeID(n.Name)),
-		"label":     quote(n.Name + "\n" + nodeDetail(n)),
+		"label":     quote(label),
 		"fillcolor": quote(fill[m.Level]),
 		"color":     quote(line[m.Level]),
 		"tooltip":   quote(nodeTooltip(n, m)),
@@ -361,6 +445,47 @@ func (b *builder) nodeAttrs(n *graph.Node) map[string]string {
 		a["peripheries"] = "2"
 	}
 	return a
+}
+
+// groupAttrs draws a node that stands for a collapsed group.
+func groupAttrs(n *graph.Node, grp Group, m Mark) map[string]string {
+	detail := plural(grp.Members, "node")
+	switch m.Findings {
+	case 0:
+		detail += " · no findings"
+	case 1:
+		detail += " · 1 " + m.Level.String()
+	default:
+		detail += " · " + plural(m.Findings, "finding") + ", worst " + m.Level.String()
+	}
+	tooltip := grp.Name + ": " + plural(grp.Members, "node") + " collapsed into one"
+	if m.Findings > 0 {
+		tooltip += fmt.Sprintf("; %s on them and the calls between them, worst %s", plural(m.Findings, "finding"), m.Level)
+	}
+	a := map[string]string{
+		"id":        quote(NodeID(n.Name)),
+		"label":     quote(grp.Name + "\n" + detail),
+		"shape":     "box3d",
+		"style":     quote("filled"),
+		"fillcolor": quote(fill[m.Level]),
+		"color":     quote(line[m.Level]),
+		"tooltip":   quote(tooltip + "; click to expand"),
+		"fontsize":  "16",
+		"margin":    quote("0.25,0.12"),
+	}
+	if m.Level > None {
+		a["penwidth"] = quote("2")
+	}
+	return a
+}
+
+// foldedText says that a node's mark includes findings about calls that
+// are not drawn.
+func foldedText(n int) string {
+	if n == 1 {
+		return "incl. 1 finding on calls not drawn"
+	}
+	return "incl. " + strconv.Itoa(n) + " findings on calls not drawn"
 }
 
 // nodeDetail is the second line of a node's label.
@@ -421,13 +546,19 @@ func nodeTooltip(n *graph.Node, m Mark) string {
 }
 
 func findings(m Mark) string {
+	var s string
 	switch m.Findings {
 	case 0:
 		return ""
 	case 1:
-		return "; 1 finding (" + m.Level.String() + ")"
+		s = "; 1 finding (" + m.Level.String() + ")"
+	default:
+		s = fmt.Sprintf("; %d findings, worst %s", m.Findings, m.Level)
 	}
-	return fmt.Sprintf("; %d findings, worst %s", m.Findings, m.Level)
+	if m.Folded > 0 {
+		s += fmt.Sprintf(", %d of them on calls this picture does not draw", m.Folded)
+	}
+	return s
 }
 
 func (b *builder) entryAttrs(ep *graph.Entrypoint) map[string]string {
@@ -445,7 +576,7 @@ func (b *builder) entryAttrs(ep *graph.Entrypoint) map[string]string {
 	if len(detail) > 0 {
 		label += "\n" + strings.Join(detail, " · ")
 	}
-	tooltip := "entrypoint " + ep.Name + " -> " + ep.Service
+	tooltip := "entrypoint " + ep.Name + " -> " + b.shownName(ep.Service)
 	if ep.Tier != "" {
 		tooltip += ", tier " + ep.Tier
 	}
@@ -468,11 +599,18 @@ func (b *builder) edgeAttrs(e *graph.Edge, id string) map[string]string {
 	if b.mixed && e.Source != graph.FromBoth {
 		label += " [" + e.Source.String() + "]"
 	}
+	tooltip := edgeTooltip(e, m)
+	bundle := b.opt.Bundles[e.Key()]
+	if bundle > 0 {
+		label = plural(bundle, "call")
+		tooltip = b.shownName(e.From) + " -> " + b.shownName(e.To) + ": " + plural(bundle, "call") + findings(m)
+	}
 	a := map[string]string{
 		"id":      quote(id),
 		"color":   quote(line[m.Level]),
-		"tooltip": quote(edgeTooltip(e, m)),
+		"tooltip": quote(tooltip),
 	}
+
 	if !b.opt.NoEdgeLabels && label != "" {
 		a["label"] = quote(label)
 	}
@@ -486,6 +624,16 @@ func (b *builder) edgeAttrs(e *graph.Edge, id string) map[string]string {
 	if e.Sync() && !e.Bounded() {
 		style = append(style, "bold")
 	}
+	if b.src.Unobserved(e) {
+		// No telemetry records its calls: drawn dashed and grey, unless
+		// a finding colours it.
+		if !slices.Contains(style, "dashed") {
+			style = append(style, "dashed")
+		}
+		if m.Level == None {
+			a["color"] = quote(unobservedColor)
+		}
+	}
 	if len(style) > 0 {
 		a["style"] = quote(strings.Join(style, ","))
 	}
@@ -493,7 +641,23 @@ func (b *builder) edgeAttrs(e *graph.Edge, id string) map[string]string {
 		a["penwidth"] = quote("2")
 		a["fontcolor"] = quote(line[m.Level])
 	}
+	if bundle > 1 { // thicker with more calls
+		w := min(1+float64(bundle)/8, 4)
+		if m.Level > None {
+			w = max(w, 2)
+		}
+		a["penwidth"] = quote(strconv.FormatFloat(w, 'f', 2, 64))
+	}
 	return a
+}
+
+// shownName is how a node is named to the reader: a group's name for a
+// collapsed group's node.
+func (b *builder) shownName(name string) string {
+	if grp, ok := b.opt.Groups[name]; ok {
+		return grp.Name
+	}
+	return name
 }
 
 // EdgeLabel is the compact description of an edge's protocol and

@@ -17,6 +17,9 @@ func NodeID(name string) string { return "node-" + encode(name) }
 // EdgeID returns the picture id of the edge from -> to.
 func EdgeID(from, to string) string { return "edge-" + encode(from) + "__" + encode(to) }
 
+// BoxID returns the picture id of the box (cluster) labelled label.
+func BoxID(label string) string { return "box-" + encode(label) }
+
 // EntryID returns the picture id of the entrypoint called name.
 func EntryID(name string) string { return "entry-" + encode(name) }
 

@@ -250,6 +250,16 @@ func (l *loader) edges(from string, svc obj, refsOK bool) {
 			e.Breaker = true
 			l.duration(b, "openFor", p.with("breaker"))
 		}
+		switch ob := o["observed"].(type) {
+		case bool:
+			e.Observed = graph.No
+			if ob {
+				e.Observed = graph.Yes
+			}
+		case obj:
+			e.Observed = graph.Yes
+			e.ObservedReason, _ = getString(ob, "reason")
+		}
 		if m, ok := o["match"].(obj); ok {
 			e.Match.Env, _ = getStrings(m, "env")
 			e.Match.Host, _ = getStrings(m, "host")
@@ -341,6 +351,7 @@ func (l *loader) settings(o obj, refsOK bool) {
 	s.Enable, _ = getStrings(o, "enable")
 	s.Disable, _ = getStrings(o, "disable")
 	s.Exclude, _ = getStrings(o, "exclude")
+	s.Mesh, _ = getString(o, "mesh")
 	for i, g := range s.Exclude {
 		if err := graph.CheckGlob(g); err != nil {
 			l.errs.add("", l.posOf(p.with("exclude", indexElem(i))), fmt.Sprintf("settings.exclude[%d] %q: %v", i, g, err),

@@ -203,12 +203,12 @@ func TestSchema(t *testing.T) {
 	walk(top, "#Topology")
 	want := map[string]string{
 		"services[]":             "dependsOn match package regions replicas server team tier zones",
-		"services[].dependsOn[]": "breaker criticality deadline fallback group idempotent match mode propagatesDeadline protocol retries timeout via",
+		"services[].dependsOn[]": "breaker criticality deadline fallback group idempotent match mode observed propagatesDeadline protocol retries timeout via",
 		"datastores[]":           "engine ha match regions replicas team zones",
 		"queues[]":               "deadLetter engine match maxAge maxLength regions replicas team zones",
 		"externals[]":            "match regions replicas team vendor zones",
 		"entrypoints[]":          "route service tier timeout",
-		"settings":               "disable enable exclude ignore remotes severity thresholds wrappers",
+		"settings":               "disable enable exclude ignore mesh remotes severity thresholds wrappers",
 	}
 	for p, fields := range want {
 		var sh *shape = top

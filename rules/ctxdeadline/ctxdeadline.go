@@ -39,7 +39,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        lint.URL("ctxdeadline"),
 	Run:        run,
 	Requires:   []*analysis.Analyzer{config.Analyzer, ir.Analyzer, remote.Analyzer, valueflow.Analyzer, resilience.Analyzer},
-	FactTypes:  []analysis.Fact{new(Fact), new(MiddlewareFact)},
+	FactTypes:  []analysis.Fact{new(Fact), new(MiddlewareFact), new(RouterFact)},
 	ResultType: lint.ResultType,
 
 	RunDespiteErrors: true, // packages with type errors are skipped by ir
@@ -50,14 +50,15 @@ var Analyzer = &analysis.Analyzer{
 // behind by a call that takes none, and a message consumer's context, are
 // warnings.
 var Rule = &lint.Rule{
-	Name:       "ctxdeadline",
-	Summary:    doc.Summary,
-	Doc:        docMD,
-	Severity:   lint.Error,
-	Categories: map[string]lint.Severity{CategoryRequest: lint.Warning, CategoryIncoming: lint.Warning, CategoryDropped: lint.Warning, CategoryConsumer: lint.Warning},
-	Analyzer:   Analyzer,
-	Refine:     refine,
-	Group:      group,
+	Name:         "ctxdeadline",
+	Summary:      doc.Summary,
+	Doc:          docMD,
+	Severity:     lint.Error,
+	Categories:   map[string]lint.Severity{CategoryRequest: lint.Warning, CategoryIncoming: lint.Warning, CategoryDropped: lint.Warning, CategoryConsumer: lint.Warning},
+	Analyzer:     Analyzer,
+	Refine:       refine,
+	Group:        group,
+	ServiceGroup: serviceGroup,
 }
 
 // Fact summarises how contexts flow through a function, for its callers in

@@ -117,6 +117,11 @@ type dropper struct {
 	memo  map[*types.Var]*ctxSource
 	calls map[token.Pos]*ast.CallExpr
 
+	// funcs are the package's function bodies (declarations and
+	// literals) and, for each, the label of its context parameter named
+	// "_", if it has one.
+	funcs []funcBody
+
 	found   map[token.Pos]*dropped
 	sendsOf map[ssa.Value][]token.Pos
 }
@@ -136,6 +141,17 @@ type ctxSource struct {
 type scopeCtx struct {
 	expr string // "ctx", "r.Context()"
 	from string // for messages
+	// blank says which function is given a context and does not name it
+	// ("(*Repo).Delete is given one and names it _"): the caller's
+	// deadline is thrown away. expr is then what to name it.
+	blank string
+}
+
+// funcBody is the body of a function and, when it does not name its
+// context parameter, what blankCtx says of it.
+type funcBody struct {
+	body  *ast.BlockStmt
+	blank string
 }
 
 func newDropper(c *checker) *dropper {
@@ -202,8 +218,12 @@ func (d *dropper) index() {
 					label = remote.FuncName(obj)
 				}
 				addParams(n.Type, label)
+				if n.Body != nil {
+					d.funcs = append(d.funcs, funcBody{n.Body, d.blankCtx(n.Type, label)})
+				}
 			case *ast.FuncLit:
 				addParams(n.Type, "a function literal")
+				d.funcs = append(d.funcs, funcBody{n.Body, d.blankCtx(n.Type, "a function literal")})
 			case *ast.GoStmt:
 				d.detach(n.Call)
 			case *ast.DeferStmt:
@@ -318,7 +338,49 @@ func (d *dropper) ctxAt(pos token.Pos) (scopeCtx, bool) {
 			goLit = lit
 		}
 	}
-	return scopeCtx{}, false
+	return d.blankAt(pos)
+}
+
+// blankCtx says, of the function labelled label, that it is given a
+// context it does not name, when its type ft has a context parameter
+// named "_" or not named at all; "" otherwise.
+func (d *dropper) blankCtx(ft *ast.FuncType, label string) string {
+	if ft.Params == nil {
+		return ""
+	}
+	for _, f := range ft.Params.List {
+		if !remote.IsContext(d.info.TypeOf(f.Type)) {
+			continue
+		}
+		if len(f.Names) == 0 {
+			return label + " is given one and leaves it unnamed"
+		}
+		for _, n := range f.Names {
+			if n.Name == "_" {
+				return label + " is given one and names it _"
+			}
+		}
+	}
+	return ""
+}
+
+// blankAt returns the context a caller gives the innermost function around
+// pos, when that function names its context parameter "_" and no context
+// of its own is in scope: the call ignores a deadline the caller set. A
+// function literal inside it does not count (a goroutine it starts may
+// outlive the call on purpose).
+func (d *dropper) blankAt(pos token.Pos) (scopeCtx, bool) {
+	var in *funcBody
+	for i := range d.funcs {
+		fb := &d.funcs[i]
+		if fb.body.Pos() <= pos && pos < fb.body.End() && (in == nil || fb.body.Pos() >= in.body.Pos()) {
+			in = fb
+		}
+	}
+	if in == nil || in.blank == "" {
+		return scopeCtx{}, false
+	}
+	return scopeCtx{expr: "ctx", from: "the caller's", blank: in.blank}, true
 }
 
 // usedIn reports whether the function literal lit refers to v.
@@ -1029,6 +1091,11 @@ func (f *dropped) variant() string {
 // what ignores it, and the variant to call.
 func (f *dropped) message() string {
 	head := fmt.Sprintf("%s takes no context, though %s (%s) is in scope", f.api, f.ctx.expr, f.ctx.from)
+	first := "" // what to do before calling the variant
+	if f.ctx.blank != "" {
+		head = fmt.Sprintf("%s takes no context, though %s", f.api, f.ctx.blank)
+		first = "name it ctx and "
+	}
 	switch {
 	case f.begin:
 		stmts, commit := 0, false
@@ -1048,15 +1115,19 @@ func (f *dropped) message() string {
 		case commit:
 			what = "the Commit of the transaction"
 		}
-		return fmt.Sprintf("%s: BEGIN and %s ignore the caller's deadline and cancellation; begin it with %s", head, what, f.variant())
+		return fmt.Sprintf("%s: BEGIN and %s ignore the caller's deadline and cancellation; %sbegin it with %s", head, what, first, f.variant())
 	case f.request:
+		if f.ctx.blank != "" {
+			return fmt.Sprintf("%s builds a request with no context, though %s: sending it ignores the caller's deadline and cancellation; %sbuild it with %s",
+				f.api, f.ctx.blank, first, f.variant())
+		}
 		return fmt.Sprintf("%s builds a request with no context, though %s (%s) is in scope: sending it ignores the caller's deadline and cancellation; build it with %s",
 			f.api, f.ctx.expr, f.ctx.from, f.variant())
 	}
 	if n := len(f.related); n > 0 && f.twin.Chain {
-		return fmt.Sprintf("%s: it and the %d call%s on its result ignore the caller's deadline and cancellation; call %s", head, n, plural(n), f.variant())
+		return fmt.Sprintf("%s: it and the %d call%s on its result ignore the caller's deadline and cancellation; %scall %s", head, n, plural(n), first, f.variant())
 	}
-	return fmt.Sprintf("%s: %s ignores the caller's deadline and cancellation; call %s", head, f.what, f.variant())
+	return fmt.Sprintf("%s: %s ignores the caller's deadline and cancellation; %scall %s", head, f.what, first, f.variant())
 }
 
 func plural(n int) string {
@@ -1074,7 +1145,9 @@ func plural(n int) string {
 func (d *dropper) fix(f *dropped) (analysis.SuggestedFix, bool) {
 	t := f.twin
 	ce := d.calls[f.pos]
-	if t.Advice != "" || ce == nil {
+	if t.Advice != "" || ce == nil || f.ctx.blank != "" {
+		// A parameter named _ must be named first, which may clash with
+		// other names: the message says so, the user edits.
 		return analysis.SuggestedFix{}, false
 	}
 	twin := d.twinOf(f.pos, f.callee, t)

@@ -247,6 +247,9 @@ func (c *checker) paramFlow(p *ssa.Parameter) *flow {
 	t := p.Type()
 	switch {
 	case remote.IsContext(t):
+		if f, ok := c.hertzCtxFlow(p); ok {
+			return f
+		}
 		if method, ok := c.incomingParam(p); ok && c.system {
 			return &flow{origins: []entry{{o: &origin{pos: p.Pos(), kind: incomingCtx, what: grpcMethodLabel(p.Parent()), fn: p.Parent(), entry: method}}}}
 		}

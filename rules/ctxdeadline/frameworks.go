@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -32,6 +34,16 @@ import (
 //     is always none and whose Done closes only when the server shuts
 //     down, so no middleware bounds it.
 //
+//   - hertz: a handler is func(ctx context.Context, c *app.RequestContext);
+//     ctx is the request's context (the connection's, no deadline), and a
+//     middleware bounds the handlers after it by calling c.Next(ctx) with
+//     a context that has one. hertz has no timeout middleware of its own.
+//   - iris: ctx.Request().Context(); iris' *context.Context is itself a
+//     context.Context whose Deadline, Done and Err are the request's
+//     context's. The Application's Timeout (iris.WithTimeout) runs every
+//     route under http.TimeoutHandler: a package that sets it anywhere has
+//     every iris handler bounded.
+//
 // chi and gorilla/mux handlers are net/http's: handlers.go finds them.
 //
 // The frameworks' timeout middlewares bound a handler when registered on
@@ -49,6 +61,8 @@ const (
 	fwEcho         // github.com/labstack/echo/v4
 	fwGin          // github.com/gin-gonic/gin
 	fwFiber        // github.com/gofiber/fiber/v2
+	fwHertz        // github.com/cloudwego/hertz
+	fwIris         // github.com/kataras/iris/v12
 	fwHTTP         // chi, gorilla/mux: routers of net/http handlers
 )
 
@@ -58,6 +72,13 @@ const (
 	fiberPkg   = "github.com/gofiber/fiber/v2"
 	chiPkg     = "github.com/go-chi/chi/v5"
 	gorillaPkg = "github.com/gorilla/mux"
+
+	hertzAppPkg    = "github.com/cloudwego/hertz/pkg/app"
+	hertzRoutePkg  = "github.com/cloudwego/hertz/pkg/route"
+	hertzServerPkg = "github.com/cloudwego/hertz/pkg/app/server"
+	irisPkg        = "github.com/kataras/iris/v12"
+	irisCtxPkg     = "github.com/kataras/iris/v12/context"
+	irisRouterPkg  = "github.com/kataras/iris/v12/core/router"
 )
 
 func (k fwKind) String() string {
@@ -68,6 +89,10 @@ func (k fwKind) String() string {
 		return "gin"
 	case fwFiber:
 		return "fiber"
+	case fwHertz:
+		return "hertz"
+	case fwIris:
+		return "iris"
 	}
 	return ""
 }
@@ -83,6 +108,15 @@ var (
 	// context unbounded).
 	fiberWithCtx = lint.NewFuncSet("github.com/gofiber/fiber/v2/middleware/timeout.NewWithContext")
 	reqDerive    = lint.NewFuncSet("(*net/http.Request).WithContext", "(*net/http.Request).Clone")
+
+	// hertzNext runs the rest of a hertz chain with the context it is
+	// given.
+	hertzNext        = lint.NewFuncSet("(*github.com/cloudwego/hertz/pkg/app.RequestContext).Next")
+	irisRequest      = lint.NewFuncSet("(*github.com/kataras/iris/v12/context.Context).Request")
+	irisResetRequest = lint.NewFuncSet("(*github.com/kataras/iris/v12/context.Context).ResetRequest")
+	// irisTimeout set the Application's Timeout, under which iris serves
+	// every route through http.TimeoutHandler (iris.go:771).
+	irisTimeout = lint.NewFuncSet(irisPkg+".WithTimeout", irisPkg+".WithConfiguration")
 )
 
 // timeoutMiddlewares are the frameworks' middleware constructors that put
@@ -127,6 +161,31 @@ func (*MiddlewareFact) AFact() {}
 
 func (*MiddlewareFact) String() string { return "boundsRequest" }
 
+// RouterFact marks a function that registers a middleware putting a
+// deadline on the request's context on the routers it is given (Params,
+// receiver first, as a call's arguments), or that returns a router with
+// one (Result): router.Setup(e) calling e.Use(timeout) in a package of
+// its own. A caller's handlers registered on that router (after the call,
+// where order matters) are bounded.
+type RouterFact struct {
+	Params []int
+	Result bool
+}
+
+// AFact marks RouterFact as an analysis fact.
+func (*RouterFact) AFact() {}
+
+func (f *RouterFact) String() string {
+	var parts []string
+	for _, p := range f.Params {
+		parts = append(parts, fmt.Sprint(p))
+	}
+	if f.Result {
+		parts = append(parts, "result")
+	}
+	return "boundsRouter(" + strings.Join(parts, ", ") + ")"
+}
+
 // fwState is what scanFrameworks learns of a package.
 type fwState struct {
 	bound       map[*ssa.Function]bool // handlers behind a timeout middleware
@@ -140,10 +199,22 @@ type fwState struct {
 	// routers each is derived from (groups, sub-routers), and those with
 	// a timeout middleware.
 	uf       map[any]any
-	up       map[any][]any
-	timeouts map[any]bool
+	up       map[any][]upEdge
+	timeouts map[any][]ssa.Instruction // nil entries: registered for every route, whenever
 	regs     []fwReg
-	upMemo   map[any]int
+	// paramTimeouts are the router parameters of the package's functions
+	// that a timeout middleware is registered on, with Use on the
+	// parameter itself: what RouterFact exports.
+	paramTimeouts map[*ssa.Parameter]bool
+}
+
+// upEdge is a router a router is served under. at is where the child was
+// made, when it takes a copy of the parent's middlewares then (gin's,
+// echo's, hertz's Group, iris' Party): the parent's later Use calls do not
+// reach it; nil when they do.
+type upEdge struct {
+	parent any
+	at     ssa.Instruction
 }
 
 // fwReg is a registration of handlers on a router.
@@ -151,7 +222,8 @@ type fwReg struct {
 	fw       fwKind
 	node     any // the router's key; nil when not resolved
 	handlers []ssa.Value
-	bounded  bool // the route's own middlewares bound it
+	bounded  bool            // the route's own middlewares bound it
+	at       ssa.Instruction // the registration
 }
 
 func (c *checker) fw() *fwState {
@@ -161,9 +233,8 @@ func (c *checker) fw() *fwState {
 			bounds:   map[*ssa.Function]bool{},
 			replaces: map[*ssa.Function]bool{},
 			uf:       map[any]any{},
-			up:       map[any][]any{},
-			timeouts: map[any]bool{},
-			upMemo:   map[any]int{},
+			up:       map[any][]upEdge{},
+			timeouts: map[any][]ssa.Instruction{},
 		}
 	}
 	return c.fws
@@ -179,36 +250,63 @@ func carrierOf(t types.Type) fwKind {
 		return fwGin
 	case ptr && lint.IsNamed(t, fiberPkg, "Ctx"):
 		return fwFiber
+	case ptr && lint.IsNamed(t, hertzAppPkg, "RequestContext"):
+		return fwHertz
+	case ptr && lint.IsNamed(t, irisCtxPkg, "Context"):
+		return fwIris
 	}
 	return fwNone
 }
 
 // frameworkHandler says which framework fn is a handler of: it has the
-// signature of echo.HandlerFunc, gin.HandlerFunc or fiber.Handler and is
-// not only called directly by other functions of the package (as
-// isHandler).
+// signature of echo.HandlerFunc, gin.HandlerFunc, fiber.Handler,
+// hertz's app.HandlerFunc or iris' context.Handler and is not only called
+// directly by other functions of the package (as isHandler).
 func (c *checker) frameworkHandler(fn *ssa.Function) fwKind {
-	sig := fn.Signature
-	if sig.Params().Len() != 1 {
+	k := handlerSigFW(fn.Signature)
+	if k == fwNone || !c.usedAsValue[fn] && c.calledStatic[fn] {
 		return fwNone
 	}
-	k := carrierOf(sig.Params().At(0).Type())
+	return k
+}
+
+// handlerSigFW says which framework's handler signature sig is.
+func handlerSigFW(sig *types.Signature) fwKind {
+	ps := sig.Params()
+	if ps.Len() == 2 && sig.Results().Len() == 0 && remote.IsContext(ps.At(0).Type()) && carrierOf(ps.At(1).Type()) == fwHertz {
+		return fwHertz
+	}
+	if ps.Len() != 1 {
+		return fwNone
+	}
+	k := carrierOf(ps.At(0).Type())
 	switch k {
 	case fwEcho, fwFiber:
 		if sig.Results().Len() != 1 || !types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type()) {
 			return fwNone
 		}
-	case fwGin:
+	case fwGin, fwIris:
 		if sig.Results().Len() != 0 {
 			return fwNone
 		}
 	default:
 		return fwNone
 	}
-	if !c.usedAsValue[fn] && c.calledStatic[fn] {
-		return fwNone
-	}
 	return k
+}
+
+// hertzCtxFlow is the flow of the context parameter of a function: in a
+// hertz handler, the request's context, with no deadline unless a
+// middleware bounds the handler; and whether p is one.
+func (c *checker) hertzCtxFlow(p *ssa.Parameter) (*flow, bool) {
+	fn := p.Parent()
+	if ir.ParamIndex(p) != 0 || c.frameworkHandler(fn) != fwHertz {
+		return nil, false
+	}
+	if s := c.fw(); s.all[fwHertz] || s.bound[fn] {
+		return none, true
+	}
+	return &flow{origins: []entry{{o: &origin{pos: p.Pos(), kind: requestCtx, what: fwHandlerLabel(fwHertz, fn), fn: fn, fw: fwHertz}}}}, true
 }
 
 // carrierFlow is the flow of a carrier parameter: in a framework handler,
@@ -257,6 +355,11 @@ func (c *checker) frameworkCall(call *ssa.Call, callee *types.Func, idx int) (*f
 			return none, true
 		}
 		return relocate(c.flowOf(ir.Receiver(cc)), call.Pos()), true
+	case irisRequest.Has(callee):
+		if c.replacesRequest(call.Parent()) {
+			return none, true
+		}
+		return c.flowOf(ir.Receiver(cc)), true
 	case fiberFastCtx.Has(callee):
 		return &flow{origins: []entry{{o: &origin{pos: call.Pos(), kind: freshCtx, what: "c.Context()", fw: fwFiber, fn: call.Parent()}}}}, true
 	}
@@ -303,7 +406,8 @@ func (c *checker) frameworkLoad(v *ssa.UnOp) (*flow, bool) {
 // done, whatever middleware runs before: an origin of its own, where it
 // is used.
 func (c *checker) ginAsContext(mi *ssa.MakeInterface) (*flow, bool) {
-	if carrierOf(mi.X.Type()) != fwGin || !remote.IsContext(mi.Type()) {
+	k := carrierOf(mi.X.Type())
+	if k != fwGin && k != fwIris || !remote.IsContext(mi.Type()) {
 		return nil, false
 	}
 	pos := mi.Pos()
@@ -315,7 +419,12 @@ func (c *checker) ginAsContext(mi *ssa.MakeInterface) (*flow, bool) {
 			}
 		}
 	}
-	if c.fw().ginFallback {
+	if k == fwIris || c.fw().ginFallback {
+		// iris' Context is the request's context (Deadline, Done and
+		// Err are its).
+		if k == fwIris && c.replacesRequest(mi.Parent()) {
+			return none, true
+		}
 		return relocate(c.flowOf(mi.X), pos), true
 	}
 	what := "c"
@@ -340,7 +449,7 @@ func (c *checker) replacesRequest(fn *ssa.Function) bool {
 			switch x := instr.(type) {
 			case ssa.CallInstruction:
 				callee := ir.Callee(x.Common())
-				if echoSetRequest.Has(callee) || fiberSetUserCtx.Has(callee) {
+				if echoSetRequest.Has(callee) || fiberSetUserCtx.Has(callee) || irisResetRequest.Has(callee) {
 					res = true
 				}
 			case *ssa.Store:
@@ -382,6 +491,10 @@ func frameworkMessage(o *origin, f *finding, target, reach, cons string) (string
 		return fmt.Sprintf("the request context of %s has no deadline unless a timeout middleware bounds it: %s: %s; derive it with context.WithTimeout or register a middleware that derives c.Request's context with context.WithTimeout on the route, its group or the engine", o.what, reaches, cons), true
 	case fwFiber:
 		return fmt.Sprintf("the request context of %s (c.UserContext(): context.Background() unless a middleware sets one) has no deadline: %s: %s; wrap the handler with timeout.NewWithContext or derive it with context.WithTimeout", o.what, reaches, cons), true
+	case fwHertz:
+		return fmt.Sprintf("the request context of %s (its ctx parameter, which hertz gives no deadline) has no deadline unless a middleware bounds it: %s: %s; derive it with context.WithTimeout or register, on the route, its group or the server, a middleware that calls c.Next with a context from context.WithTimeout", o.what, reaches, cons), true
+	case fwIris:
+		return fmt.Sprintf("the request context of %s has no deadline unless a timeout bounds it: %s: %s; derive it with context.WithTimeout, or set the Application's Timeout (iris.WithTimeout), or register a middleware that resets the request with a context from context.WithTimeout before the route", o.what, reaches, cons), true
 	}
 	return "", false
 }
@@ -396,6 +509,11 @@ func routerFW(t types.Type) fwKind {
 		return fwGin
 	case lint.IsNamed(t, fiberPkg, "App"), lint.IsNamed(t, fiberPkg, "Group"), lint.IsNamed(t, fiberPkg, "Router"):
 		return fwFiber
+	case lint.IsNamed(t, hertzServerPkg, "Hertz"), lint.IsNamed(t, hertzRoutePkg, "Engine"), lint.IsNamed(t, hertzRoutePkg, "RouterGroup"),
+		lint.IsNamed(t, hertzRoutePkg, "IRouter"), lint.IsNamed(t, hertzRoutePkg, "IRoutes"):
+		return fwHertz
+	case lint.IsNamed(t, irisPkg, "Application"), lint.IsNamed(t, irisRouterPkg, "APIBuilder"), lint.IsNamed(t, irisRouterPkg, "Party"):
+		return fwIris
 	case lint.IsNamed(t, chiPkg, "Mux"), lint.IsNamed(t, chiPkg, "Router"),
 		lint.IsNamed(t, gorillaPkg, "Router"), lint.IsNamed(t, gorillaPkg, "Route"):
 		return fwHTTP
@@ -409,7 +527,7 @@ func routerFW(t types.Type) fwKind {
 func isHandlerType(t types.Type) bool {
 	switch {
 	case lint.IsNamed(t, echoPkg, "HandlerFunc"), lint.IsNamed(t, ginPkg, "HandlerFunc"),
-		lint.IsNamed(t, fiberPkg, "Handler"),
+		lint.IsNamed(t, fiberPkg, "Handler"), lint.IsNamed(t, hertzAppPkg, "HandlerFunc"),
 		lint.IsNamed(t, "net/http", "HandlerFunc"), lint.IsNamed(t, "net/http", "Handler"):
 		return true
 	}
@@ -506,11 +624,57 @@ func (c *checker) scanFrameworks() {
 		if callee == nil {
 			continue
 		}
+		if irisTimeout.Has(callee) {
+			// The Application's Timeout, set anywhere in the package,
+			// may be the one of the application serving its handlers.
+			if a := argOfFunc(cc, callee, 0); callee.Name() == "WithConfiguration" && timeoutConfigSet(a) ||
+				callee.Name() == "WithTimeout" && !isZeroConst(a) {
+				s.all[fwIris] = true
+			}
+			continue
+		}
 		if fiberWithCtx.Has(callee) {
 			if !c.fwHandlerFuncs(argOfFunc(cc, callee, 0), func(fn *ssa.Function) { s.bound[fn] = true }, 0) {
 				s.all[fwFiber] = true
 			}
 			continue
+		}
+		// A function of another package that registers a timeout
+		// middleware on the routers it is given, or returns one with it.
+		if fn := c.localCallee(cc); fn == nil && callee.Pkg() != nil && callee.Pkg() != c.pass.Pkg && !isFrameworkPkg(callee.Pkg().Path()) {
+			// A router it returns may be derived from those it is given
+			// (a group): it is served under them.
+			if call, ok := st.call.(*ssa.Call); ok {
+				if k := routerFW(call.Type()); k != fwNone {
+					for _, a := range cc.Args {
+						if routerFW(a.Type()) != fwNone {
+							var at ssa.Instruction
+							if snapshotGroups(k) {
+								at = call
+							}
+							c.addUp(call, c.routerKey(a, 0), at)
+						}
+					}
+				}
+			}
+			var f RouterFact
+			if c.pass.ImportObjectFact(callee, &f) {
+				routers = true
+				for _, i := range f.Params {
+					if i < len(cc.Args) {
+						if k := routerFW(cc.Args[i].Type()); k != fwNone {
+							var at ssa.Instruction
+							if orderedFact(k) {
+								at = st.call
+							}
+							c.markTimeout(k, c.routerKey(cc.Args[i], 0), at)
+						}
+					}
+				}
+				if call, ok := st.call.(*ssa.Call); ok && f.Result && routerFW(call.Type()) != fwNone {
+					s.timeouts[call] = append(s.timeouts[call], nil)
+				}
+			}
 		}
 		// A local function that returns a router: its result is the
 		// routers it returns.
@@ -548,7 +712,7 @@ func (c *checker) scanFrameworks() {
 	for _, r := range s.regs {
 		bounded := r.bounded
 		if !bounded && r.node != nil {
-			bounded = c.routerBounded(r.node)
+			bounded = c.routerBounded(r.node, r.at, map[any]bool{})
 		}
 		if !bounded {
 			continue
@@ -601,13 +765,13 @@ func (c *checker) scanRouterCall(st site, callee *types.Func, k fwKind) {
 				mws = append(mws, e)
 			case routerFW(et) != fwNone:
 				// Mount: a router served under this one.
-				c.addUp(c.routerKey(e, 0), node)
+				c.addUp(c.routerKey(e, 0), node, nil)
 			case routerFunc(et):
 				// chi's Group and Route, fiber's Route: the function is
 				// given a router served under this one.
 				for _, fn := range funcsOf(e) {
 					if len(fn.Params) > 0 {
-						c.addUp(fn.Params[len(fn.Params)-1], node)
+						c.addUp(fn.Params[len(fn.Params)-1], node, nil)
 					}
 				}
 			}
@@ -617,7 +781,7 @@ func (c *checker) scanRouterCall(st site, callee *types.Func, k fwKind) {
 	if callee.Name() == "Mount" {
 		for i, h := range handlers {
 			if routerFW(ir.Peel(h).Type()) != fwNone {
-				c.addUp(c.routerKey(h, 0), node)
+				c.addUp(c.routerKey(h, 0), node, nil)
 				handlers = append(handlers[:i:i], handlers[i+1:]...)
 				break
 			}
@@ -626,23 +790,37 @@ func (c *checker) scanRouterCall(st site, callee *types.Func, k fwKind) {
 	var child any
 	if call, ok := st.call.(*ssa.Call); ok && routerFW(call.Type()) != fwNone {
 		child = call
-		c.addUp(call, node)
+		var at ssa.Instruction
+		if snapshotGroups(k) {
+			at = call
+		}
+		c.addUp(call, node, at)
 	}
 	switch name := callee.Name(); {
-	case name == "Use" || name == "Pre":
+	case name == "Use" || name == "Pre" || name == "UseGlobal" || name == "UseOnce" || name == "UseRouter":
 		mws = append(mws, handlers...)
 		if opaque || c.anyBounding(mws) {
-			c.markTimeout(k, node)
+			var at ssa.Instruction
+			if orderedUse(k, callee) {
+				at = st.call
+			}
+			c.markTimeout(k, node, at)
+			if p, ok := ir.Unembed(ir.Peel(ir.Receiver(cc))).(*ssa.Parameter); ok && !opaque {
+				if s.paramTimeouts == nil {
+					s.paramTimeouts = map[*ssa.Parameter]bool{}
+				}
+				s.paramTimeouts[p] = true
+			}
 		}
-	case child != nil && (name == "Group" || name == "Host" || name == "With" || name == "Route"):
+	case child != nil && (name == "Group" || name == "Host" || name == "With" || name == "Route" || name == "Party"):
 		mws = append(mws, handlers...)
 		if opaque || c.anyBounding(mws) {
-			s.timeouts[child] = true
+			s.timeouts[child] = append(s.timeouts[child], nil)
 		}
 	case len(handlers) > 0:
-		r := fwReg{fw: k, node: node, handlers: handlers}
+		r := fwReg{fw: k, node: node, handlers: handlers, at: st.call}
 		switch {
-		case k == fwGin || k == fwFiber:
+		case k == fwGin || k == fwFiber || k == fwHertz || k == fwIris:
 			// All handlers of a route are its chain: the ones before
 			// the last are its middlewares.
 			r.bounded = c.anyBounding(handlers[:len(handlers)-1])
@@ -668,7 +846,7 @@ func funcsOf(v ssa.Value) []*ssa.Function {
 
 // markTimeout notes a timeout middleware on a router; on a router not
 // resolved, every handler of the framework counts as bounded.
-func (c *checker) markTimeout(k fwKind, node any) {
+func (c *checker) markTimeout(k fwKind, node any, at ssa.Instruction) {
 	if node == nil {
 		if k == fwHTTP {
 			c.wrapAll = true
@@ -677,7 +855,85 @@ func (c *checker) markTimeout(k fwKind, node any) {
 		}
 		return
 	}
-	c.fw().timeouts[node] = true
+	c.fw().timeouts[node] = append(c.fw().timeouts[node], at)
+}
+
+// Registration order. A middleware registered with Use reaches only the
+// routes registered after it in gin (RouterGroup.Use appends to the
+// group's chain, which each route copies when it is added:
+// routergroup.go:65-91), hertz (the same, pkg/route/routergroup.go), iris
+// (APIBuilder.Use, api_builder.go:1308; UseGlobal and UseRouter reach
+// every route), echo's groups (Group.Add copies the group's middlewares,
+// group.go:125-133; Echo.Use and Pre run for every route, echo.go:505)
+// and fiber (app.Use adds a step to the stack, matched in registration
+// order: a route added before it answers first). A group made with
+// Group or Party copies its parent's chain as it is then, except in
+// fiber, whose groups share the app's stack. chi panics on a Use after a
+// route, and gorilla/mux runs its middlewares for every route: order
+// does not matter there. Order is judged only between two calls of one
+// function; elsewhere the middleware is taken to come first (precision
+// first).
+
+// orderedUse reports whether a middleware registered by a call of callee
+// (Use and its kin) on a router of framework k reaches only the routes
+// registered after it.
+func orderedUse(k fwKind, callee *types.Func) bool {
+	switch k {
+	case fwGin, fwHertz, fwFiber:
+		return callee.Name() == "Use"
+	case fwIris:
+		return callee.Name() == "Use" || callee.Name() == "UseOnce"
+	case fwEcho:
+		tn := lint.RecvTypeName(callee)
+		return callee.Name() == "Use" && tn != nil && lint.IsNamed(tn.Type(), echoPkg, "Group")
+	}
+	return false
+}
+
+// isFrameworkPkg reports whether path is a package of the web
+// frameworks, whose own functions and methods scanRouterCall reads.
+func isFrameworkPkg(path string) bool {
+	for _, p := range []string{echoPkg, ginPkg, fiberPkg, chiPkg, gorillaPkg, "github.com/cloudwego/hertz", irisPkg} {
+		if path == p || strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// orderedFact reports whether a timeout middleware that a function of
+// another package registers on a router of framework k reaches only the
+// routes registered after the call: its Use is ordered unless it is
+// echo's Echo.Use, which the fact does not tell apart from a Group's.
+func orderedFact(k fwKind) bool {
+	return k == fwGin || k == fwHertz || k == fwFiber || k == fwIris
+}
+
+// snapshotGroups reports whether a group of framework k copies its
+// parent's middlewares when it is made.
+func snapshotGroups(k fwKind) bool {
+	return k == fwGin || k == fwHertz || k == fwIris || k == fwEcho
+}
+
+// after reports whether the instruction a certainly runs after b: both in
+// one function, a later in b's block or in a block b's dominates.
+func after(a, b ssa.Instruction) bool {
+	if a == nil || b == nil || a.Parent() != b.Parent() || a == b {
+		return false
+	}
+	ab, bb := a.Block(), b.Block()
+	if ab != bb {
+		return bb.Dominates(ab)
+	}
+	for _, instr := range ab.Instrs {
+		switch instr {
+		case b:
+			return true
+		case a:
+			return false
+		}
+	}
+	return false
 }
 
 // routerKey returns the key of the router v is: the call that creates it
@@ -756,48 +1012,50 @@ func (c *checker) union(a, b any) {
 }
 
 // addUp notes that the router child is served under parent.
-func (c *checker) addUp(child, parent any) {
+func (c *checker) addUp(child, parent any, at ssa.Instruction) {
 	if child == nil || parent == nil {
 		return
 	}
-	c.fw().up[child] = append(c.fw().up[child], parent)
+	c.fw().up[child] = append(c.fw().up[child], upEdge{parent: parent, at: at})
 }
 
 // routerBounded reports whether a timeout middleware is registered on the
-// router node or on a router it is served under.
-func (c *checker) routerBounded(node any) bool {
+// router node, or on a router it is served under, for a route registered
+// (or a group made) at the instruction at: not a middleware registered
+// certainly after it where order matters (see orderedUse).
+func (c *checker) routerBounded(node any, at ssa.Instruction, visiting map[any]bool) bool {
 	s := c.fw()
 	root := c.find(node)
-	switch s.upMemo[root] {
-	case 1:
-		return true
-	case 2, 3:
-		return false // known unbounded, or being computed
+	if visiting[root] {
+		return false
 	}
-	s.upMemo[root] = 3
-	res := false
-	var parents []any
-	for k := range s.timeouts {
-		if c.find(k) == root {
-			res = true
+	visiting[root] = true
+	defer delete(visiting, root)
+	for k, marks := range s.timeouts {
+		if c.find(k) != root {
+			continue
+		}
+		for _, m := range marks {
+			if m == nil || !after(m, at) {
+				return true
+			}
 		}
 	}
-	for k, ps := range s.up {
-		if c.find(k) == root {
-			parents = append(parents, ps...)
+	for k, edges := range s.up {
+		if c.find(k) != root {
+			continue
+		}
+		for _, e := range edges {
+			next := at
+			if e.at != nil {
+				next = e.at
+			}
+			if c.routerBounded(e.parent, next, visiting) {
+				return true
+			}
 		}
 	}
-	for _, p := range parents {
-		if !res && c.routerBounded(p) {
-			res = true
-		}
-	}
-	if res {
-		s.upMemo[root] = 1
-	} else {
-		s.upMemo[root] = 2
-	}
-	return res
+	return false
 }
 
 // anyBounding reports whether one of mws puts a deadline on the request's
@@ -886,6 +1144,12 @@ func (c *checker) boundingCall(call *ssa.Call, depth int) bool {
 	return false
 }
 
+// isZeroConst reports whether v is a zero constant.
+func isZeroConst(v ssa.Value) bool {
+	k, ok := ir.Peel(v).(*ssa.Const)
+	return ok && (k.Value == nil || isZero(k.Value))
+}
+
 // timeoutConfigSet reports whether echo's TimeoutConfig v may have a
 // non-zero Timeout: it is not a literal that leaves it zero.
 func timeoutConfigSet(v ssa.Value) bool {
@@ -926,7 +1190,7 @@ func (c *checker) boundsRequest(fn *ssa.Function) bool {
 				case callee == nil:
 				case timeoutHandler.Has(callee):
 					res = true
-				case reqDerive.Has(callee), fiberSetUserCtx.Has(callee):
+				case reqDerive.Has(callee), fiberSetUserCtx.Has(callee), hertzNext.Has(callee):
 					res = c.hasDeadline(argOfFunc(cc, callee, 0), 0)
 				case timeoutMiddlewareSet.Has(callee):
 					if sc, ok := call.(*ssa.Call); ok {
@@ -1076,7 +1340,7 @@ func middlewareShaped(sig *types.Signature) bool {
 // gin or fiber handler.
 func isFrameworkHandlerSig(t types.Type) bool {
 	sig, ok := t.Underlying().(*types.Signature)
-	return ok && sig.Params().Len() == 1 && carrierOf(sig.Params().At(0).Type()) != fwNone
+	return ok && handlerSigFW(sig) != fwNone
 }
 
 // returnedValues returns the values fn returns as result idx.
@@ -1094,7 +1358,9 @@ func returnedValues(fn *ssa.Function, idx int) []ssa.Value {
 }
 
 // exportMiddlewareFacts exports a MiddlewareFact on the package's
-// functions that build or are a middleware bounding the request.
+// functions that build or are a middleware bounding the request, and a
+// RouterFact on those that register one on the routers they are given
+// or return.
 func (c *checker) exportMiddlewareFacts() {
 	for _, fn := range c.irr.SrcFuncs {
 		obj, ok := fn.Object().(*types.Func)
@@ -1104,5 +1370,37 @@ func (c *checker) exportMiddlewareFacts() {
 		if middlewareShaped(fn.Signature) && c.boundsRequest(fn) {
 			c.pass.ExportObjectFact(obj, new(MiddlewareFact))
 		}
+		if f := c.routerFact(fn); f != nil && obj.Exported() {
+			c.pass.ExportObjectFact(obj, f)
+		}
 	}
+}
+
+// routerFact is the RouterFact of fn, or nil.
+func (c *checker) routerFact(fn *ssa.Function) *RouterFact {
+	s := c.fws
+	if s == nil {
+		return nil
+	}
+	f := &RouterFact{}
+	for i, p := range fn.Params {
+		if s.paramTimeouts[p] {
+			f.Params = append(f.Params, i)
+		}
+	}
+	if sig := fn.Signature; sig.Results().Len() == 1 && routerFW(sig.Results().At(0).Type()) != fwNone {
+		rets := returnedValues(fn, 0)
+		f.Result = len(rets) > 0
+		for _, r := range rets {
+			k := c.routerKey(r, 0)
+			if _, param := k.(*ssa.Parameter); k == nil || param || !c.routerBounded(k, nil, map[any]bool{}) {
+				f.Result = false
+			}
+		}
+	}
+	if len(f.Params) == 0 && !f.Result {
+		return nil
+	}
+	slices.Sort(f.Params)
+	return f
 }

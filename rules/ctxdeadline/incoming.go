@@ -286,3 +286,30 @@ func group(top lint.CodeFinding, calls, services int) string {
 	return fmt.Sprintf("%s's %s at %s:%d reaches %d call%s in %d service%s with no deadline: %s",
 		svc, what, top.Pos.File, top.Pos.Line, calls, plural(calls), services, plural(services), fix)
 }
+
+// minServiceGroup is how many request-context findings of one service make
+// a summary line of their own.
+const minServiceGroup = 3
+
+// serviceGroup words the summary line of a service's request-context
+// findings (fs are of one category), when there are at least
+// minServiceGroup: the handlers of its server run with no deadline, and
+// one timeout at the server (http.TimeoutHandler, the framework's timeout
+// middleware) bounds every one of them.
+func serviceGroup(n *graph.Node, fs []lint.CodeFinding) string {
+	if len(fs) < minServiceGroup || fs[0].Category != CategoryRequest {
+		return ""
+	}
+	calls := map[graph.Pos]bool{}
+	for _, f := range fs {
+		for _, p := range f.Related {
+			calls[p] = true
+		}
+	}
+	where := ""
+	if h := n.Health; h != nil && h.Server.Protocol == "http" && h.Server.Pos.File != "" {
+		where = fmt.Sprintf(" at %s:%d", h.Server.Pos.File, h.Server.Pos.Line)
+	}
+	return fmt.Sprintf("%s's handlers reach %d call%s with request contexts that have no deadline: bound them once at the server%s (http.TimeoutHandler, or the framework's timeout middleware)",
+		n.Name, len(calls), plural(len(calls)), where)
+}

@@ -10,13 +10,13 @@ import (
 type probe int
 
 const (
-	notProbe  probe = iota
-	liveness        // a failure restarts the instance
-	readiness       // a failure takes the instance out of load balancing
+	notProbe  = probe(routes.NotProbe)
+	liveness  = probe(routes.Liveness)  // a failure restarts the instance
+	readiness = probe(routes.Readiness) // a failure takes the instance out of load balancing
 
 	// grpcLiveness is a gRPC health Check, which probes use for liveness
 	// and readiness alike; it is held to the liveness standard.
-	grpcLiveness
+	grpcLiveness = readiness + 1
 )
 
 func (p probe) String() string {
@@ -29,76 +29,11 @@ func (p probe) String() string {
 	return "none"
 }
 
-// probeNames classifies the last segment of a health path, lower case,
-// leading '_' and '-' removed. /health and /healthz take the stricter
-// reading: Kubernetes manifests point liveness probes at them more often
-// than not, and a restart is the worse outcome. /ping, /status, /startup
-// and per-check sub-paths such as /healthz/etcd are left alone: see doc.md.
-var probeNames = map[string]probe{
-	"healthz":      liveness,
-	"health":       liveness,
-	"healthcheck":  liveness,
-	"health-check": liveness,
-	"health_check": liveness,
-	"livez":        liveness,
-	"liveness":     liveness,
-	"readyz":       readiness,
-	"readiness":    readiness,
-
-	// Common words, health paths only at the root or under a health
-	// segment: /ready, /-/ready (Prometheus), /health/live (MicroProfile),
-	// but not /notifications/live or /orders/ready.
-	"healthy": liveness,
-	"live":    liveness,
-	"alive":   liveness,
-	"ready":   readiness,
-}
-
-// ambiguous are the names of probeNames that are also common words.
-var ambiguous = map[string]bool{"healthy": true, "live": true, "alive": true, "ready": true}
-
-// healthParents are the segments under which an ambiguous name is a probe;
-// "" is what "-" and "_" normalise to.
-var healthParents = map[string]bool{
-	"": true, "health": true, "healthz": true, "healthcheck": true, "probe": true, "probes": true,
-}
-
-// normName lower-cases a path segment or service name and removes leading
-// '_' and '-'.
-func normName(s string) string { return strings.ToLower(strings.TrimLeft(s, "_-")) }
-
 // classifyName classifies a gRPC health service name.
-func classifyName(s string) probe { return probeNames[normName(s)] }
+func classifyName(s string) probe { return probe(routes.ClassifyName(s)) }
 
-// classifyPath classifies a route path by its last segment: "/healthz",
-// "/api/v1/health/", "/health/ready", "/-/ready" and "/readyz/{$}" are
-// health paths. A path with a wildcard segment ("{id}", ":id", "*") is
-// about something else ("/nodes/{id}/health") and is not.
-func classifyPath(path string) probe {
-	path = strings.TrimSuffix(path, "{$}")
-	if i := strings.IndexAny(path, "?#"); i >= 0 {
-		path = path[:i]
-	}
-	var segs []string
-	for _, s := range strings.Split(path, "/") {
-		if s == "" {
-			continue
-		}
-		if strings.ContainsAny(s, "{}:*") {
-			return notProbe
-		}
-		segs = append(segs, s)
-	}
-	if len(segs) == 0 {
-		return notProbe
-	}
-	last := normName(segs[len(segs)-1])
-	p := probeNames[last]
-	if p != notProbe && ambiguous[last] && len(segs) > 1 && !healthParents[normName(segs[len(segs)-2])] {
-		return notProbe
-	}
-	return p
-}
+// classifyPath classifies a route path (routes.ClassifyPath).
+func classifyPath(path string) probe { return probe(routes.ClassifyPath(path)) }
 
 // splitPattern splits a net/http ServeMux pattern into its method and
 // path (routes.SplitPattern).

@@ -23,7 +23,15 @@ var Rule = &lint.Rule{
 	Doc:      docMD,
 	Severity: lint.Warning,
 	Check:    check,
+	// A declared breaker the calls lack is the problem nobreaker reports
+	// at the client: one finding, nobreaker's, with this one as related.
+	SameAs: []string{"nobreaker"},
+	SameIf: func(subject string) bool { return strings.HasPrefix(subject, breakerSubject) },
 }
+
+// breakerSubject starts the subject of a finding on a declared breaker
+// the code does not have.
+const breakerSubject = "breaker|"
 
 func check(pass *lint.GraphPass) {
 	g := pass.Graph
@@ -211,7 +219,7 @@ func breakerDrift(pass *lint.GraphPass, e *graph.Edge) {
 	rel = append(rel, lint.Related{Pos: e.FieldPos("breaker"), Message: "declared breaker"})
 	pass.Report(lint.Finding{
 		Message: msg, Pos: bare[0].Pos, Service: e.From, Target: e.To,
-		Subject: "breaker|" + e.Key(), Related: rel,
+		Subject: breakerSubject + e.Key(), Related: rel,
 	})
 }
 

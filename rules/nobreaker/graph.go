@@ -33,29 +33,7 @@ var Rule = &lint.Rule{
 // and one rule must not say both. Under go vet, with no graph, every
 // unguarded dependency is still reported.
 func refine(g *graph.Graph, fs []lint.CodeFinding) []lint.Verdict {
-	edgesAt := map[graph.Pos][]*graph.Edge{}
-	for _, e := range g.Edges {
-		for _, c := range e.Calls {
-			edgesAt[c.Pos] = append(edgesAt[c.Pos], e)
-		}
-	}
-	return lint.Keep(fs, func(f lint.CodeFinding) bool {
-		if len(f.Related) == 0 {
-			return true
-		}
-		for _, r := range f.Related {
-			es := edgesAt[r]
-			if len(es) == 0 {
-				return true // a call the graph does not place
-			}
-			for _, e := range es {
-				if e.Sync() && e.Criticality != graph.Soft {
-					return true
-				}
-			}
-		}
-		return false
-	})
+	return lint.DropOnEdges(g, fs, func(e *graph.Edge) bool { return !e.Sync() || e.Criticality == graph.Soft })
 }
 
 // checkGraph reports every hard synchronous edge (Edge.HardSync: a

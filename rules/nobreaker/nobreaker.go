@@ -1,11 +1,8 @@
 package nobreaker
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
-	"go/types"
-	"net"
 	"slices"
 	"strings"
 
@@ -14,6 +11,7 @@ import (
 
 	"github.com/faultline-dev/faultline/rules/internal/callsites"
 	"github.com/faultline-dev/faultline/rules/internal/config"
+	"github.com/faultline-dev/faultline/rules/internal/deps"
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
@@ -88,65 +86,6 @@ func addrOf(name string) string {
 	return ""
 }
 
-// connKey identifies the connection a generated gRPC client's call goes
-// through: the dial in this package, or the parameter, field or variable
-// it is passed in. It returns "" when there is not exactly one.
-func connKey(res *resilience.Result, call ssa.CallInstruction) string {
-	recv := resilience.Receiver(call.Common())
-	if recv == nil {
-		return ""
-	}
-	keys := map[string]bool{}
-	var conns []ssa.Value
-	res.Origins(recv, func(o ssa.Value) {
-		c, ok := o.(*ssa.Call)
-		if !ok || !builtOnConn(&c.Call) {
-			keys["?"] = true
-			return
-		}
-		for _, a := range c.Call.Args {
-			if isConn(a.Type()) {
-				conns = append(conns, a)
-			}
-		}
-	})
-	for _, a := range conns {
-		res.Origins(a, func(co ssa.Value) {
-			switch co := co.(type) {
-			case *ssa.Call:
-				if isDial(ir.Callee(&co.Call)) {
-					keys[fmt.Sprintf("dial %d", co.Pos())] = true
-					return
-				}
-			case *ssa.Parameter:
-				keys["param "+co.Parent().String()+" "+co.Name()] = true
-				return
-			case *ssa.UnOp:
-				if fa, ok := co.X.(*ssa.FieldAddr); ok {
-					keys[fmt.Sprintf("field %s %d", fa.X.Type(), fa.Field)] = true
-					return
-				}
-				if g, ok := co.X.(*ssa.Global); ok {
-					keys["global "+g.String()] = true
-					return
-				}
-			}
-			keys["?"] = true
-		})
-	}
-	if len(keys) != 1 || keys["?"] {
-		return ""
-	}
-	for k := range keys {
-		return k
-	}
-	return ""
-}
-
-func isConn(t types.Type) bool {
-	return lint.IsNamed(t, "google.golang.org/grpc", "ClientConn") || lint.IsNamed(t, "google.golang.org/grpc", "ClientConnInterface")
-}
-
 type callSite struct {
 	call    ssa.CallInstruction
 	caller  string // the calling function, for messages
@@ -187,13 +126,13 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 
 	startup := res.Startup()
-	deps := map[string]*dependency{}
+	byKey := map[string]*dependency{}
 	var order []*dependency
 	for _, s := range sites.Sites {
 		if s.Consume || !serviceKinds[remote.Kind(s.Kind)] || generated[s.File] {
 			continue
 		}
-		key, name := identify(s)
+		key, name := deps.Identify(s)
 		if key == "" {
 			continue // the code does not show which dependency: stay silent
 		}
@@ -210,7 +149,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if res.LongLivedStream(call) {
 			continue // a stream held open: reconnect backoff, not a breaker (retrybackoff)
 		}
-		if unixSocket(vf, res, s, call) {
+		if deps.UnixSocket(vf, res, s, call) {
 			continue // local IPC over a unix-domain socket, like loopback
 		}
 		if recv := resilience.Receiver(call.Common()); recv != nil && res.TestCode().BuiltIn(recv) {
@@ -219,10 +158,10 @@ func run(pass *analysis.Pass) (any, error) {
 		if strings.HasPrefix(key, "grpc:") {
 			// Generated clients of several services on one connection
 			// reach one dependency.
-			if ck := connKey(res, call); ck != "" {
+			if ck := deps.ConnKey(res, call); ck != "" {
 				svc := strings.TrimPrefix(key, "grpc:")
 				key = "conn:" + ck
-				if d := deps[key]; d != nil {
+				if d := byKey[key]; d != nil {
 					if !slices.Contains(d.services, svc) {
 						d.services = append(d.services, svc)
 						d.name = servicesName(d.services, d.addr)
@@ -230,19 +169,19 @@ func run(pass *analysis.Pass) (any, error) {
 				} else {
 					d := &dependency{key: key, services: []string{svc}, addr: addrOf(name)}
 					d.name = servicesName(d.services, d.addr)
-					deps[key] = d
+					byKey[key] = d
 					order = append(order, d)
 				}
 			}
 		}
-		d := deps[key]
+		d := byKey[key]
 		if d == nil {
 			d = &dependency{key: key, name: name}
-			deps[key] = d
+			byKey[key] = d
 			order = append(order, d)
 		}
 		guarded := res.Protections().Guard(call).Kinds&resilience.Breaker != 0 || res.Protections().ClientGuard(call).Kinds&resilience.Breaker != 0
-		d.calls = append(d.calls, &callSite{call: call, caller: callerName(call.Parent(), pass.Pkg), guarded: guarded})
+		d.calls = append(d.calls, &callSite{call: call, caller: deps.CallerName(call.Parent(), pass.Pkg), guarded: guarded})
 	}
 
 	unused := unusedBreaker(pass, res)
@@ -283,7 +222,7 @@ func run(pass *analysis.Pass) (any, error) {
 				related = append(related, analysis.RelatedInformation{Pos: c.call.Pos(), Message: "call with no circuit breaker in " + c.caller})
 			}
 			rng := rep.AtCall(at)
-			if lit := compositeLit(pass, at); lit != nil {
+			if lit := deps.CompositeLit(pass, at); lit != nil {
 				rng = lit
 			}
 			rep.Report(analysis.Diagnostic{Pos: rng.Pos(), End: rng.End(), Message: msg, Related: related})
@@ -292,102 +231,9 @@ func run(pass *analysis.Pass) (any, error) {
 	return rep.Result(), nil
 }
 
-// infraServices are gRPC services that every server offers to probes and
-// tools: a health check must see the failure a breaker would hide, and
-// reflection serves tooling. They are not dependencies.
-var infraServices = []string{"grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection"}
-
-func infraService(svc string) bool { return slices.Contains(infraServices, svc) }
-
-// metadataHosts are the instance-metadata and credential endpoints of
-// cloud platforms that are not link-local addresses (those are all
-// metadata: see platformLocal).
-var metadataHosts = []string{
-	"fd00:ec2::254",            // AWS instance metadata (IPv6)
-	"fd00:ec2::23",             // AWS EKS Pod Identity agent (IPv6)
-	"metadata.google.internal", // Google Cloud metadata server
-	"metadata.goog",            // Google Cloud metadata server
-	"100.100.100.200",          // Alibaba Cloud metadata
-}
-
-// platformLocal reports whether host is a link-local address (IPv4
-// 169.254.0.0/16, IPv6 fe80::/10) or a cloud metadata endpoint: the
-// instance metadata service (169.254.169.254, fd00:ec2::254), the
-// container credential endpoints (ECS 169.254.170.2, EKS 169.254.170.23).
-// They are served by the host or the platform's agent next to the
-// process, not by a service that fails under load, and SDKs already
-// retry them briefly: like loopback, not a dependency a breaker protects.
-func platformLocal(host string) bool {
-	h := strings.ToLower(remote.HostOnly(host))
-	if slices.Contains(metadataHosts, h) {
-		return true
-	}
-	ip := net.ParseIP(h)
-	return ip != nil && (ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() || slices.ContainsFunc(metadataHosts, func(m string) bool {
-		mip := net.ParseIP(m)
-		return mip != nil && mip.Equal(ip)
-	}))
-}
-
 // serviceKinds are the kinds of remote calls that reach services: the
 // code side leaves datastores and queues out, as the graph side does.
 var serviceKinds = map[remote.Kind]bool{remote.HTTP: true, remote.GRPC: true, remote.SMTP: true, remote.RPC: true}
-
-// kindName names a kind of service for messages.
-var kindName = map[remote.Kind]string{remote.HTTP: "HTTP", remote.GRPC: "gRPC", remote.SMTP: "SMTP", remote.RPC: "RPC"}
-
-// identify names the dependency of a call site from what the code shows:
-// the gRPC service of a generated client, else the URL host, environment
-// variable or flag that holds the address. It returns "" when none is
-// known.
-func identify(s callsites.Site) (key, name string) {
-	var svc string
-	var addr []string
-	hosts := 0
-	for _, h := range s.Hints {
-		switch h.Kind {
-		case callsites.GRPC:
-			svc = h.Value
-		case callsites.Env:
-			addr = append(addr, "env "+h.Value)
-		case callsites.Flag:
-			addr = append(addr, "flag -"+h.Value)
-		case callsites.Host:
-			if platformLocal(h.Value) {
-				// The site can reach a metadata or credential endpoint:
-				// the environment variables beside it override that
-				// endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI); it is
-				// not a service dependency.
-				return "", ""
-			}
-			if remote.Local(h.Value) {
-				continue
-			}
-			hosts++
-			addr = append(addr, "host "+h.Value)
-		}
-	}
-	slices.Sort(addr)
-	addr = slices.Compact(addr)
-	if hosts > 1 && svc == "" {
-		return "", "" // one call site reaching several hosts: which one is not known
-	}
-	switch {
-	case svc != "" && infraService(svc):
-		return "", ""
-	case svc != "":
-		name = "gRPC service " + svc
-		if len(addr) > 0 {
-			name += " (at " + strings.Join(addr, ", ") + ")"
-		}
-		return "grpc:" + svc, name
-	case len(addr) == 0:
-		return "", ""
-	case s.Kind == remote.GRPC:
-		return string(s.Kind) + ":" + strings.Join(addr, ","), "the gRPC target at " + strings.Join(addr, ", ")
-	}
-	return string(s.Kind) + ":" + strings.Join(addr, ","), "the " + kindName[s.Kind] + " service at " + strings.Join(addr, ", ")
-}
 
 // fix says how to add a breaker for this kind of dependency.
 func fix(d *dependency) string {
@@ -424,7 +270,7 @@ func clientOrigin(pass *analysis.Pass, res *resilience.Result, calls []*callSite
 			switch o := o.(type) {
 			case *ssa.Call:
 				callee := ir.Callee(&o.Call)
-				if callee == nil || !(isDial(callee) || builtOnConn(&o.Call)) {
+				if callee == nil || !(deps.IsDial(callee) || deps.BuiltOnConn(&o.Call)) {
 					return
 				}
 			case *ssa.Alloc:
@@ -453,7 +299,7 @@ func clientOrigin(pass *analysis.Pass, res *resilience.Result, calls []*callSite
 			continue
 		}
 		b := scores[best]
-		if sc.calls > b.calls || (sc.calls == b.calls && (sc.sameFile > b.sameFile || (sc.sameFile == b.sameFile && pos < best))) {
+		if sc.calls > b.calls || (sc.calls == b.calls && (sc.sameFile > b.sameFile || (sc.sameFile == b.sameFile && deps.Before(pass.Fset, pos, best)))) {
 			best = pos
 		}
 	}
@@ -462,26 +308,11 @@ func clientOrigin(pass *analysis.Pass, res *resilience.Result, calls []*callSite
 	}
 	first := calls[0].call.Pos()
 	for _, c := range calls {
-		if c.call.Pos() < first {
+		if deps.Before(pass.Fset, c.call.Pos(), first) {
 			first = c.call.Pos()
 		}
 	}
 	return first
-}
-
-var dials = lint.NewFuncSet("google.golang.org/grpc.NewClient", "google.golang.org/grpc.Dial", "google.golang.org/grpc.DialContext")
-
-func isDial(fn *types.Func) bool { return dials.Has(fn) }
-
-// builtOnConn reports whether a call builds something on a gRPC
-// connection: a generated client's constructor.
-func builtOnConn(c *ssa.CallCommon) bool {
-	for _, a := range c.Args {
-		if isConn(a.Type()) {
-			return true
-		}
-	}
-	return false
 }
 
 // unusedBreaker names the first breaker constructor called in the package
@@ -495,29 +326,12 @@ func unusedBreaker(pass *analysis.Pass, res *resilience.Result) string {
 					continue
 				}
 				if callee := ir.Callee(call.Common()); breakerCtors.Has(callee) {
-					return remote.FuncName(callee) + " in " + callerName(fn, pass.Pkg)
+					return remote.FuncName(callee) + " in " + deps.CallerName(fn, pass.Pkg)
 				}
 			}
 		}
 	}
 	return ""
-}
-
-// callerName names the declared function fn belongs to, for messages:
-// "Checkout", "(*Client).Charge".
-func callerName(fn *ssa.Function, pkg *types.Package) string {
-	for fn.Parent() != nil {
-		fn = fn.Parent()
-	}
-	obj, ok := fn.Object().(*types.Func)
-	if !ok {
-		return fn.Name()
-	}
-	sig := obj.Type().(*types.Signature)
-	if sig.Recv() != nil {
-		return "(" + types.TypeString(sig.Recv().Type(), types.RelativeTo(pkg)) + ")." + obj.Name()
-	}
-	return obj.Name()
 }
 
 // names lists the distinct callers of calls, in order.
@@ -529,32 +343,4 @@ func names(calls []*callSite) string {
 		}
 	}
 	return strings.Join(ns, ", ")
-}
-
-// compositeLit returns the composite literal whose brace is at lbrace
-// (where SSA positions the allocation of &http.Client{…}), or nil.
-func compositeLit(pass *analysis.Pass, lbrace token.Pos) ast.Node {
-	var found ast.Node
-	for _, f := range pass.Files {
-		if lbrace < f.FileStart || lbrace > f.FileEnd {
-			continue
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			if found != nil || n == nil || lbrace < n.Pos() || lbrace >= n.End() {
-				return false
-			}
-			if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND {
-				if lit, ok := u.X.(*ast.CompositeLit); ok && lit.Lbrace == lbrace {
-					found = u
-					return false
-				}
-			}
-			if lit, ok := n.(*ast.CompositeLit); ok && lit.Lbrace == lbrace {
-				found = lit
-				return false
-			}
-			return true
-		})
-	}
-	return found
 }

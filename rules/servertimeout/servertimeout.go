@@ -247,11 +247,75 @@ func checkFramework(pass *analysis.Pass, ix *edit.Index, r *lint.Reporter, vf *v
 			}
 		}
 		msg = name + " serves with fasthttp, and the app's fiber.Config leaves ReadTimeout zero (unlimited): a slow or stalled client holds its connection forever; set ReadTimeout in the fiber.Config given to fiber.New"
+		if s.Config != catalog.FiberReadTimeout {
+			msg = name + " serves with the hertz server's ReadTimeout set to zero, which hertz takes as no read deadline (its default is 3 minutes): a slow or stalled client holds its connection forever; drop server.WithReadTimeout(0) or give it a positive duration"
+		}
+	case s.Runner:
+		given, unbounded := irisUnbounded(vf, call, recv, callee)
+		if !unbounded {
+			return
+		}
+		what := "an http.Server that iris builds with Addr only"
+		if given {
+			what = "the http.Server given to iris.Server, which sets neither ReadHeaderTimeout nor ReadTimeout,"
+		}
+		msg = name + " serves " + what + " and the Application's Timeout is not set (iris.WithTimeout), so nothing sets ReadHeaderTimeout: a slow or stalled client holds its connection and goroutine forever; pass iris.WithTimeout(d) (which also sets the server's read timeouts) or run iris.Server(&http.Server{ReadHeaderTimeout: ...})"
 	default:
 		return
 	}
 	pos, end := ix.CallRange(call.Pos())
 	r.Report(analysis.Diagnostic{Pos: pos, End: end, Message: msg})
+}
+
+var (
+	// irisBuilt are iris' runners that serve an http.Server built with
+	// Addr only, configured by their variadic host configurators.
+	irisBuilt = lint.NewFuncSet(
+		"github.com/kataras/iris/v12.Addr",
+		"github.com/kataras/iris/v12.TLS",
+		"github.com/kataras/iris/v12.AutoTLS",
+		"github.com/kataras/iris/v12.Listener",
+	)
+	// irisServer serves the http.Server it is given.
+	irisServer = lint.NewFuncSet("github.com/kataras/iris/v12.Server")
+)
+
+// irisUnbounded reports whether an iris Application's Listen or Run, at
+// call, serves an http.Server with no read timeout: its runner builds one
+// with none (or is given one without), no host configurator is given,
+// and neither the call's configurators nor the Application's set
+// Timeout. What cannot be read (a runner or configurator of the user's,
+// iris.Raw) is taken to bound it.
+func irisUnbounded(vf *valueflow.Result, call ssa.CallInstruction, app ssa.Value, callee *types.Func) (given, unbounded bool) {
+	args := call.Common().Args // receiver first
+	if len(args) != 3 {
+		return false, false
+	}
+	if callee.Name() == "Run" {
+		runner, ok := ir.Peel(args[1]).(*ssa.Call)
+		if !ok {
+			return false, false
+		}
+		rc := runner.Call.Args
+		rf := ir.Callee(&runner.Call)
+		switch {
+		case len(rc) == 0:
+			return false, false
+		case irisBuilt.Has(rf):
+		case irisServer.Has(rf):
+			if vf.ServerReadTimeout(rc[0]) != valueflow.Unset {
+				return false, false
+			}
+			given = true
+		default:
+			return false, false
+		}
+		if hc, ok := rc[len(rc)-1].(*ssa.Const); !ok || !hc.IsNil() {
+			return false, false // host configurators may set the server's fields
+		}
+	}
+	return given, vf.IrisConfigurators(args[2]).State == valueflow.Unset &&
+		vf.State(app, catalog.IrisTimeout).State == valueflow.Unset
 }
 
 // reportServer reports a server with no read timeout that starts serving

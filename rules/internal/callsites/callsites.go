@@ -45,6 +45,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
 	"github.com/faultline-dev/faultline/rules/internal/resilience"
+	"github.com/faultline-dev/faultline/rules/internal/telemetry"
 )
 
 // Analyzer records the outbound calls of each package.
@@ -52,7 +53,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "faultlinecallsites",
 	Doc:        "record outbound calls and the evidence of their targets (faultline internal)",
 	Run:        run,
-	Requires:   []*analysis.Analyzer{ir.Analyzer, remote.Analyzer, resilience.Analyzer},
+	Requires:   []*analysis.Analyzer{ir.Analyzer, remote.Analyzer, resilience.Analyzer, telemetry.Analyzer},
 	FactTypes:  []analysis.Fact{new(Calls), new(GRPCMethod), new(Returns), new(GRPCService), new(Serving)},
 	ResultType: reflect.TypeFor[*Calls](),
 
@@ -107,6 +108,10 @@ type Site struct {
 	// its attempts per call (0 when unknown, 1 when it is not retried).
 	Breaker  Tri
 	Attempts int
+	// Observed is what the code shows of the call's telemetry
+	// (package telemetry): Yes when metrics or traces record it, No when
+	// provably nothing does, Unknown otherwise.
+	Observed Tri
 	// Path is the path of an HTTP call's URL where the code writes it as
 	// a literal, alone or after the base URL (base + "/api/cart",
 	// fmt.Sprintf("%s/api/cart/%s", host, id), url.JoinPath(base, "api",
@@ -150,6 +155,14 @@ type Calls struct {
 	// engine tells a service, which serves, from a client, which only
 	// calls out.
 	Serves []Serve
+	// Unread counts the package's route registrations whose path or
+	// prefix the analysis cannot read: its routes are known only in part.
+	Unread int
+	// HealthLibs lists the packages outside the standard library the
+	// package imports whose import path names health ("…/healthcheck",
+	// "google.golang.org/grpc/health"): they may serve health endpoints
+	// the route table cannot see.
+	HealthLibs []string
 }
 
 // Route is an HTTP route a package registers.
@@ -185,6 +198,7 @@ func (c *Calls) String() string {
 		if s.Breaker != Unknown {
 			hs = append(hs, "breaker="+map[Tri]string{No: "no", Yes: "yes"}[s.Breaker])
 		}
+
 		if s.Attempts > 0 {
 			hs = append(hs, "attempts="+strconv.Itoa(s.Attempts))
 		}
@@ -205,6 +219,12 @@ func (c *Calls) String() string {
 	}
 	for _, sv := range c.Serves {
 		parts = append(parts, "starts "+sv.String())
+	}
+	if c.Unread > 0 {
+		parts = append(parts, "unread routes "+strconv.Itoa(c.Unread))
+	}
+	for _, h := range c.HealthLibs {
+		parts = append(parts, "health "+h)
 	}
 	return "calls[" + strings.Join(parts, "; ") + "]"
 }
@@ -237,10 +257,12 @@ func run(pass *analysis.Pass) (any, error) {
 	t.exportGRPCMethods()
 	t.exportReturns()
 	res.Registers = t.registrations()
-	res.Routes = t.routes()
+	res.Routes, res.Unread = t.routes()
+	res.HealthLibs = healthLibs(pass.Pkg)
 
 	rr := lint.ResultOf[*resilience.Result](pass)
 	res.Serves = t.servers(rr.TestCode().Contains)
+	t.judge = lint.ResultOf[*telemetry.Judge](pass)
 	for _, fn := range irr.SrcFuncs {
 		if rr.TestCode().Contains(fn) {
 			// Test helpers and harnesses call test doubles and fixtures:
@@ -267,7 +289,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	if len(res.Sites) > 0 || len(res.Bindings) > 0 || len(res.Registers) > 0 || len(res.Routes) > 0 || len(res.Serves) > 0 {
+	if len(res.Sites) > 0 || len(res.Bindings) > 0 || len(res.Registers) > 0 || len(res.Routes) > 0 || len(res.Serves) > 0 || res.Unread > 0 || len(res.HealthLibs) > 0 {
 		pass.ExportPackageFact(res)
 	}
 	return res, nil
@@ -304,6 +326,9 @@ func (t *tracer) site(fn *ssa.Function, call ssa.CallInstruction) (Site, bool) {
 	}
 	s.Timeout, s.Bounded, s.Unbounded, s.Request = b.timeout, b.bounded, b.unbounded, b.request
 	s.Breaker, s.Attempts, s.Backoff = t.protection(fn, call)
+	if !s.Consume {
+		s.Observed = Tri(t.judge.Call(call, s.Kind))
+	}
 	if t.generated(call.Pos()) {
 		// A call inside generated code (a gRPC client stub) is not the
 		// user's call site; the user's call of the generated method is.

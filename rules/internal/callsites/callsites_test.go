@@ -25,5 +25,5 @@ import (
 // command-line tool that imports that package, or whose test starts a
 // server, starts none (climain).
 func TestFacts(t *testing.T) {
-	ruletest.Run(t, stubs.TestData(t), callsites.Analyzer, "svc", "clients", "bounds", "platform", "store", "drv", "svc2", "regwrap", "svc3", "retries", "helpers", "testhelper", "helperctx", "srvlib", "srvmain", "climain", "ifacemain", "jobmain")
+	ruletest.Run(t, stubs.TestData(t), callsites.Analyzer, "svc", "clients", "bounds", "platform", "store", "drv", "svc2", "regwrap", "svc3", "retries", "helpers", "testhelper", "helperctx", "srvlib", "srvmain", "climain", "ifacemain", "jobmain", "healthreg", "unknownrouter")
 }

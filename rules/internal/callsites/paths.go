@@ -239,14 +239,13 @@ func formatParts(f string, args ssa.Value, depth int) []string {
 // routes returns the HTTP routes the package registers, with their
 // groups' prefixes; a route whose path or prefix cannot be read is left
 // out.
-func (t *tracer) routes() []Route {
+func (t *tracer) routes() (out []Route, unread int) {
 	funcs := t.irr.SrcFuncs
 	if init := t.irr.Pkg.Func("init"); init != nil {
 		funcs = append([]*ssa.Function{init}, funcs...)
 	}
 	rr := lint.ResultOf[*resilience.Result](t.pass)
 	rd := routes.NewReader(funcs, routes.Str)
-	var out []Route
 	for _, fn := range funcs {
 		if remote.TestHelper(fn) || (rr != nil && rr.TestCode().Contains(fn)) {
 			continue // a test harness's routes
@@ -258,21 +257,27 @@ func (t *tracer) routes() []Route {
 					continue
 				}
 				reg, ok := routes.Of(call)
-				if !ok || !reg.MethodOK {
+				if !ok {
+					if unknownRoute(call.Common()) {
+						unread++
+					}
 					continue
 				}
 				p, ok := routes.Str(reg.PathV)
-				if !ok {
+				if !ok || !reg.MethodOK {
+					unread++
 					continue
 				}
 				m := reg.MethodOf()
 				if reg.Pattern {
 					if m, p, ok = routes.SplitPattern(p); !ok {
+						unread++
 						continue
 					}
 				}
 				pre, ok := rd.Prefix(reg.Recv)
 				if !ok {
+					unread++
 					continue
 				}
 				pos := t.pass.Fset.Position(call.Pos())
@@ -284,6 +289,83 @@ func (t *tracer) routes() []Route {
 			}
 		}
 	}
+	return out, unread
+}
+
+// unknownRoute reports whether c looks like a route registration on a
+// router the route table does not model (go-zoo/bone, go-restful,
+// httptreemux, …): a function or method of a package outside the standard
+// library taking a constant path ("/…") and then a handler (a function, or
+// a value with a ServeHTTP method). Its routes are unknown, which only
+// ever makes the analysis more cautious.
+func unknownRoute(c *ssa.CallCommon) bool {
+	callee := ir.Callee(c)
+	if callee == nil || callee.Pkg() == nil {
+		return false
+	}
+	first, _, _ := strings.Cut(callee.Pkg().Path(), "/")
+	if !strings.Contains(first, ".") {
+		return false
+	}
+	args := c.Args
+	if c.Signature().Recv() != nil && !c.IsInvoke() && len(args) > 0 {
+		args = args[1:] // the receiver
+	}
+	for i, a := range args {
+		p, ok := ir.ConstString(a)
+		if !ok {
+			continue
+		}
+		if !strings.HasPrefix(p, "/") {
+			return false
+		}
+		for _, h := range args[i+1:] {
+			if handlerType(h.Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// handlerType reports whether t is a function or has a ServeHTTP method.
+func handlerType(t types.Type) bool {
+	if _, ok := t.Underlying().(*types.Signature); ok {
+		return true
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
+	_, ok := obj.(*types.Func)
+	return ok
+}
+
+// modelledHealth are the health packages whose endpoints the analysis
+// sees: gRPC's health service is known by its registration.
+var modelledHealth = map[string]bool{
+	"google.golang.org/grpc/health":                true,
+	"google.golang.org/grpc/health/grpc_health_v1": true,
+}
+
+// healthLibs returns the packages outside the standard library that pkg
+// imports whose import path has a segment naming health: a health-check
+// library, or gRPC's health service. The analysis does not model them, so
+// a service using one may answer probes through routes it cannot see.
+func healthLibs(pkg *types.Package) []string {
+	var out []string
+	for _, imp := range pkg.Imports() {
+		path := imp.Path()
+		first, _, _ := strings.Cut(path, "/")
+		if !strings.Contains(first, ".") || modelledHealth[path] {
+			continue // the standard library; gRPC's health service, known by its registration
+		}
+		for seg := range strings.SplitSeq(path, "/") {
+			if strings.Contains(strings.ToLower(seg), "health") {
+				out = append(out, path)
+				break
+			}
+		}
+	}
+	slices.Sort(out)
 	return out
 }
 

@@ -203,6 +203,14 @@ var registerService = lint.NewFuncSet(
 	"(*google.golang.org/grpc.Server).RegisterService",
 )
 
+// libraryRegistrations are the generated registration functions of
+// libraries that register a gRPC service the analysis must know without
+// reading the library's bodies (dependencies are read as declarations
+// only): gRPC's standard health service, which orchestrators' probes call.
+var libraryRegistrations = map[string]string{
+	"google.golang.org/grpc/health/grpc_health_v1.RegisterHealthServer": "grpc.health.v1.Health",
+}
+
 // registrations exports the GRPCService facts of this package's service
 // descriptors and registration functions, and returns the gRPC services
 // the package itself registers, sorted: those registered by its functions
@@ -321,6 +329,9 @@ func (t *tracer) registered(c *ssa.CallCommon, descs map[*ssa.Global]string) []s
 	obj := staticObj(c)
 	if obj == nil || obj.Pkg() == nil || obj.Pkg() == t.pass.Pkg {
 		return nil
+	}
+	if name, ok := libraryRegistrations[obj.Pkg().Path()+"."+obj.Name()]; ok {
+		return []string{name}
 	}
 	if t.pass.ImportObjectFact(obj, &s) {
 		return s.Names

@@ -17,6 +17,7 @@ import (
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/remote"
 	"github.com/faultline-dev/faultline/rules/internal/resilience"
+	"github.com/faultline-dev/faultline/rules/internal/telemetry"
 )
 
 // maxDepth bounds how far values are followed back.
@@ -25,9 +26,10 @@ const maxDepth = 12
 // tracer follows values back through one package's SSA to where they come
 // from: constants, environment variables, flags, parameters and fields.
 type tracer struct {
-	pass *analysis.Pass
-	irr  *ir.IR
-	rem  *remote.Result // the remote APIs: the catalogue's and the run's own
+	pass  *analysis.Pass
+	irr   *ir.IR
+	judge *telemetry.Judge // the calls' telemetry
+	rem   *remote.Result   // the remote APIs: the catalogue's and the run's own
 	// symbolic is the exported function whose Returns fact is being
 	// computed: its parameters are left as hints, not followed to this
 	// package's callers.
@@ -93,7 +95,7 @@ var (
 	newReq    = lint.NewFuncSet("net/http.NewRequest", "github.com/hashicorp/go-retryablehttp.NewRequest")
 	newReqCtx = lint.NewFuncSet("net/http.NewRequestWithContext", "github.com/hashicorp/go-retryablehttp.NewRequestWithContext")
 	reqCopy   = lint.NewFuncSet("(*net/http.Request).WithContext", "(*net/http.Request).Clone")
-	sqlOpen   = lint.NewFuncSet("database/sql.Open")
+	sqlOpen   = lint.NewFuncSet("database/sql.Open", "github.com/XSAM/otelsql.Open") // otelsql.Open takes the same driver name and DSN
 	grpcDial  = lint.NewFuncSet("google.golang.org/grpc.NewClient", "google.golang.org/grpc.Dial", "google.golang.org/grpc.DialContext")
 	kafkaTCP  = lint.NewFuncSet("github.com/segmentio/kafka-go.TCP")
 	pgxOpen   = lint.NewFuncSet("github.com/jackc/pgx/v5/pgxpool.New", "github.com/jackc/pgx/v5.Connect",

@@ -146,3 +146,25 @@ func BenchmarkLibraryOf(b *testing.B) {
 		c.hasEntries(p)
 	}
 }
+
+// TestUnmodelledTelemetry checks which imports make a package's telemetry
+// unknown: an instrumentation library the table does not model, not a
+// modelled one, its option subpackages, or the runtime's metrics.
+func TestUnmodelledTelemetry(t *testing.T) {
+	for path, want := range map[string]bool{
+		"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp":                       false,
+		"go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc/filters": false,
+		"go.opentelemetry.io/contrib/instrumentation/runtime":                                 false,
+		"go.opentelemetry.io/contrib/instrumentation/github.com/aws/aws-sdk-go-v2/otelaws":    true,
+		"go.opentelemetry.io/contrib/instrumentation/net/http/httptrace/otelhttptrace":        true,
+		"gopkg.in/DataDog/dd-trace-go.v1/contrib/google.golang.org/grpc":                      true,
+		"github.com/XSAM/otelsql":                        false,
+		"github.com/prometheus/client_golang/prometheus": false,
+		"net/http": false,
+		"github.com/go-kit/kit/tracing/opentracing": true,
+	} {
+		if got := UnmodelledTelemetry(path); got != want {
+			t.Errorf("UnmodelledTelemetry(%q) = %v, want %v", path, got, want)
+		}
+	}
+}

@@ -80,6 +80,13 @@ type Rule struct {
 	// words the chain's line in the summary: one line per chain, so that
 	// fixing its top clears it.
 	Group func(top CodeFinding, calls, services int) string
+	// ServiceGroup, given a service's node and its findings of the rule
+	// of one category that no chain groups (kept, not suppressed, in file
+	// order), words one summary line when one fix at the service clears
+	// them all (the request contexts of every handler of a server with no
+	// deadline: one timeout at the server); "" when they are separate
+	// problems.
+	ServiceGroup func(n *graph.Node, fs []CodeFinding) string
 
 	// SameAs, for a graph rule, names the code rules whose findings report
 	// the same problem as its own at one of an edge's call sites (no
@@ -88,6 +95,10 @@ type Rule struct {
 	// two are one finding, the code one (where the fix goes), naming the
 	// graph one's position as related.
 	SameAs []string
+	// SameIf, when set, limits SameAs to the graph findings whose Subject
+	// it accepts: a rule with several kinds of findings (drift) names the
+	// code rule that reports the same problem for one kind only.
+	SameIf func(subject string) bool
 
 	// Audit, for a rule about suppressions, runs after every other rule
 	// and after the driver applied the suppressions, and reports through
@@ -116,6 +127,36 @@ func Keep(fs []CodeFinding, keep func(CodeFinding) bool) []Verdict {
 		out[i].Drop = !keep(f)
 	}
 	return out
+}
+
+// DropOnEdges is a Refine for code findings about a dependency: it drops a
+// finding when every call it names as related lies only on edges of g for
+// which settled holds (the graph or the topology answers for them), and
+// keeps it when it names no call, or a call the graph does not place.
+func DropOnEdges(g *graph.Graph, fs []CodeFinding, settled func(*graph.Edge) bool) []Verdict {
+	edgesAt := map[graph.Pos][]*graph.Edge{}
+	for _, e := range g.Edges {
+		for _, c := range e.Calls {
+			edgesAt[c.Pos] = append(edgesAt[c.Pos], e)
+		}
+	}
+	return Keep(fs, func(f CodeFinding) bool {
+		if len(f.Related) == 0 {
+			return true
+		}
+		for _, r := range f.Related {
+			es := edgesAt[r]
+			if len(es) == 0 {
+				return true // a call the graph does not place
+			}
+			for _, e := range es {
+				if !settled(e) {
+					return true
+				}
+			}
+		}
+		return false
+	})
 }
 
 // A Verdict is Refine's judgement of one code finding: drop it, or keep

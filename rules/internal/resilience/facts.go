@@ -28,6 +28,9 @@ type Fact struct {
 	// GRPC is set on a function that returns gRPC dial options, call
 	// options, an interceptor or a connection: what they carry.
 	GRPC *GRPCFact
+	// Carries is the telemetry the function's result carries: a client,
+	// a transport or a connection built with instrumentation.
+	Carries Kind
 	// GRPCMethod is the gRPC method a method of a generated client
 	// invokes ("/pkg.Service/Method"), for generated code that declares
 	// no FullMethodName constant.
@@ -71,6 +74,9 @@ func (f *Fact) String() string {
 	if f.GRPCMethod != "" {
 		parts = append(parts, "method("+f.GRPCMethod+")")
 	}
+	if f.Carries != 0 {
+		parts = append(parts, "carries("+f.Carries.String()+")")
+	}
 	return "resilience(" + strings.Join(parts, " ") + ")"
 }
 
@@ -102,7 +108,8 @@ func (r *Result) exportFacts() {
 		if fn.Signature.Recv() != nil {
 			f.GRPCMethod = r.protections.invokedMethod(fn)
 		}
-		if len(f.Params) > 0 || f.Retries != nil || f.Sleeps || f.GRPC != nil || f.GRPCMethod != "" {
+		f.Carries = r.protections.carries(fn)
+		if len(f.Params) > 0 || f.Retries != nil || f.Sleeps || f.GRPC != nil || f.GRPCMethod != "" || f.Carries != 0 {
 			r.local[obj] = f
 			r.pass.ExportObjectFact(obj, f)
 		}

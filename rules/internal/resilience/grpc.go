@@ -72,6 +72,10 @@ const (
 	// the streams one connection may open at once (unlimited when not
 	// set).
 	GRPCMaxConcurrentStreams
+	// GRPCStatsHandler: WithStatsHandler, whose handler (otelgrpc's,
+	// ocgrpc's, or the program's own: a stats handler exists to record
+	// what calls do) gives the connection telemetry.
+	GRPCStatsHandler
 )
 
 // GRPCOption is one gRPC dial or call option faultline reads.
@@ -356,6 +360,8 @@ func (w *optWalk) option(c *ssa.Call, callee *types.Func, depth int) {
 				}
 			}
 		}
+	case "WithStatsHandler":
+		add(GRPCOption{Effect: GRPCStatsHandler, Kinds: Telemetry})
 	case "WithDisableRetry":
 		add(GRPCOption{Effect: GRPCDisableRetry})
 	case "WithMaxCallAttempts":
@@ -909,7 +915,7 @@ func (pt *Protections) grpcFact(fn *ssa.Function) *GRPCFact {
 func grpcOptionKinds(opts []GRPCOption) Kind {
 	var k Kind
 	for _, o := range opts {
-		if o.Effect == GRPCInterceptor {
+		if o.Effect == GRPCInterceptor || o.Effect == GRPCStatsHandler {
 			k |= o.Kinds
 		}
 	}

@@ -101,6 +101,10 @@ type Protections struct {
 	paramGuards map[paramKey]Protection
 	regions     map[*ssa.Function][]region
 	retrying    map[*ssa.Function]*Retrying
+
+	// telMarked holds the values the package instruments after building
+	// them (telemetry.go), computed when first asked.
+	telMarked map[ssa.Value]bool
 }
 
 // newProtections computes the tables of the protections of a package:
@@ -641,7 +645,12 @@ func (pt *Protections) kindsIn(m kindMemo, v ssa.Value, depth int) Kind {
 	var k Kind
 	pt.originsUntil(v, func(o ssa.Value) {
 		k |= typeKindsOf(o.Type())
+		if pt.telemetryMarked(o) {
+			k |= Telemetry
+		}
 		switch o := o.(type) {
+		case *ssa.Global:
+			k |= globalKinds(o)
 		case *ssa.Call:
 			k |= pt.callKinds(m, &o.Call, depth)
 		case *ssa.Alloc:
@@ -734,15 +743,17 @@ func (pt *Protections) callKinds(m kindMemo, c *ssa.CallCommon, depth int) Kind 
 		return k
 	}
 	if e, ok := entryOf(callee); ok && e.Role == Builds {
+		// Kinds are the entry's own (a telemetry transport), besides
+		// those of what it wraps.
 		switch e.From {
 		case Fixed:
 			return e.Kinds
 		case Args:
-			return pt.argsKindsIn(m, c, e.Arg, depth)
+			return e.Kinds | pt.argsKindsIn(m, c, e.Arg, depth)
 		case Recv:
-			var k Kind
+			k := e.Kinds
 			if recv := ir.Receiver(c); recv != nil {
-				k = pt.kindsIn(m, recv, depth+1)
+				k |= pt.kindsIn(m, recv, depth+1)
 			}
 			return k | pt.argsKindsIn(m, c, e.Arg, depth)
 		}
@@ -754,7 +765,7 @@ func (pt *Protections) callKinds(m kindMemo, c *ssa.CallCommon, depth int) Kind 
 	// interceptor or a connection: what they carry, and what its
 	// parameters add.
 	if f := pt.importedFact(callee); f != nil && f.GRPC != nil {
-		k := grpcOptionKinds(f.GRPC.Options)
+		k := f.Carries | grpcOptionKinds(f.GRPC.Options)
 		for _, p := range f.GRPC.Params {
 			if a := ir.Arg(c, p); a != nil {
 				k |= pt.kindsIn(m, a, depth+1)
@@ -762,15 +773,21 @@ func (pt *Protections) callKinds(m kindMemo, c *ssa.CallCommon, depth int) Kind 
 		}
 		return k
 	}
+	// A client of another package's constructor: the telemetry it
+	// carries (its other protections are not in the fact).
+	var carries Kind
+	if f := pt.importedFact(callee); f != nil {
+		carries = f.Carries
+	}
 	// A generated gRPC client built on a connection: the connection's.
 	if callee.Pkg() != nil && !ir.Modelled(callee.Pkg().Path()) {
 		for i := range c.Args {
 			if isGRPCConn(c.Args[i].Type()) {
-				return pt.kindsIn(m, c.Args[i], depth+1)
+				return carries | pt.kindsIn(m, c.Args[i], depth+1)
 			}
 		}
 	}
-	return 0
+	return carries
 }
 
 // argsKinds returns the protections of the arguments of c from index from
@@ -802,6 +819,20 @@ func (pt *Protections) allocKinds(m kindMemo, a *ssa.Alloc, depth int) Kind {
 			k |= pt.kindsIn(m, v, depth+1)
 		}
 	case *types.Struct:
+		if !lint.IsNamed(elem, "net/http", "Client") && implementsRoundTripper(a.Type()) {
+			// A RoundTripper of the program's own that wraps another
+			// (logging, auth headers): the telemetry of the transports
+			// it holds is on its path. Only telemetry: whether it
+			// forwards every request (a breaker's, a retry's question)
+			// is not read here.
+			for i := range t.NumFields() {
+				if implementsRoundTripper(t.Field(i).Type()) {
+					for _, v := range pt.storesTo(a, t.Field(i)) {
+						k |= pt.kindsIn(m, v, depth+1) & Telemetry
+					}
+				}
+			}
+		}
 		if lint.IsNamed(elem, "net/http", "Client") {
 			for i := range t.NumFields() {
 				if t.Field(i).Name() == "Transport" {

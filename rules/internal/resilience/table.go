@@ -3,6 +3,7 @@ package resilience
 import (
 	"go/types"
 
+	"github.com/faultline-dev/faultline/rules/internal/catalog"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
 
@@ -72,7 +73,7 @@ func allows(fn string, errResult int) Entry {
 }
 
 // Entries is the table of protection APIs (LIBRARIES.md §3).
-var Entries = []Entry{
+var Entries = append([]Entry{
 	// sony/gobreaker v1 and v2.
 	runs("(*github.com/sony/gobreaker.CircuitBreaker).Execute", Breaker, 0),
 	allows("(*github.com/sony/gobreaker.TwoStepCircuitBreaker).Allow", 1),
@@ -216,7 +217,7 @@ var Entries = []Entry{
 	// WithTimeout turns it off, which faultline does not see).
 	builds("github.com/go-kratos/kratos/v2/transport/grpc.Dial", Timeout),
 	builds("github.com/go-kratos/kratos/v2/transport/grpc.DialInsecure", Timeout),
-}
+}, telemetryEntries()...)
 
 // TypeEntry gives the protections of every value of a named type: what a
 // value of the type is, wherever it was built.
@@ -226,7 +227,7 @@ type TypeEntry struct {
 }
 
 // Types is the table of protecting types.
-var Types = []TypeEntry{
+var Types = append([]TypeEntry{
 	{"github.com/sony/gobreaker.CircuitBreaker", Breaker},
 	{"github.com/sony/gobreaker.TwoStepCircuitBreaker", Breaker},
 	{"github.com/sony/gobreaker/v2.CircuitBreaker", Breaker},
@@ -244,6 +245,41 @@ var Types = []TypeEntry{
 	{"github.com/rubyist/circuitbreaker.HTTPClient", Breaker},
 	{"github.com/hashicorp/go-retryablehttp.Client", Retry},
 	{"github.com/hashicorp/go-retryablehttp.RoundTripper", Retry},
+}, telemetryTypes()...)
+
+// Telemetry comes from the catalogue (catalog.TelemetryAPIs): its builders
+// and wrappers are Builds entries, its types TypeEntries; the package
+// variables, the calls that instrument a client in place and the fields
+// that do are read by telemetry.go.
+func telemetryEntries() []Entry {
+	var out []Entry
+	for _, a := range catalog.TelemetryAPIs {
+		switch a.Role {
+		case catalog.TelBuilds:
+			e := Entry{Func: a.Name, Role: Builds, Kinds: Telemetry}
+			if a.Args >= 0 {
+				e.From, e.Arg = Args, a.Args
+			}
+			out = append(out, e)
+		case catalog.TelPasses:
+			out = append(out, Entry{Func: a.Name, Role: Builds, From: Args, Arg: a.Args})
+		case catalog.TelDerives:
+			out = append(out, Entry{Func: a.Name, Role: Builds, From: Recv, Arg: 1 << 10})
+		case catalog.TelSets:
+			out = append(out, Entry{Func: a.Name, Role: Builds, From: Recv, Arg: 0})
+		}
+	}
+	return out
+}
+
+func telemetryTypes() []TypeEntry {
+	var out []TypeEntry
+	for _, a := range catalog.TelemetryAPIs {
+		if a.Role == catalog.TelType {
+			out = append(out, TypeEntry{Type: a.Name, Kinds: Telemetry})
+		}
+	}
+	return out
 }
 
 // Resolved forms of the tables.

@@ -16,12 +16,16 @@ const (
 	Breaker Kind = 1 << iota
 	Retry
 	Timeout
+	// Telemetry: the calls produce metrics or traces (an instrumented
+	// transport, a stats handler, an instrumented driver); see
+	// catalog.TelemetryAPIs. No rule but unobserved reads it.
+	Telemetry
 )
 
 var kindNames = []struct {
 	k    Kind
 	name string
-}{{Breaker, "breaker"}, {Retry, "retry"}, {Timeout, "timeout"}}
+}{{Breaker, "breaker"}, {Retry, "retry"}, {Timeout, "timeout"}, {Telemetry, "telemetry"}}
 
 // Has reports whether every protection of o is in k.
 func (k Kind) Has(o Kind) bool { return k&o == o && o != 0 }
@@ -40,7 +44,7 @@ func (k Kind) String() string {
 	return strings.Join(parts, "+")
 }
 
-// ParseKind parses "breaker", "retry" or "timeout".
+// ParseKind parses "breaker", "retry", "timeout" or "telemetry".
 func ParseKind(s string) (Kind, bool) {
 	for _, kn := range kindNames {
 		if kn.name == s {

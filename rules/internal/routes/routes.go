@@ -1,10 +1,10 @@
 // Package routes is faultline's table of HTTP route registrations: where
-// net/http's ServeMux, gorilla/mux, chi, echo, gin, fiber, httprouter and
-// Prometheus' router take a route's path, method and handler, and the
-// group and sub-router calls that put a prefix before a route's path
-// (echo's e.Group("/api"), gin's r.Group, chi's r.Route("/api", fn) and
-// Mount, gorilla's PathPrefix("/api").Subrouter(), fiber's app.Group,
-// http.StripPrefix).
+// net/http's ServeMux, gorilla/mux, chi, echo, gin, fiber, hertz, iris,
+// httprouter and Prometheus' router take a route's path, method and
+// handler, and the group and sub-router calls that put a prefix before a
+// route's path (echo's e.Group("/api"), gin's r.Group, chi's
+// r.Route("/api", fn) and Mount, gorilla's PathPrefix("/api").Subrouter(),
+// fiber's app.Group, hertz's h.Group, iris' app.Party, http.StripPrefix).
 //
 // deephealth reads it to find health handlers; callsites reads it to
 // record the routes each service serves, so that the engine can link an
@@ -106,6 +106,24 @@ var Shapes = func() map[string]Shape {
 		}
 		m[recv+".All"] = Shape{Path: 0, Handler: 1, MethodArg: -1, Last: true}
 		m[recv+".Add"] = Shape{Path: 1, Handler: 2, MethodArg: 0, Last: true}
+	}
+	// hertz: GET(path string, handlers ...app.HandlerFunc), the last
+	// handler serves (pkg/route/routergroup.go).
+	for _, recv := range []string{"(*github.com/cloudwego/hertz/pkg/route.RouterGroup)", "(github.com/cloudwego/hertz/pkg/route.IRoutes)"} {
+		for _, meth := range []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"} {
+			m[recv+"."+meth] = Shape{Path: 0, Handler: 1, MethodArg: -1, Method: meth, Last: true}
+		}
+		m[recv+".Any"] = Shape{Path: 0, Handler: 1, MethodArg: -1, Last: true}
+		m[recv+".Handle"] = Shape{Path: 1, Handler: 2, MethodArg: 0, Last: true}
+	}
+	// iris: Get(path string, handlers ...context.Handler), the last
+	// handler serves (core/router/api_builder.go).
+	for _, recv := range []string{"(*github.com/kataras/iris/v12/core/router.APIBuilder)", "(github.com/kataras/iris/v12/core/router.Party)"} {
+		for _, meth := range methods {
+			m[recv+"."+title(meth)] = Shape{Path: 0, Handler: 1, MethodArg: -1, Method: meth, Last: true}
+		}
+		m[recv+".Any"] = Shape{Path: 0, Handler: 1, MethodArg: -1, Last: true}
+		m[recv+".Handle"] = Shape{Path: 1, Handler: 2, MethodArg: 0, Last: true}
 	}
 	return m
 }()
@@ -339,6 +357,13 @@ var groups = func() map[string]int {
 		"(*github.com/gofiber/fiber/v2.Group).Use":      -1,
 		"(*github.com/go-chi/chi.Mux).With":             -1,
 		"(github.com/go-chi/chi.Router).With":           -1,
+
+		"(*github.com/cloudwego/hertz/pkg/route.RouterGroup).Group":   0,
+		"(github.com/cloudwego/hertz/pkg/route.IRouter).Group":        0,
+		"(*github.com/cloudwego/hertz/pkg/route.RouterGroup).Use":     -1,
+		"(github.com/cloudwego/hertz/pkg/route.IRoutes).Use":          -1,
+		"(*github.com/kataras/iris/v12/core/router.APIBuilder).Party": 0,
+		"(github.com/kataras/iris/v12/core/router.Party).Party":       0,
 	}
 	return m
 }()
@@ -369,13 +394,18 @@ var constructors = lint.NewFuncSet(
 	"github.com/go-chi/chi.NewRouter", "github.com/go-chi/chi.NewMux",
 	"github.com/labstack/echo/v4.New", "github.com/gin-gonic/gin.New", "github.com/gin-gonic/gin.Default",
 	"github.com/gofiber/fiber/v2.New", "github.com/julienschmidt/httprouter.New", "github.com/prometheus/common/route.New",
+	"github.com/cloudwego/hertz/pkg/app/server.New", "github.com/cloudwego/hertz/pkg/app/server.Default",
+	"github.com/kataras/iris/v12.New", "github.com/kataras/iris/v12.Default",
 )
 
 // rootType reports whether t is a framework's engine, which is never a
-// group of another: echo's *Echo, gin's *Engine, fiber's *App.
+// group of another: echo's *Echo, gin's *Engine, fiber's *App, hertz's
+// *server.Hertz and *route.Engine, iris' *Application.
 func rootType(t types.Type) bool {
 	return lint.IsNamed(t, "github.com/labstack/echo/v4", "Echo") || lint.IsNamed(t, "github.com/gin-gonic/gin", "Engine") ||
-		lint.IsNamed(t, "github.com/gofiber/fiber/v2", "App")
+		lint.IsNamed(t, "github.com/gofiber/fiber/v2", "App") ||
+		lint.IsNamed(t, "github.com/cloudwego/hertz/pkg/app/server", "Hertz") || lint.IsNamed(t, "github.com/cloudwego/hertz/pkg/route", "Engine") ||
+		lint.IsNamed(t, "github.com/kataras/iris/v12", "Application")
 }
 
 // MethodOf is the method a registration's route answers, "" for any.
@@ -513,6 +543,12 @@ func (r *Reader) prefix(v ssa.Value, depth int) (string, bool) {
 		// An engine's embedded group: gin's *Engine embeds RouterGroup.
 		if embeddedField(x.X.Type(), x.Field) {
 			return r.prefix(x.X, depth+1)
+		}
+	case *ssa.UnOp:
+		// An engine's embedded pointer: iris' *Application embeds
+		// *router.APIBuilder, hertz's *server.Hertz a *route.Engine.
+		if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL && embeddedField(fa.X.Type(), fa.Field) {
+			return r.prefix(fa.X, depth+1)
 		}
 	case *ssa.MakeInterface:
 		return r.prefix(x.X, depth+1)

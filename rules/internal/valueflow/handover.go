@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/faultline-dev/faultline/rules/internal/catalog"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
 
@@ -61,6 +62,13 @@ func (e *evaluator) libraryCallState(obj *types.Func, args []ssa.Value, path str
 	switch {
 	case fiberNew.Has(obj):
 		return e.fiberNewState(args, path), true
+	case hertzNew.Has(obj):
+		return e.hertzNewState(args, path), true
+	case irisNew.Has(obj):
+		if path == catalog.IrisTimeout {
+			return unset, true
+		}
+		return unknown, true
 	case oauthCtors.Has(obj):
 		ctx, src := oauthCtx(obj, args)
 		if ctx == nil {
@@ -114,6 +122,11 @@ func (e *evaluator) libraryCallArg(c ssa.CallInstruction, obj *types.Func, x ssa
 	cc := c.Common()
 	if !cc.IsInvoke() && len(cc.Args) == 1 && cc.Args[0] == x && fiberServer.Has(obj) {
 		return e.fiberServerArg(c, path), true
+	}
+	if !cc.IsInvoke() && len(cc.Args) > 0 && cc.Args[0] == x {
+		if i, ok := e.irisAppArg(c, obj, path); ok {
+			return i, true
+		}
 	}
 	if cc.IsInvoke() || len(cc.Args) == 0 || cc.Args[0] != x || !isRestyMethod(obj) {
 		return unknown, false

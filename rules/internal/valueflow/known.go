@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/faultline-dev/faultline/rules/internal/catalog"
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 )
@@ -50,11 +51,17 @@ var catalogue = map[string][]string{
 	"github.com/segmentio/kafka-go.Dialer": {"Timeout", "Deadline", "DialFunc"},
 	"github.com/labstack/echo/v4.Echo": append([]string{"Server", "TLSServer"},
 		append(prefixed("Server.", serverPaths), prefixed("TLSServer.", serverPaths)...)...),
-	"github.com/gofiber/fiber/v2.App":      {fiberConfig + ".ReadTimeout"},
-	"github.com/gofiber/fiber/v3.App":      {fiberConfig + ".ReadTimeout"},
-	"github.com/segmentio/kafka-go.Writer": {"ReadTimeout", "WriteTimeout", "MaxAttempts"},
-	"github.com/redis/go-redis/v9.Options": redisPaths,
-	"github.com/go-redis/redis/v8.Options": redisPaths,
+	"github.com/gofiber/fiber/v2.App": {fiberConfig + ".ReadTimeout"},
+	"github.com/gofiber/fiber/v3.App": {fiberConfig + ".ReadTimeout"},
+	// hertz and iris: the read timeout of a server (catalog's
+	// HertzReadTimeout, HertzEngineReadTimeout) and an Application's
+	// Timeout (IrisTimeout).
+	"github.com/cloudwego/hertz/pkg/app/server.Hertz": {catalog.HertzReadTimeout},
+	"github.com/cloudwego/hertz/pkg/route.Engine":     {catalog.HertzEngineReadTimeout},
+	"github.com/kataras/iris/v12.Application":         {catalog.IrisTimeout},
+	"github.com/segmentio/kafka-go.Writer":            {"ReadTimeout", "WriteTimeout", "MaxAttempts"},
+	"github.com/redis/go-redis/v9.Options":            redisPaths,
+	"github.com/go-redis/redis/v8.Options":            redisPaths,
 }
 
 // trackedPaths returns the catalogue paths of values of type t.

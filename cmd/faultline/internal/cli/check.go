@@ -143,6 +143,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		verbose     = fs.Bool("v", false, "text output: each finding's whole message (why it matters and how to fix it), not only its headline")
 		fix         = fs.Bool("fix", false, "apply the suggested fixes of the findings reported (rewriting the Go files, gofmt-formatted); fixed findings are then not reported")
 		newFromRev  = fs.String("new-from-rev", "", "report and fail only on findings on lines changed since this git `revision` (uncommitted and untracked files count as changed)")
+		cacheMode   = fs.String("cache", "on", "keep the code rules' results per package between runs, in $FAULTLINE_CACHE (default: faultline in the user cache directory; see 'faultline help cache'): `on` or off")
 	)
 	common.bind(fs)
 	patterns, err := parseInterspersed(fs, args)
@@ -159,6 +160,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return ExitInput
 	}
 	if err := checkFormat(*format, checkFormats); err != nil {
+		fmt.Fprintf(stderr, "faultline: %v\n", err)
+		return ExitInput
+	}
+	cache, err := openCache(*cacheMode)
+	if err != nil {
 		fmt.Fprintf(stderr, "faultline: %v\n", err)
 		return ExitInput
 	}
@@ -186,6 +192,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	cfg := common.config(patterns)
 	cfg.Progress = prog.callback()
+	cfg.Cache = cache
 	res, err := analyzer.Run(cfg)
 	if err != nil {
 		return fail(stderr, err)
@@ -224,7 +231,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 	// check draws the whole graph (-report), with faultline-render.
 	ps := printers(res, report.Picture{Renderer: renderer{building: prog.onBuild()}})
-	text := report.Text{Verbose: *verbose}
+	text := report.Text{Verbose: *verbose, Dir: workDir()}
 	if useColor(*color, stdout, *out) {
 		text.Color, text.Source = true, sourceLines(res.Root)
 	}
@@ -312,7 +319,7 @@ var (
 func printers(res *analyzer.Result, pic report.Picture) map[string]report.Printer {
 	srcRoot := report.RepoRoot(res.Root)
 	return map[string]report.Printer{
-		"text":   report.Text{},
+		"text":   report.Text{Dir: workDir()},
 		"json":   report.JSON{Picture: pic},
 		"sarif":  report.SARIF{Version: version(), SrcRoot: srcRoot},
 		"github": report.GitHub{SrcRoot: srcRoot},
@@ -320,6 +327,16 @@ func printers(res *analyzer.Result, pic report.Picture) map[string]report.Printe
 		"svg":    report.SVG{Picture: pic},
 		"html":   report.HTML{Picture: pic, Title: reportTitle(res), Version: version()},
 	}
+}
+
+// workDir is the directory faultline was started in, which text output's
+// paths are relative to; "" when it cannot be known.
+func workDir() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	return wd
 }
 
 // checkFormat returns an error when format is not one of accepted.
@@ -406,8 +423,39 @@ func summary(res *analyzer.Result, fs []analyzer.Finding, baselined int) string 
 	}
 	// One line per missing deadline upstream that findings in several
 	// services share: fixing it clears them all.
+	// Their positions are written as the text output writes them,
+	// relative to the directory faultline runs in.
+	rel := func(pos string) string { return pos }
+	if wd := workDir(); wd != "" && res.Root != "" {
+		if root, err := filepath.Abs(res.Root); err == nil && root != wd {
+			rel = func(pos string) string {
+				i := strings.LastIndexByte(pos, ':')
+				if i <= 0 || filepath.IsAbs(filepath.FromSlash(pos[:i])) {
+					return pos
+				}
+				r, err := filepath.Rel(wd, filepath.Join(root, filepath.FromSlash(pos[:i])))
+				if err != nil {
+					return pos
+				}
+				return filepath.ToSlash(r) + pos[i:]
+			}
+		}
+	}
 	for _, g := range res.Groups {
-		fmt.Fprintf(&b, "\nfaultline: %s (%d findings: %s)", report.Clean(g.Message), len(g.Findings), strings.Join(g.Findings, ", "))
+		const show = 5
+		names := make([]string, 0, show)
+		for _, f := range g.Findings[:min(len(g.Findings), show)] {
+			names = append(names, rel(f))
+		}
+		more := ""
+		if n := len(g.Findings); n > show {
+			more = fmt.Sprintf(" and %d more", n-show)
+		}
+		msg := g.Message
+		if g.Top != "" {
+			msg = strings.ReplaceAll(msg, g.Top, rel(g.Top))
+		}
+		fmt.Fprintf(&b, "\nfaultline: %s (%d findings: %s%s)", report.Clean(msg), len(g.Findings), strings.Join(names, ", "), more)
 	}
 	return b.String()
 }

@@ -39,6 +39,7 @@ Usage:
 	faultline explain RULE                 show a rule's documentation
 	faultline libraries [-v]               list the client libraries faultline models
 	faultline schema                       print the topology schema (for cue vet)
+	faultline cache clean|info             empty the result cache, or say where it is and its size
 	faultline version                      print the version
 
 	go vet -vettool=$(command -v faultline) [packages]   run the code rules under go vet
@@ -96,6 +97,8 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 		return runLibraries(rest, stdout, stderr)
 	case "schema":
 		return runSchema(rest, stdout, stderr)
+	case "cache":
+		return runCache(rest, stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintf(stdout, "faultline %s %s/%s %s\n", version(), runtime.GOOS, runtime.GOARCH, runtime.Version())
 		return ExitOK
@@ -219,7 +222,7 @@ var examples = map[string]string{
 func runHelp(cmd string, stdout, stderr io.Writer) int {
 	run := map[string]func([]string, io.Writer, io.Writer) int{
 		"check": runCheck, "graph": runGraph, "init": runInit, "rules": runRules,
-		"explain": runExplain, "libraries": runLibraries, "schema": runSchema,
+		"explain": runExplain, "libraries": runLibraries, "schema": runSchema, "cache": runCache,
 	}[cmd]
 	if run == nil {
 		fmt.Fprintf(stderr, "faultline: unknown command %q\n\n%s", cmd, usage)

@@ -39,6 +39,12 @@ func TestMain(m *testing.M) {
 			return ChildExit(Main(os.Args[1:], os.Stdout, os.Stderr))
 		},
 	}
+	// The tests that run faultline in this process never use the user's
+	// cache (the scripts get one of their own, in Setup); the test binary
+	// run as the scripts' faultline command keeps what they set.
+	if filepath.Base(os.Args[0]) != "faultline" {
+		os.Setenv("FAULTLINE_CACHE", "off")
+	}
 	if raceOn {
 		dir, err := os.MkdirTemp("", "faultline-bin")
 		if err != nil {
@@ -98,6 +104,10 @@ func TestScript(t *testing.T) {
 					return err
 				}
 			}
+			// Each script has a result cache of its own, in its work
+			// directory: a second run of check in a script answers from
+			// it, and no script touches the user's.
+			env.Setenv("FAULTLINE_CACHE", filepath.Join(env.WorkDir, ".faultline-cache"))
 			env.Setenv("GOMODCACHE", modCache)
 			env.Setenv("GOFLAGS", "-mod=mod")
 			if binDir != "" {

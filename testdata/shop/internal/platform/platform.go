@@ -13,6 +13,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/XSAM/otelsql"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/health"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
@@ -101,7 +102,7 @@ func ServeGRPC(ctx context.Context, log *slog.Logger, addr string, srv *grpc.Ser
 // OpenPostgres opens a connection pool to the Postgres database at dsn.
 // The caller's binary must register the "postgres" driver.
 func OpenPostgres(dsn string) (*sql.DB, error) {
-	db, err := sql.Open("postgres", dsn)
+	db, err := otelsql.Open("postgres", dsn) // queries traced and measured: counterpart of unobserved
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}

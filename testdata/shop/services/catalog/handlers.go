@@ -180,7 +180,7 @@ func newAnalyticsClient(url string, log *slog.Logger) *analyticsClient {
 	// A considered exception, with its reason: a breaker would protect no
 	// one here, since each event is sent from its own goroutine.
 	//faultline:ignore nobreaker fire-and-forget events from a goroutine with a 500ms deadline: no request waits on analytics
-	return &analyticsClient{url: url, http: &http.Client{Timeout: time.Second}, log: log}
+	return &analyticsClient{url: url, http: &http.Client{Timeout: time.Second, Transport: traced(http.DefaultTransport)}, log: log}
 }
 
 func (a *analyticsClient) productViewed(id string) {

@@ -70,7 +70,7 @@ func run(log *slog.Logger) error {
 
 	h := &handler{
 		log:       log,
-		store:     &store{db: db, cache: cache, log: log},
+		store:     &store{db: db, cache: instrumented(cache), log: log},
 		analytics: newAnalyticsClient(*analyticsURL, log),
 	}
 	mux := http.NewServeMux()

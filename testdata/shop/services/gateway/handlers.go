@@ -202,7 +202,7 @@ func newCatalogClient(baseURL string) *catalogClient {
 	// Deliberate mistake [httptimeout]: the client has no Timeout and get
 	// builds requests with http.NewRequest (no context), so nothing bounds a
 	// call: a hung catalog holds every product request for ever.
-	return &catalogClient{baseURL: strings.TrimRight(baseURL, "/"), http: &http.Client{}}
+	return &catalogClient{baseURL: strings.TrimRight(baseURL, "/"), http: &http.Client{Transport: traced(http.DefaultTransport)}}
 }
 
 // get fetches path from catalog and decodes the JSON body into v.

@@ -68,7 +68,7 @@ func newProvider(baseURL, apiKey string, log *slog.Logger) *provider {
 		baseURL: strings.TrimRight(baseURL, "/"),
 		apiKey:  apiKey,
 		// Every attempt is bounded end to end, body included.
-		http: &http.Client{Timeout: 5 * time.Second, Transport: transport},
+		http: &http.Client{Timeout: 5 * time.Second, Transport: traced(transport)},
 		breaker: gobreaker.NewCircuitBreaker[*providerCharge](gobreaker.Settings{
 			Name:        "payment-provider",
 			MaxRequests: 3,

@@ -50,7 +50,7 @@ func run(log *slog.Logger) error {
 		MaxRetries:            -1, // a 100ms budget leaves no room for client retries
 	})
 	defer rdb.Close()
-	svc := &recsServer{log: log, rdb: rdb}
+	svc := &recsServer{log: log, rdb: instrumented(rdb)}
 
 	// Deliberate mistake [retrybound]: the warm-up retries until Redis
 	// answers, with no attempt limit and no ctx.Done check, so a pod stuck

@@ -256,3 +256,29 @@ func (r *Repo) Locked(ctx context.Context) error { // want Locked:`ctxdeadline\(
 	_, err := r.db.ExecContext(ctx, "SELECT pg_advisory_lock(1)")
 	return err
 }
+
+// A context parameter the function names "_": the caller's deadline is
+// given and thrown away (no suggested fix: the parameter must be named).
+func (r *Repo) Forget(_ context.Context, id int) error {
+	_, err := r.db.Exec("DELETE FROM t WHERE id = $1", id) // want `\(\*sql.DB\).Exec takes no context, though \(\*dropped.Repo\).Forget is given one and names it _: the statement ignores the caller's deadline and cancellation; name it ctx and call ExecContext\(ctx, …\)`
+	return err
+}
+
+// Trap: a goroutine started in such a function may outlive the call on
+// purpose; silent, as with a named context it does not use.
+func (r *Repo) ForgetLater(_ context.Context, id int) {
+	go func() {
+		r.db.Exec("DELETE FROM t WHERE id = $1", id)
+	}()
+}
+
+// Negative: no context given at all.
+func (r *Repo) Purge(id int) error {
+	_, err := r.db.Exec("DELETE FROM t WHERE id = $1", id)
+	return err
+}
+
+// The same with the parameter unnamed.
+func (r *Repo) Ping(context.Context) error {
+	return r.db.Ping() // want `\(\*sql.DB\).Ping takes no context, though \(\*dropped.Repo\).Ping is given one and leaves it unnamed: .*name it ctx and call PingContext\(ctx\)`
+}

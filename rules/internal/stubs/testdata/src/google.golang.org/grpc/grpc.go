@@ -10,6 +10,7 @@ import (
 
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/keepalive"
+	"google.golang.org/grpc/stats"
 )
 
 // Calls and streams.
@@ -138,8 +139,10 @@ func WithTransportCredentials(creds credentials.TransportCredentials) DialOption
 func WithKeepaliveParams(kp keepalive.ClientParameters) DialOption { return funcDialOption{} }
 
 func WithDefaultServiceConfig(s string) DialOption { return funcDialOption{} }
-func WithMaxCallAttempts(n int) DialOption         { return funcDialOption{} }
-func WithDisableRetry() DialOption                 { return funcDialOption{} }
+
+func WithStatsHandler(h stats.Handler) DialOption { return funcDialOption{} }
+func WithMaxCallAttempts(n int) DialOption        { return funcDialOption{} }
+func WithDisableRetry() DialOption                { return funcDialOption{} }
 
 // Interceptors.
 

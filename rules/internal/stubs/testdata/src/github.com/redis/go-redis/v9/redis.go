@@ -77,3 +77,9 @@ func NewClient(opt *Options) *Client {
 func (c *Client) process(ctx context.Context, cmd Cmder) error { return nil }
 
 func (c *Client) Close() error { return nil }
+
+// UniversalClient is the interface of every go-redis client.
+type UniversalClient interface {
+	Get(ctx context.Context, key string) *StringCmd
+	Close() error
+}
