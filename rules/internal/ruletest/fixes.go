@@ -3,220 +3,176 @@ package ruletest
 import (
 	"bytes"
 	"fmt"
-	"go/ast"
 	"go/format"
 	"go/token"
-	"maps"
 	"os"
-	"path/filepath"
 	"slices"
-	"sort"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/txtar"
 )
 
-// RunWithSuggestedFixes is analysistest.RunWithSuggestedFixes on Run's
-// load: it runs a as Run does, then applies the suggested fixes of each
-// root package's diagnostics and compares each file they edit with its
-// .golden file (the file as a whole, or a txtar archive with one section
-// per fix message), as analysistest does. The fixed file and the golden
-// one are compared gofmt-formatted; unlike analysistest, imports the fixes
-// leave unused are not removed first (no fix of faultline's removes a
-// use), so a fix that did would fail here, not pass.
+// RunWithSuggestedFixes runs a as Run does (and checks the want comments
+// the same way), then applies, per root package, the suggested fixes of
+// all its diagnostics together and compares each file they edit with the
+// file of the same name plus ".golden" beside it. Both are gofmt-formatted
+// before the comparison. Overlapping edits are an error; an edit repeated
+// (the same text over the same range, as two diagnostics' fixes that add
+// the same import make) is applied once. The golden file is the whole
+// fixed file (no fixture uses one archive section per fix message), and
+// imports a fix leaves unused are not removed (no fix of faultline's
+// removes a use), so a fix that did would fail here.
 func RunWithSuggestedFixes(t testing.TB, dir string, a *analysis.Analyzer, patterns ...string) []*analysistest.Result {
 	t.Helper()
 	results := Run(t, dir, a, patterns...)
-	generated := make(map[*token.File]bool)
-	for _, result := range results {
-		act := result.Action
-		for _, file := range act.Package.Syntax {
-			tokFile := act.Package.Fset.File(file.Pos())
-			if _, seen := generated[tokFile]; !seen {
-				generated[tokFile] = ast.IsGenerated(file)
-			}
-		}
-		// message -> fixes -> filename -> edits
-		fixEdits := make(map[string][]map[string][]edit)
-		allFilenames := make(map[string]bool)
-		for _, diag := range act.Diagnostics {
-		fixloop:
-			for _, fix := range diag.SuggestedFixes {
-				for _, e := range fix.TextEdits {
-					if generated[act.Package.Fset.File(e.Pos)] {
-						continue fixloop
-					}
-				}
-				edits := make(map[string][]edit)
-				for _, e := range fix.TextEdits {
-					file := act.Package.Fset.File(e.Pos)
-					allFilenames[file.Name()] = true
-					edits[file.Name()] = append(edits[file.Name()], edit{
-						Start: file.Offset(e.Pos),
-						End:   file.Offset(e.End),
-						New:   string(e.NewText),
-					})
-				}
-				fixEdits[fix.Message] = append(fixEdits[fix.Message], edits)
-			}
-		}
-		merge := func(file, message string, x, y []edit) []edit {
-			z, ok := mergeEdits(x, y)
-			if !ok {
-				t.Errorf("in file %s, conflict applying fix %q", file, message)
-				return x
-			}
-			return z
-		}
-		for _, filename := range slices.Sorted(maps.Keys(allFilenames)) {
-			content, err := os.ReadFile(filename)
-			if err != nil {
-				t.Errorf("error reading %s: %v", filename, err)
-				continue
-			}
-			check := func(prefix string, accumulated []edit, want []byte) {
-				if err := applyAndCompare(filename, content, want, accumulated); err != nil {
-					t.Errorf("%s: %s", prefix, err)
-				}
-			}
-			ar, err := txtar.ParseFile(filename + ".golden")
-			if err != nil {
-				t.Errorf("error reading %s.golden: %v", filename, err)
-				continue
-			}
-			if len(ar.Files) > 0 {
-				if len(ar.Comment) > 0 {
-					t.Errorf("%s.golden has leading comment; we don't know what to do with it", filename)
-					continue
-				}
-				for _, section := range ar.Files {
-					message, want := section.Name, section.Data
-					var accumulated []edit
-					for _, fix := range fixEdits[message] {
-						accumulated = merge(filename, message, accumulated, fix[filename])
-					}
-					check(fmt.Sprintf("all fixes of message %q", message), accumulated, want)
-				}
-			} else {
-				want := ar.Comment
-				var accumulated []edit
-				for _, message := range slices.Sorted(maps.Keys(fixEdits)) {
-					for _, fix := range fixEdits[message] {
-						accumulated = merge(filename, message, accumulated, fix[filename])
-					}
-				}
-				check("all fixes", accumulated, want)
-			}
+	for _, r := range results {
+		for _, err := range checkFixes(r.Pass.Fset, r.Diagnostics) {
+			t.Errorf("%s", rel(dir, err.Error()))
 		}
 	}
 	return results
 }
 
-// applyAndCompare applies edits to original and compares the result with
-// want, both gofmt-formatted.
-func applyAndCompare(filename string, original, want []byte, edits []edit) error {
-	if cwd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(cwd, filename); err == nil {
-			filename = rel
+// An edit replaces src[start:end] of a file with text.
+type edit struct {
+	start, end int
+	text       string
+}
+
+// checkFixes applies the fixes of diags and compares each edited file
+// with its golden file; it returns the differences and errors, by file.
+func checkFixes(fset *token.FileSet, diags []analysis.Diagnostic) []error {
+	edits := map[string][]edit{}
+	for _, d := range diags {
+		for _, fix := range d.SuggestedFixes {
+			for _, te := range fix.TextEdits {
+				f := fset.File(te.Pos)
+				if f == nil {
+					return []error{fmt.Errorf("fix %q of %q: edit at a position in no file", fix.Message, d.Message)}
+				}
+				end := te.End
+				if !end.IsValid() {
+					end = te.Pos
+				}
+				if end < te.Pos || fset.File(end) != f {
+					return []error{fmt.Errorf("%s: fix %q: edit ends before it starts or in another file", fset.Position(te.Pos), fix.Message)}
+				}
+				edits[f.Name()] = append(edits[f.Name()], edit{f.Offset(te.Pos), f.Offset(end), string(te.NewText)})
+			}
 		}
 	}
-	if len(edits) == 0 {
-		return fmt.Errorf("%s: no edits", filename)
+	var errs []error
+	files := make([]string, 0, len(edits))
+	for name := range edits {
+		files = append(files, name)
 	}
-	fixedBytes, err := apply(original, edits)
+	slices.Sort(files)
+	for _, name := range files {
+		if err := compareFixed(name, edits[name]); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
+
+// compareFixed applies edits to the file name and compares the result
+// with name.golden.
+func compareFixed(name string, edits []edit) error {
+	src, err := os.ReadFile(name)
 	if err != nil {
-		return fmt.Errorf("%s: error applying fixes: %v", filename, err)
+		return err
 	}
-	fixed, err := format.Source(fixedBytes)
+	golden, err := os.ReadFile(name + ".golden")
 	if err != nil {
-		return fmt.Errorf("%s: error formatting resulting source: %v\n%s", filename, err, fixedBytes)
+		return fmt.Errorf("%s: the fixes edit this file and it has no golden file: %v", name, err)
 	}
-	want, err = format.Source(want)
+	fixed, err := applyEdits(src, edits)
 	if err != nil {
-		return fmt.Errorf("%s.golden: error formatting golden file: %v\n%s", filename, err, fixed)
+		return fmt.Errorf("%s: %v", name, err)
 	}
-	if !bytes.Equal(bytes.TrimSpace(fixed), bytes.TrimSpace(want)) {
-		return fmt.Errorf("unexpected %s content:\n-- original --\n%s\n-- fixed --\n%s\n-- want --\n%s", filename, original, fixed, want)
+	got, err := format.Source(fixed)
+	if err != nil {
+		return fmt.Errorf("%s: all fixes: the fixed file does not parse: %v\n%s", name, err, fixed)
+	}
+	want, err := format.Source(golden)
+	if err != nil {
+		return fmt.Errorf("%s.golden: does not parse: %v", name, err)
+	}
+	if !bytes.Equal(got, want) {
+		return fmt.Errorf("%s: all fixes: unexpected fixed file (- golden, + fixed):\n%s", name, lineDiff(string(want), string(got)))
 	}
 	return nil
 }
 
-// An edit replaces src[Start:End] with New (x/tools' internal diff.Edit).
-type edit struct {
-	Start, End int
-	New        string
-}
-
-// apply applies edits to src: sorted by (start, end), stably, and refused
-// when out of bounds or overlapping (x/tools' diff.ApplyBytes).
-func apply(src []byte, edits []edit) ([]byte, error) {
+// applyEdits applies edits to src: in order of position (stably, so that
+// insertions at one offset keep the order they were reported in),
+// identical edits once, overlapping ones refused.
+func applyEdits(src []byte, edits []edit) ([]byte, error) {
 	edits = slices.Clone(edits)
-	sort.SliceStable(edits, func(i, j int) bool {
-		if edits[i].Start != edits[j].Start {
-			return edits[i].Start < edits[j].Start
+	slices.SortStableFunc(edits, func(a, b edit) int {
+		if a.start != b.start {
+			return a.start - b.start
 		}
-		return edits[i].End < edits[j].End
+		return a.end - b.end
 	})
+	edits = slices.Compact(edits)
 	var out bytes.Buffer
 	last := 0
-	for _, e := range edits {
-		if !(0 <= e.Start && e.Start <= e.End && e.End <= len(src)) {
-			return nil, fmt.Errorf("diff has out-of-bounds edits")
+	for i, e := range edits {
+		if e.start < 0 || e.end > len(src) || e.start > e.end {
+			return nil, fmt.Errorf("edit [%d,%d) out of the file's %d bytes", e.start, e.end, len(src))
 		}
-		if e.Start < last {
-			return nil, fmt.Errorf("diff has overlapping edits")
+		if e.start < last {
+			p := edits[i-1]
+			return nil, fmt.Errorf("overlapping edits: [%d,%d) %q and [%d,%d) %q", p.start, p.end, p.text, e.start, e.end, e.text)
 		}
-		out.Write(src[last:e.Start])
-		out.WriteString(e.New)
-		last = e.End
+		out.Write(src[last:e.start])
+		out.WriteString(e.text)
+		last = e.end
 	}
 	out.Write(src[last:])
 	return out.Bytes(), nil
 }
 
-// mergeEdits merges two ordered lists of edits, coalescing identical
-// ones; it reports false on a conflict (x/tools' internal diff.Merge).
-//
-// Copyright 2025 The Go Authors. All rights reserved.
-// Use of this source code is governed by a BSD-style
-// license that can be found in the LICENSE file.
-func mergeEdits(x, y []edit) ([]edit, bool) {
-	x = slices.Clone(x)
-	y = slices.Clone(y)
-	var merged []edit
-	add := func(e edit) { merged = append(merged, e) }
-	var xi, yi int
-	for xi < len(x) && yi < len(y) {
-		px := &x[xi]
-		py := &y[yi]
-		switch {
-		case *px == *py:
-			add(*px)
-			xi++
-			yi++
-		case px.End <= py.Start:
-			add(*px)
-			xi++
-		case py.End <= px.Start:
-			add(*py)
-			yi++
-		case px.Start < py.Start:
-			add(edit{px.Start, py.Start, ""})
-			px.Start = py.Start
-		case py.Start < px.Start:
-			add(edit{py.Start, px.Start, ""})
-			py.Start = px.Start
-		default:
-			return nil, false
+// lineDiff shows the lines that differ between a and b, marked - and +,
+// with the line number in a (a longest common subsequence of lines).
+func lineDiff(a, b string) string {
+	x, y := strings.SplitAfter(a, "\n"), strings.SplitAfter(b, "\n")
+	// lcs[i][j]: length of the longest common subsequence of x[i:], y[j:].
+	lcs := make([][]int, len(x)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(y)+1)
+	}
+	for i := len(x) - 1; i >= 0; i-- {
+		for j := len(y) - 1; j >= 0; j-- {
+			if x[i] == y[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
 		}
 	}
-	for ; xi < len(x); xi++ {
-		add(x[xi])
+	var sb strings.Builder
+	line := func(mark string, n int, s string) {
+		fmt.Fprintf(&sb, "%s%4d %s", mark, n, s)
+		if !strings.HasSuffix(s, "\n") {
+			sb.WriteString("\n")
+		}
 	}
-	for ; yi < len(y); yi++ {
-		add(y[yi])
+	i, j := 0, 0
+	for i < len(x) || j < len(y) {
+		switch {
+		case i < len(x) && j < len(y) && x[i] == y[j]:
+			i, j = i+1, j+1
+		case j < len(y) && (i == len(x) || lcs[i][j+1] >= lcs[i+1][j]):
+			line("+", i+1, y[j])
+			j++
+		default:
+			line("-", i+1, x[i])
+			i++
+		}
 	}
-	return merged, true
+	return sb.String()
 }

@@ -1,7 +1,17 @@
 // Package ruletest runs an analyzer on test fixtures and checks its
-// diagnostics and facts against the fixtures' `// want` comments, as
-// x/tools' analysistest.Run does (same expectations, same errors, same
-// Result), with the standard library parsed without function bodies.
+// diagnostics, facts and suggested fixes against the fixtures' `// want`
+// comments and `.golden` files, with the standard library parsed without
+// function bodies. Its Result is x/tools' analysistest.Result, so that
+// tests can read the analysis as they would there.
+//
+// The checking is the project's own (expect.go, fixes.go) and supports the
+// forms the repository's fixtures use: diagnostics expected by line with
+// patterns that are raw or double-quoted Go strings (several per comment),
+// facts on the object declared on the line (`F:"re"`) or on the package
+// (`package:"re"` on a package clause), want comments at the start of a //
+// comment, after a directive (`//faultline:ignore x // want "re"`) or in a
+// block comment; golden files hold the whole fixed file. Any other form
+// after "want" (a line offset, a word) fails the test at its position.
 //
 // analysistest type-checks every function body of every dependency: for
 // a fixture that imports net/http, most of the standard library, the
@@ -32,10 +42,9 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// Run is analysistest.Run with the standard library outlined (see the
-// package documentation): it loads the packages of patterns from dir (a module
-// root, or a GOPATH-style tree), runs a, reports load and analysis errors
-// to t, checks each root package's diagnostics and facts against its
+// Run loads the packages of patterns from dir (a module root, or a
+// GOPATH-style tree) with the standard library outlined (see the package
+// documentation), runs a, reports load and analysis errors to t, checks each root package's diagnostics and facts against its
 // `// want` comments, and returns a Result per root package.
 func Run(t testing.TB, dir string, a *analysis.Analyzer, patterns ...string) []*analysistest.Result {
 	t.Helper()
@@ -44,9 +53,9 @@ func Run(t testing.TB, dir string, a *analysis.Analyzer, patterns ...string) []*
 		t.Errorf("loading %s: %v", patterns, err)
 		return nil
 	}
-	// Print parse and type errors to the test log, as analysistest does;
-	// not those of outlined dependencies, which every such package has
-	// (imports its missing bodies used).
+	// Print parse and type errors to the test log, not those of outlined
+	// dependencies, which every such package has (imports its missing
+	// bodies used).
 	if !a.RunDespiteErrors {
 		packages.Visit(pkgs, nil, func(p *packages.Package) {
 			if outlined[p] {

@@ -86,15 +86,15 @@ func TestRun(t *testing.T) {
 	}
 }
 
-// TestRunFails checks that the checking fails where analysistest's does:
+// TestRunFails checks that the checking fails, in order of position, on
 // a diagnostic and a fact no want comment expects, and a want comment
 // nothing matches.
 func TestRunFails(t *testing.T) {
 	rec := &recorder{TB: t}
 	Run(rec, abs(t, "testdata"), getter, "bad")
 	want := []string{
+		"bad/bad.go:8:6: unexpected fact: Fetch: calls http.Get",
 		"bad/bad.go:9:2: unexpected diagnostic: call of http.Get",
-		"bad/bad.go:8:6: unexpected fact: calls http.Get",
 		"bad/bad.go:12: no diagnostic was reported matching `call of http.Get`",
 	}
 	if len(rec.errors) != len(want) {
