@@ -15,6 +15,7 @@ func runGraphRules(ran []*rules.Rule, g *graph.Graph) []Finding {
 	// findings in catalogue order, so the output does not depend on
 	// scheduling.
 	passes := make([]*rules.GraphPass, len(ran))
+	shared := &rules.GraphShared{}
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, r := range ran {
@@ -22,6 +23,7 @@ func runGraphRules(ran []*rules.Rule, g *graph.Graph) []Finding {
 			continue
 		}
 		passes[i] = rules.NewGraphPass(r, g)
+		passes[i].Shared = shared
 		sem <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-sem }()
@@ -29,7 +31,13 @@ func runGraphRules(ran []*rules.Rule, g *graph.Graph) []Finding {
 		})
 	}
 	wg.Wait()
-	var out []Finding
+	n := 0
+	for _, p := range passes {
+		if p != nil {
+			n += len(p.Findings())
+		}
+	}
+	out := make([]Finding, 0, n)
 	for i, r := range ran {
 		if passes[i] != nil {
 			for _, lf := range passes[i].Findings() {

@@ -66,6 +66,7 @@ func ParseSeverity(s string) (Severity, bool) { return lint.ParseSeverity(s) }
 // Suppressions what an Audit is told of the suppressions used.
 type (
 	GraphPass    = lint.GraphPass
+	GraphShared  = lint.Shared
 	Finding      = lint.Finding
 	Related      = lint.Related
 	CodeFinding  = lint.CodeFinding

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/faultline-dev/faultline/analyzer"
@@ -42,7 +43,18 @@ var (
 
 // Unsuppressed returns the findings no suppression silenced.
 func Unsuppressed(fs []analyzer.Finding) []analyzer.Finding {
-	var out []analyzer.Finding
+	// Findings are large and a system can have tens of thousands: one
+	// allocation of the right size, none when nothing is suppressed.
+	n := 0
+	for i := range fs {
+		if fs[i].Suppression == nil {
+			n++
+		}
+	}
+	if n == len(fs) {
+		return slices.Clip(fs)
+	}
+	out := make([]analyzer.Finding, 0, n)
 	for _, f := range fs {
 		if f.Suppression == nil {
 			out = append(out, f)

@@ -30,7 +30,7 @@ func check(pass *lint.GraphPass) {
 	if g == nil || len(g.Entrypoints) == 0 {
 		return
 	}
-	req := g.Requirements()
+	req := pass.Requirements()
 	for i, n := range g.Nodes {
 		if n.Client || !n.ReplicasKnown || n.Redundant() || !req.IsRequired(i) {
 			continue

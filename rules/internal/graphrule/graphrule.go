@@ -105,12 +105,31 @@ func PathNodes(path []*graph.Edge) []string {
 // EdgeName writes an edge as "a -> b".
 func EdgeName(e *graph.Edge) string { return e.From + " -> " + e.To }
 
-// Arrow writes node names as "a -> b -> c".
-func Arrow(names []string) string { return strings.Join(names, " -> ") }
+// PathEnds is how many hops at each end of a long path a finding spells
+// out: a path of more than 2·PathEnds hops is written with its first and
+// last PathEnds hops and the number of those between, in the message and
+// in the related locations, so that a finding's size does not grow with
+// the depth of the system (the JSON's path field keeps every node).
+const PathEnds = 6
 
-// EdgeRelated returns one related location per edge of a path, at the
-// edge's position, with the message note returns for it.
+// Arrow writes node names as "a -> b -> c"; a path of more than
+// 2·PathEnds hops as "a -> … -> g -> … 40 more … -> t -> … -> z".
+func Arrow(names []string) string {
+	hops := len(names) - 1
+	if hops <= 2*PathEnds {
+		return strings.Join(names, " -> ")
+	}
+	return strings.Join(names[:PathEnds+1], " -> ") + " -> … " + strconv.Itoa(hops-2*PathEnds) + " more … -> " +
+		strings.Join(names[len(names)-PathEnds:], " -> ")
+}
+
+// EdgeRelated returns one related location per edge of a list of edges, at
+// the edge's position, with the message note returns for it; of more than
+// 2·PathEnds edges only the first and last PathEnds (see Arrow).
 func EdgeRelated(path []*graph.Edge, note func(*graph.Edge) string) []lint.Related {
+	if len(path) > 2*PathEnds {
+		path = append(path[:PathEnds:PathEnds], path[len(path)-PathEnds:]...)
+	}
 	rel := make([]lint.Related, 0, len(path))
 	for _, e := range path {
 		rel = append(rel, lint.Related{Pos: e.Pos, Message: note(e)})
@@ -132,7 +151,18 @@ func Duration(d time.Duration) string {
 
 // Factor writes a load factor or a product of them, rounded to two
 // decimals: "12", "3.6".
-func Factor(f float64) string { return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64) }
+// Products of many layers' retries can exceed any count a reader can use:
+// from a billion on, three significant digits ("3.49e+40"); beyond what a
+// float64 holds, "more than 1e308".
+func Factor(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "more than 1e308"
+	case f >= 1e9:
+		return strconv.FormatFloat(f, 'g', 3, 64)
+	}
+	return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64)
+}
 
 // Describe names a node with what matters for its redundancy:
 // "checkout (service, 1 replica)", "orders (postgres, ha single)",

@@ -1,6 +1,8 @@
 package graphrule
 
 import (
+	"fmt"
+	"math"
 	"testing"
 	"time"
 
@@ -28,6 +30,12 @@ func TestWording(t *testing.T) {
 		{Factor(27), "27"},
 		{Arrow(PathNodes([]*graph.Edge{{From: "a", To: "b"}, {From: "b", To: "c"}})), "a -> b -> c"},
 		{Arrow(PathNodes(nil)), ""},
+		{Factor(3e40), "3e+40"},
+		{Factor(math.Inf(1)), "more than 1e308"},
+		{Factor(1e9), "1e+09"},
+		{Factor(999999999.5), "999999999.5"},
+		{Arrow(PathNodes(chain(12))), "n0 -> n1 -> n2 -> n3 -> n4 -> n5 -> n6 -> n7 -> n8 -> n9 -> n10 -> n11 -> n12"},
+		{Arrow(PathNodes(chain(40))), "n0 -> n1 -> n2 -> n3 -> n4 -> n5 -> n6 -> … 28 more … -> n35 -> n36 -> n37 -> n38 -> n39 -> n40"},
 		{Describe(&graph.Node{Name: "s", Kind: graph.Service, Replicas: 1, ReplicasKnown: true}), "s (service, 1 replica)"},
 		{Describe(&graph.Node{Name: "s", Kind: graph.Service}), "s (service)"},
 		{Describe(&graph.Node{Name: "db", Kind: graph.Datastore, Engine: "postgres", Replicas: 1, ReplicasKnown: true}), "db (postgres, ha single)"},
@@ -70,5 +78,46 @@ func TestDomains(t *testing.T) {
 	}
 	if s := (graph.Settings{MaxAmplification: 4, SharedFateMin: 2}); MaxAmplification(&s) != 4 || SharedFateMin(&s) != 2 {
 		t.Error("settings")
+	}
+}
+
+// chain returns the path n0 -> n1 -> … -> nN, each edge at the line of its
+// caller.
+func chain(n int) []*graph.Edge {
+	var path []*graph.Edge
+	for i := range n {
+		path = append(path, &graph.Edge{From: fmt.Sprint("n", i), To: fmt.Sprint("n", i+1), Pos: graph.Pos{File: "t.cue", Line: i + 1}})
+	}
+	return path
+}
+
+// A long path's related locations are its first and last PathEnds hops;
+// a short one's are all of them, in order.
+func TestEdgeRelatedEnds(t *testing.T) {
+	note := func(e *graph.Edge) string { return EdgeName(e) }
+	for _, tt := range []struct {
+		hops  int
+		lines []int
+	}{
+		{3, []int{1, 2, 3}},
+		{12, []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}},
+		{13, []int{1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13}},
+		{500, []int{1, 2, 3, 4, 5, 6, 495, 496, 497, 498, 499, 500}},
+	} {
+		path := chain(tt.hops)
+		rel := EdgeRelated(path, note)
+		var lines []int
+		for _, r := range rel {
+			lines = append(lines, r.Pos.Line)
+		}
+		if fmt.Sprint(lines) != fmt.Sprint(tt.lines) {
+			t.Errorf("%d hops: related at lines %v, want %v", tt.hops, lines, tt.lines)
+		}
+		if rel[0].Message != "n0 -> n1" {
+			t.Errorf("%d hops: first note %q", tt.hops, rel[0].Message)
+		}
+		if len(path) != tt.hops || path[tt.hops-1].From != fmt.Sprint("n", tt.hops-1) {
+			t.Errorf("%d hops: EdgeRelated changed its argument", tt.hops)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -246,11 +247,34 @@ type GraphPass struct {
 	// Suppressions is set for an Audit.
 	Suppressions Suppressions
 
+	// Shared, when set, holds what the passes of one run over the same
+	// graph compute once for all of them (see Requirements).
+	Shared *Shared
+
 	findings []Finding
 }
 
 // NewGraphPass returns a pass of rule r over g.
 func NewGraphPass(r *Rule, g *graph.Graph) *GraphPass { return &GraphPass{Graph: g, Rule: r} }
+
+// Shared is what the graph rules of one run share: results that several
+// rules derive from the same graph, computed by the first rule that asks
+// and handed to the others (the rules run concurrently). The graph must not
+// change while its passes share one.
+type Shared struct {
+	reqOnce sync.Once
+	req     *graph.Requirements
+}
+
+// Requirements returns the required sets and blast radius of the pass's
+// graph (graph.Graph.Requirements), once per Shared.
+func (p *GraphPass) Requirements() *graph.Requirements {
+	if p.Shared == nil {
+		return p.Graph.Requirements()
+	}
+	p.Shared.reqOnce.Do(func() { p.Shared.req = p.Graph.Requirements() })
+	return p.Shared.req
+}
 
 // Report records a finding. A zero Severity means the rule's default.
 func (p *GraphPass) Report(f Finding) {

@@ -191,7 +191,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	defer stop()
 	cfg := common.config(patterns)
-	cfg.Progress = prog.callback()
+	var restoreGC func()
+	cfg.Progress, restoreGC = codeGC(prog.callback())
+	defer restoreGC()
 	cfg.Cache = cache
 	res, err := analyzer.Run(cfg)
 	if err != nil {

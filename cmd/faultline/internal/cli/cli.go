@@ -73,16 +73,6 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
-	case "check", "graph", "init":
-		// Loading and analysing a large module is mostly garbage: collect
-		// it twice as often as Go's default, which lowers the peak memory
-		// by about a sixth for about a tenth more time (see the README's
-		// performance section). GOGC in the environment overrides this.
-		if os.Getenv("GOGC") == "" {
-			defer debug.SetGCPercent(debug.SetGCPercent(50))
-		}
-	}
-	switch cmd {
 	case "check":
 		return runCheck(rest, stdout, stderr)
 	case "graph":

