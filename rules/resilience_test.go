@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 	"github.com/faultline-dev/faultline/rules/nestedretry"
 	"github.com/faultline-dev/faultline/rules/nobreaker"
@@ -28,5 +28,5 @@ func TestSharedResult(t *testing.T) {
 		Requires: []*analysis.Analyzer{nobreaker.Analyzer, retrybound.Analyzer, retrybackoff.Analyzer, nestedretry.Analyzer},
 		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
 	}
-	analysistest.Run(t, stubs.GOPATH(t, filepath.Join("internal", "resilience", "testdata", "src")), all, "shared")
+	ruletest.Run(t, stubs.GOPATH(t, filepath.Join("internal", "resilience", "testdata", "src")), all, "shared")
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/faultline-dev/faultline/rules/dialtimeout"
 	"github.com/faultline-dev/faultline/rules/httptimeout"
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 	"github.com/faultline-dev/faultline/rules/servertimeout"
 )
@@ -36,19 +37,14 @@ func TestValueflowRulesTogether(t *testing.T) {
 		t.Run(rule.Name, func(t *testing.T) {
 			fixtures := filepath.Join(rule.Name, "testdata", "src")
 			roots := fixtureRoots(t, fixtures)
-			gopath := stubs.GOPATH(t, fixtures)
-			cfg := &packages.Config{
-				Mode: packages.LoadAllSyntax,
-				Dir:  filepath.Join(gopath, "src"),
-				Env:  append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS=", "GOWORK=off"),
-			}
-			pkgs, err := packages.Load(cfg, roots...)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if packages.PrintErrors(pkgs) > 0 {
-				t.Fatal("fixtures do not load")
-			}
+			// The fixtures and the stubs in full, the standard library
+			// outlined (package ir skips it), as in the rules' own tests.
+			pkgs := ruletest.Load(t, stubs.GOPATH(t, fixtures), roots...)
+			packages.Visit(pkgs, nil, func(p *packages.Package) {
+				if p.IllTyped {
+					t.Fatalf("fixtures do not load: %s: %v", p.PkgPath, p.Errors)
+				}
+			})
 			graph, err := checker.Analyze(rules, pkgs, &checker.Options{})
 			if err != nil {
 				t.Fatal(err)

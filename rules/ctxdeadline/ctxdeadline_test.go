@@ -11,6 +11,7 @@ import (
 
 	"github.com/faultline-dev/faultline/rules/ctxdeadline"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 )
 
@@ -23,7 +24,7 @@ var firstRun []string
 // contexts, and only they, have the request-context category, and every
 // finding points at the remote calls it reaches.
 func Test(t *testing.T) {
-	results := analysistest.Run(t, stubs.TestData(t), ctxdeadline.Analyzer, packages...)
+	results := ruletest.Run(t, stubs.TestData(t), ctxdeadline.Analyzer, packages...)
 	var request, other int
 	for _, res := range results {
 		for _, d := range res.Diagnostics {
@@ -63,7 +64,7 @@ func TestRule(t *testing.T) {
 // Two runs give the same diagnostics and facts, in the same order.
 func TestDeterministic(t *testing.T) {
 	run := func() []string {
-		return summary(analysistest.Run(t, stubs.TestData(t), ctxdeadline.Analyzer, packages...))
+		return summary(ruletest.Run(t, stubs.TestData(t), ctxdeadline.Analyzer, packages...))
 	}
 	first := firstRun
 	if first == nil {
@@ -102,7 +103,7 @@ func summary(results []*analysistest.Result) []string {
 // net and transactions, on the real standard library) and their
 // suggested fixes (the .golden files).
 func TestDropped(t *testing.T) {
-	results := analysistest.RunWithSuggestedFixes(t, stubs.TestData(t), ctxdeadline.Analyzer, "dropped", "droppedtx", "droppeddefault")
+	results := ruletest.RunWithSuggestedFixes(t, stubs.TestData(t), ctxdeadline.Analyzer, "dropped", "droppedtx", "droppeddefault")
 	for _, res := range results {
 		for _, d := range res.Diagnostics {
 			if d.Category != ctxdeadline.CategoryDropped {

@@ -3,14 +3,13 @@ package deephealth_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/faultline-dev/faultline/rules/deephealth"
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 )
 
 // Test runs the fixtures: net/http registrations (a), the routers
 // (routers) and gRPC health services (grpchealth).
 func Test(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), deephealth.Analyzer, "a", "routers", "grpchealth", "trial")
+	ruletest.Run(t, stubs.TestData(t), deephealth.Analyzer, "a", "routers", "grpchealth", "trial")
 }

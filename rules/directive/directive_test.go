@@ -8,6 +8,7 @@ import (
 
 	"github.com/faultline-dev/faultline/rules/directive"
 	"github.com/faultline-dev/faultline/rules/httptimeout"
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/servertimeout"
 )
 
@@ -21,5 +22,5 @@ func rule() *analysis.Analyzer {
 
 // Test checks the directive rule's diagnostics on the fixtures.
 func Test(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), rule(), "a")
+	ruletest.Run(t, analysistest.TestData(), rule(), "a")
 }

@@ -3,9 +3,8 @@ package httptimeout_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/faultline-dev/faultline/rules/httptimeout"
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 )
 
@@ -15,5 +14,5 @@ import (
 // fields, configured after construction and cloned, and requests bounded
 // one at a time.
 func TestValues(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), httptimeout.Analyzer, "wrap", "clientembed", "values", "perreq", "byvalue")
+	ruletest.Run(t, stubs.TestData(t), httptimeout.Analyzer, "wrap", "clientembed", "values", "perreq", "byvalue")
 }

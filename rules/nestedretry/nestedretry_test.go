@@ -3,8 +3,7 @@ package nestedretry_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 	"github.com/faultline-dev/faultline/rules/nestedretry"
 )
@@ -15,12 +14,12 @@ import (
 // connection with two retry layers, and that clients that do not retry
 // stay silent.
 func Test(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), nestedretry.Analyzer, "retryhelp", "nested")
+	ruletest.Run(t, stubs.TestData(t), nestedretry.Analyzer, "retryhelp", "nested")
 }
 
 // TestTestCode checks that test helpers outside _test.go files (taking a
 // *testing.T, or called only by such helpers) are left alone, and the
 // same loop in production code is reported.
 func TestTestCode(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), nestedretry.Analyzer, "testhelp")
+	ruletest.Run(t, stubs.TestData(t), nestedretry.Analyzer, "testhelp")
 }

@@ -4,9 +4,9 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/faultline-dev/faultline/rules/internal/config"
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 	"github.com/faultline-dev/faultline/rules/nobreaker"
 )
@@ -20,7 +20,7 @@ import (
 // over unix-domain sockets are local (unixsock), unless the transport
 // dials TCP.
 func TestCode(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), nobreaker.Analyzer,
+	ruletest.Run(t, stubs.TestData(t), nobreaker.Analyzer,
 		"grpcplain", "grpcguarded", "breakers", "usebreakers", "interceptors", "retryonly",
 		"httpplain", "httpguarded", "twostep", "traps", "mixed", "wrapnoflag", "unknown",
 		"twoclients", "mail", "example.com/pb/payment", "oneconn", "local", "libguards", "probe", "unixsock", "streams")
@@ -32,20 +32,20 @@ func TestCode(t *testing.T) {
 // helpers, hydra's test/mock-client); production code beside them and
 // the same program outside test/ are reported.
 func TestTestCode(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), nobreaker.Analyzer, "e2ehelpers", "harness/...")
+	ruletest.Run(t, stubs.TestData(t), nobreaker.Analyzer, "e2ehelpers", "harness/...")
 }
 
 // TestPlatformEndpoints checks that link-local and cloud metadata
 // endpoints (minio-go's instance metadata and container credential calls)
 // are treated like loopback, and a real service beside them is reported.
 func TestPlatformEndpoints(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), nobreaker.Analyzer, "metadata")
+	ruletest.Run(t, stubs.TestData(t), nobreaker.Analyzer, "metadata")
 }
 
 // TestWrappers checks that a wrapper declared in the configuration guards the
 // calls made in the function it is given.
 func TestWrappers(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), withWrappers(t, "breaker:example.com/platform/resilience.Do"), "wrapflag")
+	ruletest.Run(t, stubs.TestData(t), withWrappers(t, "breaker:example.com/platform/resilience.Do"), "wrapflag")
 }
 
 // withWrappers returns nobreaker's analyzer configured with wrappers.
@@ -63,5 +63,5 @@ func withWrappers(t *testing.T, wrappers string) *analysis.Analyzer {
 // they call) are not reported, and that a poll loop in main, a function
 // handlers also call, and the handlers' own calls are.
 func TestStartup(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), nobreaker.Analyzer, "startup/...")
+	ruletest.Run(t, stubs.TestData(t), nobreaker.Analyzer, "startup/...")
 }

@@ -3,8 +3,7 @@ package retrybackoff_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 	"github.com/faultline-dev/faultline/rules/retrybackoff"
 )
@@ -15,7 +14,7 @@ import (
 // jittered delays, and waits in helpers of this and another package, stay
 // silent.
 func Test(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), retrybackoff.Analyzer, "loops", "libs")
+	ruletest.Run(t, stubs.TestData(t), retrybackoff.Analyzer, "loops", "libs")
 }
 
 // TestFailover checks that a loop moving from one endpoint to the next,
@@ -23,7 +22,7 @@ func Test(t *testing.T) {
 // tcpproxy), is not a retry, and that pickers which may hand out the same
 // endpoint again still are.
 func TestFailover(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), retrybackoff.Analyzer, "failover")
+	ruletest.Run(t, stubs.TestData(t), retrybackoff.Analyzer, "failover")
 }
 
 // TestTestCode checks that wait loops in test code outside _test.go files
@@ -32,7 +31,7 @@ func TestFailover(t *testing.T) {
 // "testing" (nats-server's test package); the same loops in production
 // code, or under tests/ without "testing", are reported.
 func TestTestCode(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), retrybackoff.Analyzer, "acceptance", "suite/...")
+	ruletest.Run(t, stubs.TestData(t), retrybackoff.Analyzer, "acceptance", "suite/...")
 }
 
 // TestBootstrap checks nats-server's bootstrap loop, whose retried call
@@ -40,7 +39,7 @@ func TestTestCode(t *testing.T) {
 // it is silent whatever the order of analysis (see resilience's
 // TestOrderIndependence, which builds this package in shuffled orders).
 func TestBootstrap(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), retrybackoff.Analyzer, "bootstrap")
+	ruletest.Run(t, stubs.TestData(t), retrybackoff.Analyzer, "bootstrap")
 }
 
 // TestReconnect checks reconnect loops around long-lived gRPC streams (a
@@ -50,5 +49,5 @@ func TestBootstrap(t *testing.T) {
 // retried at once (the trap), and a unary call in the same shape is no
 // reconnect loop.
 func TestReconnect(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), retrybackoff.Analyzer, "reconnect")
+	ruletest.Run(t, stubs.TestData(t), retrybackoff.Analyzer, "reconnect")
 }

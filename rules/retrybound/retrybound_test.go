@@ -3,8 +3,7 @@ package retrybound_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 	"github.com/faultline-dev/faultline/rules/retrybound"
 )
@@ -13,12 +12,12 @@ import (
 // never incremented) and library configurations that retry forever, and
 // that loops bounded by a counter, a deadline or the context stay silent.
 func Test(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), retrybound.Analyzer, "loops", "libs")
+	ruletest.Run(t, stubs.TestData(t), retrybound.Analyzer, "loops", "libs")
 }
 
 // TestTestCode checks that test helpers outside _test.go files (taking a
 // *testing.T, or called only by such helpers) are left alone, and the
 // same loop in production code is reported.
 func TestTestCode(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), retrybound.Analyzer, "testhelp")
+	ruletest.Run(t, stubs.TestData(t), retrybound.Analyzer, "testhelp")
 }

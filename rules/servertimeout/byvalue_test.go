@@ -3,8 +3,7 @@ package servertimeout_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 	"github.com/faultline-dev/faultline/rules/servertimeout"
 )
@@ -13,5 +12,5 @@ import (
 // its variable, then changed): the literal's timeouts are kept, and a
 // copy made before a timeout is set has none.
 func TestByValue(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), servertimeout.Analyzer, "byvalue")
+	ruletest.Run(t, stubs.TestData(t), servertimeout.Analyzer, "byvalue")
 }

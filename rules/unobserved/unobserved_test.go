@@ -3,8 +3,7 @@ package unobserved_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 	"github.com/faultline-dev/faultline/rules/unobserved"
 )
@@ -18,7 +17,7 @@ import (
 // http.DefaultTransport, unobserved in one that does not, unknown outside
 // a main package.
 func TestCode(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), unobserved.Analyzer,
+	ruletest.Run(t, stubs.TestData(t), unobserved.Analyzer,
 		"grpcobs", "httpobs", "metricobs", "redisobs", "unmodelled", "crosspkg",
 		"defaultobs", "defaultbare", "libdefault")
 }

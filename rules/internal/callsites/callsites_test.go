@@ -3,9 +3,8 @@ package callsites_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/faultline-dev/faultline/rules/internal/callsites"
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 )
 
@@ -26,5 +25,5 @@ import (
 // command-line tool that imports that package, or whose test starts a
 // server, starts none (climain).
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), callsites.Analyzer, "svc", "clients", "bounds", "platform", "store", "drv", "svc2", "regwrap", "svc3", "retries", "helpers", "testhelper", "helperctx", "srvlib", "srvmain", "climain", "ifacemain", "jobmain", "healthreg", "unknownrouter")
+	ruletest.Run(t, stubs.TestData(t), callsites.Analyzer, "svc", "clients", "bounds", "platform", "store", "drv", "svc2", "regwrap", "svc3", "retries", "helpers", "testhelper", "helperctx", "srvlib", "srvmain", "climain", "ifacemain", "jobmain", "healthreg", "unknownrouter")
 }

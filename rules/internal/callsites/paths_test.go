@@ -5,9 +5,9 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/faultline-dev/faultline/rules/internal/callsites"
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 )
 
@@ -49,5 +49,5 @@ var showPaths = &analysis.Analyzer{
 // base URL, fmt.Sprintf, url.JoinPath, a request's URL; traps: a path from
 // a variable, a base with no slash) and the routes a package serves.
 func TestPaths(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), showPaths, "paths")
+	ruletest.Run(t, stubs.TestData(t), showPaths, "paths")
 }

@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 )
 
 // A Suite is an analyzer and the fixture packages whose `// want`
@@ -90,7 +92,7 @@ func Run(t *testing.T, suites ...Suite) []*analysistest.Result {
 	if facts {
 		all.FactTypes = []analysis.Fact{new(echo)}
 	}
-	return analysistest.Run(t, dir, all, patterns...)
+	return ruletest.Run(t, dir, all, patterns...)
 }
 
 // ResultOf returns the result of the analyzer a of one of Run's suites on

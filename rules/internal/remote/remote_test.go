@@ -3,9 +3,8 @@ package remote_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/faultline-dev/faultline/rules/internal/remote"
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 )
 
@@ -13,5 +12,5 @@ import (
 // operations: directly, through helpers, through closures, and through the
 // interface of a generated gRPC client from another package.
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), remote.Analyzer, "a")
+	ruletest.Run(t, stubs.TestData(t), remote.Analyzer, "a")
 }

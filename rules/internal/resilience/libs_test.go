@@ -7,13 +7,13 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/faultline-dev/faultline/rules/internal/ir"
 	"github.com/faultline-dev/faultline/rules/internal/libtest"
 	"github.com/faultline-dev/faultline/rules/internal/lint"
 	"github.com/faultline-dev/faultline/rules/internal/resilience"
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 )
 
 // grpcProbe reports, at each call of a generated gRPC client of the
@@ -77,5 +77,5 @@ var grpcProbe = &analysis.Analyzer{
 // interceptors and connections, for other packages (grpcconn/platform).
 // One analysis, so that the libraries are loaded once.
 func TestLibraries(t *testing.T) {
-	analysistest.Run(t, libtest.Dir(t), grpcProbe, "example.com/libs/grpcconn/platform", "example.com/libs/grpcconn/retries")
+	ruletest.Run(t, libtest.Dir(t), grpcProbe, "example.com/libs/grpcconn/platform", "example.com/libs/grpcconn/retries")
 }

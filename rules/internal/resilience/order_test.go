@@ -14,9 +14,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 )
 
@@ -60,15 +60,9 @@ func fixtureResults(t *testing.T) []*Result {
 			t.Fatal(err)
 		}
 	}
-	cfg := &packages.Config{
-		Mode: packages.LoadAllSyntax,
-		Dir:  filepath.Join(dir, "src"),
-		Env:  append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOWORK=off", "GOFLAGS="),
-	}
-	pkgs, err := packages.Load(cfg, "./...")
-	if err != nil {
-		t.Fatal(err)
-	}
+	// The standard library outlined, as in the rules' tests: package ir
+	// skips it.
+	pkgs := ruletest.LoadIn(t, dir, filepath.Join(dir, "src"), "./...")
 	g, err := checker.Analyze([]*analysis.Analyzer{probe}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -4,10 +4,10 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/faultline-dev/faultline/rules/internal/config"
 	"github.com/faultline-dev/faultline/rules/internal/resilience"
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 )
 
@@ -15,14 +15,14 @@ import (
 // a breaker or a retry (with attempts), directly or through a failsafe-go
 // executor; functions that retry and wait, directly or through callees.
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), resilience.Analyzer, "factcheck")
+	ruletest.Run(t, stubs.TestData(t), resilience.Analyzer, "factcheck")
 }
 
 // TestWrapperFacts checks that a declared wrapper is a protection API.
 func TestWrapperFacts(t *testing.T) {
 	conf := &config.Config{Wrappers: []config.Wrapper{{Kind: "retry", Func: "example.com/platform/retrying.Do"}}}
 	a := config.Bind([]*analysis.Analyzer{resilience.Analyzer}, config.With(conf))[0]
-	analysistest.Run(t, stubs.TestData(t), a, "factwrap")
+	ruletest.Run(t, stubs.TestData(t), a, "factwrap")
 }
 
 func TestKindString(t *testing.T) {

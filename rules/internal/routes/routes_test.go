@@ -5,11 +5,11 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/faultline-dev/faultline/rules/internal/routes"
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 )
 
@@ -59,7 +59,7 @@ var show = &analysis.Analyzer{
 }
 
 func TestRoutes(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), show, "routed")
+	ruletest.Run(t, stubs.TestData(t), show, "routed")
 }
 
 func TestMatch(t *testing.T) {

@@ -7,10 +7,10 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/faultline-dev/faultline/rules/internal/ir"
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 	"github.com/faultline-dev/faultline/rules/internal/valueflow"
 )
@@ -85,9 +85,9 @@ var probe = &analysis.Analyzer{
 }
 
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), valueflow.Analyzer, "lib")
+	ruletest.Run(t, stubs.TestData(t), valueflow.Analyzer, "lib")
 }
 
 func TestAnswers(t *testing.T) {
-	analysistest.Run(t, stubs.TestData(t), probe, "app")
+	ruletest.Run(t, stubs.TestData(t), probe, "app")
 }

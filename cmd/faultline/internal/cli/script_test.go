@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/gotooltest"
@@ -75,6 +76,7 @@ func TestScript(t *testing.T) {
 		RequireExplicitExec: true,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"cmpsorted": cmpSorted,
+			"vet":       vet,
 		},
 		Setup: func(env *testscript.Env) error {
 			// The sample systems are copied in for the scripts that work in
@@ -165,5 +167,27 @@ func cmpSorted(ts *testscript.TestScript, neg bool, args []string) {
 	case !equal && !neg:
 		ts.Logf("sorted %s:\n%s", args[0], strings.Join(got, "\n"))
 		ts.Fatalf("%s and %s differ once sorted", args[0], args[1])
+	}
+}
+
+// vetMu lets one script at a time run go vet.
+var vetMu sync.Mutex
+
+// vet is the script command `vet [flags] [packages]`: go vet
+// -vettool=$FAULTLINE with those arguments, which sets stdout and stderr
+// and succeeds or fails as `exec` does. go vet runs faultline on every
+// dependency of the packages and caches what it finds (keyed by the tool,
+// the flags and the package): run one at a time, the scripts' go vet runs
+// with the same flags analyse the standard library once, where two at
+// once would both analyse it.
+func vet(ts *testscript.TestScript, neg bool, args []string) {
+	vetMu.Lock()
+	defer vetMu.Unlock()
+	err := ts.Exec("go", append([]string{"vet", "-vettool=" + ts.Getenv("FAULTLINE")}, args...)...)
+	switch {
+	case err != nil && !neg:
+		ts.Fatalf("go vet: %v", err)
+	case err == nil && neg:
+		ts.Fatalf("unexpected go vet success")
 	}
 }

@@ -14,10 +14,10 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/faultline-dev/faultline/rules/internal/ruletest"
 	"github.com/faultline-dev/faultline/rules/internal/stubs"
 )
 
@@ -117,14 +117,14 @@ func Count(diags []analysis.Diagnostic) (findings, fixes int) {
 	return findings, fixes
 }
 
-// Test checks with analysistest that a analyses package big of about n
+// Test checks with ruletest that a analyses package big of about n
 // statements as its `// want` comments say, and that every finding
 // written with Body.Fixed, and no other, has a suggested fix. It returns
 // the number of findings.
 func Test(t *testing.T, a *analysis.Analyzer, s Spec, n int) (findings int) {
 	t.Helper()
 	dir, want, wantFixes := Write(t, s, n)
-	res := analysistest.Run(t, dir, a, "big")
+	res := ruletest.Run(t, dir, a, "big")
 	if len(res) != 1 {
 		t.Fatalf("%d results, want 1", len(res))
 	}
