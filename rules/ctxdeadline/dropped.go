@@ -92,6 +92,9 @@ type dropped struct {
 	// earlier on the chain.
 	chainOff bool
 	request  bool // a request built with no context
+	// helper: the call is of a function that takes no context and
+	// reaches a context-less remote call (helpers.go).
+	helper *ctxlessFn
 }
 
 type relPos struct {
@@ -124,6 +127,9 @@ type dropper struct {
 
 	found   map[token.Pos]*dropped
 	sendsOf map[ssa.Value][]token.Pos
+	// ctxless are the package's functions that take no context and reach
+	// a context-less remote call (helpers.go).
+	ctxless map[*ssa.Function]*ctxlessFn
 }
 
 type assignment struct {
@@ -167,6 +173,7 @@ func newDropper(c *checker) *dropper {
 		params: map[*types.Var]string{}, goScopes: map[*types.Scope]*ast.FuncLit{},
 		used: map[*ast.FuncLit]map[*types.Var]bool{}, memo: map[*types.Var]*ctxSource{},
 		calls: map[token.Pos]*ast.CallExpr{}, found: map[token.Pos]*dropped{}, sendsOf: map[ssa.Value][]token.Pos{},
+		ctxless: map[*ssa.Function]*ctxlessFn{},
 	}
 	d.index()
 	return d
@@ -652,6 +659,10 @@ func (c *checker) findDropped(d *dropper) []*dropped {
 			}
 		}
 	}
+	// Contexts lost at calls of helpers that take none.
+	sites := d.helperSites()
+	d.propagate(sites)
+	d.helperDrops(sites)
 	var out []*dropped
 	for _, f := range d.found {
 		if f.request && len(f.related) == 0 {
@@ -672,15 +683,19 @@ func inTestFile(fset *token.FileSet, pos token.Pos) bool {
 // direct records a context-less call made with a caller's context in
 // scope.
 func (d *dropper) direct(call ssa.CallInstruction, callee *types.Func, api *remote.API) {
-	sc, ok := d.ctxAt(call.Pos())
-	if !ok || (sc.req && d.c.hijacked(call.Parent(), call, 0)) {
-		return
-	}
 	if api.Twin.Advice == "" && !api.Twin.Chain && d.twinOf(call.Pos(), callee, api.Twin) == nil {
 		return // the library at hand has no such variant
 	}
 	if defaultClientHelpers.Has(callee) && d.c.vf.DefaultClientTimeout() == valueflow.Unset {
 		return // httptimeout reports it
+	}
+	sc, ok := d.ctxAt(call.Pos())
+	if !ok {
+		d.noCtx(call, remote.FuncName(callee))
+		return
+	}
+	if sc.req && d.c.hijacked(call.Parent(), call, 0) {
+		return
 	}
 	what := "the call"
 	switch api.Kind {
@@ -710,7 +725,7 @@ func (d *dropper) request(fn *ssa.Function, call ssa.CallInstruction, callee *ty
 		return
 	}
 	sc, ok := d.ctxAt(call.Pos())
-	if !ok || (sc.req && d.c.hijacked(call.Parent(), call, 0)) {
+	if ok && sc.req && d.c.hijacked(call.Parent(), call, 0) {
 		return
 	}
 	twin := &catalog.Twin{Name: "NewRequestWithContext"}
@@ -729,6 +744,12 @@ func (d *dropper) request(fn *ssa.Function, call ssa.CallInstruction, callee *ty
 	sends, cancel := d.sends(req, map[ssa.Value]bool{})
 	if cancel {
 		return // req.Cancel = ctx.Done(): whoever closes the channel bounds it
+	}
+	if !ok {
+		if len(sends) > 0 {
+			d.noCtx(call, remote.FuncName(callee))
+		}
+		return
 	}
 	f := &dropped{pos: call.Pos(), api: remote.FuncName(callee), twin: twin, callee: callee, ctx: sc, what: "the request", request: true}
 	for _, s := range sends {
@@ -1102,6 +1123,9 @@ func (f *dropped) variant() string {
 // message says which call takes no context, which context is in scope,
 // what ignores it, and the variant to call.
 func (f *dropped) message() string {
+	if f.helper != nil {
+		return f.helperMessage()
+	}
 	head := fmt.Sprintf("%s takes no context, though %s (%s) is in scope", f.api, f.ctx.expr, f.ctx.from)
 	first := "" // what to do before calling the variant
 	if f.ctx.blank != "" {
@@ -1157,7 +1181,7 @@ func plural(n int) string {
 func (d *dropper) fix(f *dropped) (analysis.SuggestedFix, bool) {
 	t := f.twin
 	ce := d.calls[f.pos]
-	if t.Advice != "" || ce == nil || f.ctx.blank != "" {
+	if t == nil || t.Advice != "" || ce == nil || f.ctx.blank != "" {
 		// A parameter named _ must be named first, which may clash with
 		// other names: the message says so, the user edits.
 		return analysis.SuggestedFix{}, false
@@ -1245,9 +1269,9 @@ func (c *checker) droppedDiagnostics(span func(token.Pos) (token.Pos, token.Pos)
 			taken[h.pos] = true
 		}
 	}
-	d := newDropper(c)
+	d := c.dropper
 	var ds []analysis.Diagnostic
-	for _, f := range c.findDropped(d) {
+	for _, f := range c.drops {
 		if taken[f.pos] {
 			continue
 		}
