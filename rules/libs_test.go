@@ -90,6 +90,7 @@ func TestLibraries(t *testing.T) {
 			"example.com/libs/azure/deadline",
 			"example.com/libs/cassandra/deadline",
 			"example.com/libs/cassandra/deadline2",
+			"example.com/libs/cassandra/dropped",
 			"example.com/libs/clickhouse/deadline",
 			"example.com/libs/connect/deadline",
 			"example.com/libs/connect/pingv1connect",
