@@ -32,8 +32,10 @@ import (
 // silent; the traps look bounded and are not. consumers/<library> holds
 // the consumer-context cases: the contexts of sarama sessions, watermill
 // messages, kafka-go read loops, amqp091 delivery loops and NATS callbacks,
-// each with a per-message deadline twin and a discarded-deadline trap, and
-// asynq's handlers, whose context asynq bounds. grpcconn/deadline holds gRPC
+// each with a per-message deadline twin and a discarded-deadline trap,
+// asynq's handlers, whose context asynq bounds, and the handlers given a
+// context by the library: Pub/Sub's Receive callbacks and watermill's cqrs
+// handlers (bounded where the package adds middleware.Timeout). grpcconn/deadline holds gRPC
 // calls on connections whose options are values: WaitForReady (default or
 // per call), the service config's timeouts, keep-alive parameters and
 // interceptor chains; a call that waits for the server to become ready
@@ -90,14 +92,18 @@ func TestLibraries(t *testing.T) {
 			"example.com/libs/azure/deadline",
 			"example.com/libs/cassandra/deadline",
 			"example.com/libs/cassandra/deadline2",
+			"example.com/libs/cassandra/dropped",
 			"example.com/libs/clickhouse/deadline",
 			"example.com/libs/connect/deadline",
 			"example.com/libs/connect/pingv1connect",
 			"example.com/libs/consul/deadline",
 			"example.com/libs/consumers/amqp",
 			"example.com/libs/consumers/asynq",
+			"example.com/libs/consumers/cqrs",
+			"example.com/libs/consumers/cqrsbounded",
 			"example.com/libs/consumers/kafkago",
 			"example.com/libs/consumers/nats",
+			"example.com/libs/consumers/pubsub",
 			"example.com/libs/consumers/sarama",
 			"example.com/libs/consumers/watermill",
 			"example.com/libs/consumers/watermillbounded",

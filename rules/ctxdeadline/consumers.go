@@ -20,7 +20,7 @@ import (
 // consumer's: long-lived, cancelled at shutdown or rebalance, never
 // bounded per message. A remote call reached with it waits as long as the
 // dependency takes, and the consumer's later messages wait behind it.
-// Three shapes, all from the catalogue's data (catalog/consumers.go):
+// Four shapes, all from the catalogue's data (catalog/consumers.go):
 //
 //   - a library hands the handler a context: sarama's
 //     ConsumerGroupSession.Context() in ConsumeClaim, watermill's
@@ -37,6 +37,9 @@ import (
 //     whose only parameter is a message: NATS Subscribe, JetStream
 //     Consume, watermill handlers) that uses a context captured from the
 //     function that registers it. The origin is the callback.
+//   - a handler the library calls per message with a context of its
+//     own as the first parameter (catalog.ConsumerCallbacks: Pub/Sub's
+//     Receive, watermill's cqrs handlers). The origin is that parameter.
 //
 // A context created inside the loop or handler (context.Background())
 // keeps its own finding (an error, as anywhere). A context bounded once
@@ -71,6 +74,20 @@ var (
 		var names []string
 		for _, cc := range catalog.ConsumerContexts {
 			names = append(names, cc.Replacers...)
+		}
+		return lint.NewFuncSet(names...)
+	}()
+	consumerCallbacks = func() *lint.FuncSet {
+		var names []string
+		for _, cb := range catalog.ConsumerCallbacks {
+			names = append(names, cb.Func)
+		}
+		return lint.NewFuncSet(names...)
+	}()
+	callbackBounders = func() *lint.FuncSet {
+		var names []string
+		for _, cb := range catalog.ConsumerCallbacks {
+			names = append(names, cb.Bounders...)
 		}
 		return lint.NewFuncSet(names...)
 	}()
@@ -121,6 +138,12 @@ type consumerState struct {
 	loops    map[*ssa.Function][]*msgLoop  // consumer loops, innermost first
 	origins  map[any]*origin               // per anchor: one finding per loop or handler
 	handlers map[*ssa.Function]*msgHandler // message handlers (function literals)
+	// callbacks are the package's functions handed to a library that
+	// calls them per message with a context of its own (Pub/Sub's
+	// Receive, watermill's cqrs handlers), and boundedCb the callbacks'
+	// Func whose bounding middleware the package uses.
+	callbacks map[*ssa.Function]*catalog.ConsumerCallback
+	boundedCb map[string]bool
 }
 
 // msgLoop is a natural loop that waits for messages.
@@ -141,15 +164,32 @@ func (c *checker) consumers() *consumerState {
 		return c.cons
 	}
 	s := &consumerState{
-		bounded:  map[string]bool{},
-		replaces: map[*ssa.Function]bool{},
-		loops:    map[*ssa.Function][]*msgLoop{},
-		origins:  map[any]*origin{},
-		handlers: map[*ssa.Function]*msgHandler{},
+		bounded:   map[string]bool{},
+		replaces:  map[*ssa.Function]bool{},
+		loops:     map[*ssa.Function][]*msgLoop{},
+		origins:   map[any]*origin{},
+		handlers:  map[*ssa.Function]*msgHandler{},
+		callbacks: map[*ssa.Function]*catalog.ConsumerCallback{},
+		boundedCb: map[string]bool{},
 	}
 	c.cons = s
 	for _, st := range c.sites {
 		callee := ir.Callee(st.call.Common())
+		if b, ok := callbackBounders.Entry(callee); ok {
+			for _, cb := range catalog.ConsumerCallbacks {
+				if slices.Contains(cb.Bounders, b) {
+					s.boundedCb[cb.Func] = true
+				}
+			}
+		}
+		if e, ok := consumerCallbacks.Entry(callee); ok {
+			i := slices.IndexFunc(catalog.ConsumerCallbacks, func(cb catalog.ConsumerCallback) bool { return cb.Func == e })
+			cb := &catalog.ConsumerCallbacks[i]
+			sig := callee.Type().(*types.Signature)
+			if fn := c.funcValue(ir.ArgOf(st.call.Common(), sig.Params().Len(), cb.Arg)); fn != nil && s.callbacks[fn] == nil {
+				s.callbacks[fn] = cb
+			}
+		}
 		if b, ok := consumerBounders.Entry(callee); ok {
 			for _, cc := range catalog.ConsumerContexts {
 				if slices.Contains(cc.Bounders, b) {
@@ -447,4 +487,51 @@ func consumerMessage(o *origin, f *finding, target, cons string) string {
 		reaches += " (" + f.derived + " adds no deadline)"
 	}
 	return fmt.Sprintf("%s has no deadline per message: %s: %s, and %s; derive a context with context.WithTimeout for each message", o.what, reaches, cons, o.stall)
+}
+
+// funcValue returns the function of this package a function value is
+// made from: a function literal (a closure of it), a declared function,
+// or a method value (its bound wrapper resolved to the method); nil
+// otherwise.
+func (c *checker) funcValue(v ssa.Value) *ssa.Function {
+	for range 8 {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		case *ssa.MakeClosure:
+			v = x.Fn
+			continue
+		case *ssa.Function:
+			if fn := c.resolve(x); c.inPkg[fn] {
+				return fn
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// callbackCtxFlow is the flow of the context parameter p of a function
+// a library calls per message (ConsumerCallbacks): the consumer's
+// context, with no deadline per message, unless the package uses the
+// library's bounding middleware.
+func (c *checker) callbackCtxFlow(p *ssa.Parameter) (*flow, bool) {
+	fn := p.Parent()
+	s := c.consumers()
+	cb := s.callbacks[fn]
+	if cb == nil || ir.ParamIndex(p) != 0 {
+		return nil, false
+	}
+	if s.boundedCb[cb.Func] || s.replaces[fn] {
+		return none, true
+	}
+	what := cb.Label + " in " + funcLabel(fn)
+	if fn.Parent() != nil {
+		what = cb.Label + " in a handler literal in " + funcLabel(fn.Parent())
+	}
+	return &flow{origins: []entry{{o: &origin{pos: p.Pos(), kind: consumerCtx, what: what, stall: cb.Stall, fn: fn, anchor: "the library calls this handler for each message, with this context"}}}}, true
 }

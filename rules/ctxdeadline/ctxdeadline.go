@@ -72,6 +72,9 @@ type Fact struct {
 	// Returns lists, by ascending Result, the context results that carry
 	// no deadline of their own.
 	Returns []Return
+	// Ctxless says that the function takes no context and reaches a
+	// remote call through a variant that takes none (helpers.go).
+	Ctxless *Ctxless `json:",omitempty"`
 }
 
 // AFact marks Fact as an analysis fact.
@@ -181,6 +184,9 @@ func (f *Fact) String() string {
 		}
 		parts = append(parts, fmt.Sprintf("result%d ← %s", r.Result, strings.Join(from, ", ")))
 	}
+	if c := f.Ctxless; c != nil {
+		parts = append(parts, "no context → "+strings.Join(append(slices.Clone(c.Via), c.API), " → "))
+	}
 	return "ctxdeadline(" + strings.Join(parts, "; ") + ")"
 }
 
@@ -203,6 +209,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c.scan()
 	c.solve()
+	c.dropper = newDropper(c)
+	c.drops = c.findDropped(c.dropper)
 	c.exportFacts()
 	c.exportMiddlewareFacts()
 	c.report(r)
@@ -220,6 +228,9 @@ type checker struct {
 	// around it.
 	res     *resilience.Result
 	guarded map[ssa.CallInstruction]bool // timeoutGuarded's answers
+
+	dropper *dropper   // the dropped contexts (dropped.go)
+	drops   []*dropped // what it found
 
 	inPkg        map[*ssa.Function]bool
 	closures     map[*ssa.Function][]*ssa.MakeClosure // function literal -> where it is created
@@ -510,7 +521,10 @@ func (c *checker) exportFacts() {
 			continue
 		}
 		f := &Fact{Sinks: sortedSinks(c.sinks[fn]), Returns: c.returnsOf(fn)}
-		if len(f.Sinks)+len(f.Returns) > 0 {
+		if h := c.dropper.ctxless[fn]; h != nil {
+			f.Ctxless = &h.fact
+		}
+		if len(f.Sinks)+len(f.Returns) > 0 || f.Ctxless != nil {
 			c.pass.ExportObjectFact(obj, f)
 		}
 	}

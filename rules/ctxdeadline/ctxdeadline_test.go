@@ -103,7 +103,7 @@ func summary(results []*analysistest.Result) []string {
 // net and transactions, on the real standard library) and their
 // suggested fixes (the .golden files).
 func TestDropped(t *testing.T) {
-	results := ruletest.RunWithSuggestedFixes(t, stubs.TestData(t), ctxdeadline.Analyzer, "dropped", "droppedtx", "droppeddefault")
+	results := ruletest.RunWithSuggestedFixes(t, stubs.TestData(t), ctxdeadline.Analyzer, "dropped", "droppedtx", "droppeddefault", "droppedstore", "droppedhelp")
 	for _, res := range results {
 		for _, d := range res.Diagnostics {
 			if d.Category != ctxdeadline.CategoryDropped {

@@ -92,6 +92,9 @@ type dropped struct {
 	// earlier on the chain.
 	chainOff bool
 	request  bool // a request built with no context
+	// helper: the call is of a function that takes no context and
+	// reaches a context-less remote call (helpers.go).
+	helper *ctxlessFn
 }
 
 type relPos struct {
@@ -124,6 +127,9 @@ type dropper struct {
 
 	found   map[token.Pos]*dropped
 	sendsOf map[ssa.Value][]token.Pos
+	// ctxless are the package's functions that take no context and reach
+	// a context-less remote call (helpers.go).
+	ctxless map[*ssa.Function]*ctxlessFn
 }
 
 type assignment struct {
@@ -135,6 +141,11 @@ type assignment struct {
 type ctxSource struct {
 	ok   bool
 	root string // "the parameter ctx of (*Repo).Create", "the request r of handler h"
+	// req: the context is a served request's, derived from it with no
+	// deadline of its own (r.Context(), WithCancel, WithValue); after the
+	// request's connection is hijacked it is never cancelled while the
+	// handler runs (see hijacked).
+	req bool
 }
 
 // scopeCtx is a context of the caller in scope at a call.
@@ -145,6 +156,7 @@ type scopeCtx struct {
 	// ("(*Repo).Delete is given one and names it _"): the caller's
 	// deadline is thrown away. expr is then what to name it.
 	blank string
+	req   bool // a served request's context (ctxSource.req)
 }
 
 // funcBody is the body of a function and, when it does not name its
@@ -161,6 +173,7 @@ func newDropper(c *checker) *dropper {
 		params: map[*types.Var]string{}, goScopes: map[*types.Scope]*ast.FuncLit{},
 		used: map[*ast.FuncLit]map[*types.Var]bool{}, memo: map[*types.Var]*ctxSource{},
 		calls: map[token.Pos]*ast.CallExpr{}, found: map[token.Pos]*dropped{}, sendsOf: map[ssa.Value][]token.Pos{},
+		ctxless: map[*ssa.Function]*ctxlessFn{},
 	}
 	d.index()
 	return d
@@ -322,7 +335,7 @@ func (d *dropper) ctxAt(pos token.Pos) (scopeCtx, bool) {
 			}
 		}
 		if best != nil {
-			sc := scopeCtx{expr: best.Name()}
+			sc := scopeCtx{expr: best.Name(), req: bestSrc.req}
 			switch {
 			case isHTTPRequest(best.Type()):
 				sc.expr = best.Name() + ".Context()"
@@ -423,6 +436,7 @@ func (d *dropper) classify(v *types.Var) *ctxSource {
 		kind := "parameter"
 		if isHTTPRequest(v.Type()) {
 			kind = "request"
+			out.req = true
 		}
 		out.root = fmt.Sprintf("the %s %s of %s", kind, v.Name(), label)
 	}
@@ -432,7 +446,7 @@ func (d *dropper) classify(v *types.Var) *ctxSource {
 			return no
 		}
 		if out.root == "" {
-			out.root = s.root
+			out.root, out.req = s.root, s.req
 		}
 		out.ok = true
 	}
@@ -482,7 +496,12 @@ func (d *dropper) classifyCall(call *ast.CallExpr, idx int) *ctxSource {
 			return no
 		}
 		switch b.how {
-		case hDerive, hBound, hReqBuild:
+		case hDerive, hReqBuild:
+			return arg(b.arg)
+		case hBound:
+			if s := arg(b.arg); s.ok && s.req {
+				return &ctxSource{ok: true, root: s.root} // a deadline of its own
+			}
 			return arg(b.arg)
 		case hReqCtx:
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
@@ -640,6 +659,10 @@ func (c *checker) findDropped(d *dropper) []*dropped {
 			}
 		}
 	}
+	// Contexts lost at calls of helpers that take none.
+	sites := d.helperSites()
+	d.propagate(sites)
+	d.helperDrops(sites)
 	var out []*dropped
 	for _, f := range d.found {
 		if f.request && len(f.related) == 0 {
@@ -660,15 +683,19 @@ func inTestFile(fset *token.FileSet, pos token.Pos) bool {
 // direct records a context-less call made with a caller's context in
 // scope.
 func (d *dropper) direct(call ssa.CallInstruction, callee *types.Func, api *remote.API) {
-	sc, ok := d.ctxAt(call.Pos())
-	if !ok {
-		return
-	}
 	if api.Twin.Advice == "" && !api.Twin.Chain && d.twinOf(call.Pos(), callee, api.Twin) == nil {
 		return // the library at hand has no such variant
 	}
 	if defaultClientHelpers.Has(callee) && d.c.vf.DefaultClientTimeout() == valueflow.Unset {
 		return // httptimeout reports it
+	}
+	sc, ok := d.ctxAt(call.Pos())
+	if !ok {
+		d.noCtx(call, remote.FuncName(callee))
+		return
+	}
+	if sc.req && d.c.hijacked(call.Parent(), call, 0) {
+		return
 	}
 	what := "the call"
 	switch api.Kind {
@@ -698,7 +725,7 @@ func (d *dropper) request(fn *ssa.Function, call ssa.CallInstruction, callee *ty
 		return
 	}
 	sc, ok := d.ctxAt(call.Pos())
-	if !ok {
+	if ok && sc.req && d.c.hijacked(call.Parent(), call, 0) {
 		return
 	}
 	twin := &catalog.Twin{Name: "NewRequestWithContext"}
@@ -717,6 +744,12 @@ func (d *dropper) request(fn *ssa.Function, call ssa.CallInstruction, callee *ty
 	sends, cancel := d.sends(req, map[ssa.Value]bool{})
 	if cancel {
 		return // req.Cancel = ctx.Done(): whoever closes the channel bounds it
+	}
+	if !ok {
+		if len(sends) > 0 {
+			d.noCtx(call, remote.FuncName(callee))
+		}
+		return
 	}
 	f := &dropped{pos: call.Pos(), api: remote.FuncName(callee), twin: twin, callee: callee, ctx: sc, what: "the request", request: true}
 	for _, s := range sends {
@@ -1090,6 +1123,9 @@ func (f *dropped) variant() string {
 // message says which call takes no context, which context is in scope,
 // what ignores it, and the variant to call.
 func (f *dropped) message() string {
+	if f.helper != nil {
+		return f.helperMessage()
+	}
 	head := fmt.Sprintf("%s takes no context, though %s (%s) is in scope", f.api, f.ctx.expr, f.ctx.from)
 	first := "" // what to do before calling the variant
 	if f.ctx.blank != "" {
@@ -1145,7 +1181,7 @@ func plural(n int) string {
 func (d *dropper) fix(f *dropped) (analysis.SuggestedFix, bool) {
 	t := f.twin
 	ce := d.calls[f.pos]
-	if t.Advice != "" || ce == nil || f.ctx.blank != "" {
+	if t == nil || t.Advice != "" || ce == nil || f.ctx.blank != "" {
 		// A parameter named _ must be named first, which may clash with
 		// other names: the message says so, the user edits.
 		return analysis.SuggestedFix{}, false
@@ -1233,9 +1269,9 @@ func (c *checker) droppedDiagnostics(span func(token.Pos) (token.Pos, token.Pos)
 			taken[h.pos] = true
 		}
 	}
-	d := newDropper(c)
+	d := c.dropper
 	var ds []analysis.Diagnostic
-	for _, f := range c.findDropped(d) {
+	for _, f := range c.drops {
 		if taken[f.pos] {
 			continue
 		}
@@ -1255,4 +1291,181 @@ func (c *checker) droppedDiagnostics(span func(token.Pos) (token.Pos, token.Pos)
 		ds = append(ds, diag)
 	}
 	return ds
+}
+
+// maxHijackDepth bounds the steps hijacked follows a function value
+// through (conversions, parameters, cells, closures, calls).
+const maxHijackDepth = 24
+
+// hijacked reports whether instr, in fn, runs only after the connection
+// of the request being served has been hijacked: a Hijack call
+// (http.Hijacker's, or any method Hijack() (net.Conn, *bufio.ReadWriter,
+// error)) precedes it in fn, or fn is a function literal whose every call
+// does (a dial function handed to a websocket handler that hijacks before
+// dialling). After Hijack the server stops reading the connection, so the
+// request's context is no longer cancelled when the client goes away; it
+// is cancelled only when ServeHTTP returns (net/http's Hijacker doc,
+// server.go hijackLocked → abortPendingRead). A call made with it then is
+// bounded by nothing the context adds: passing r.Context() changes
+// nothing, and a dropped-context finding would be wrong.
+func (c *checker) hijacked(fn *ssa.Function, instr ssa.Instruction, depth int) bool {
+	if fn == nil || depth > maxHijackDepth {
+		return false
+	}
+	if hijackBefore(fn, instr) {
+		return true
+	}
+	if fn.Parent() == nil {
+		return false // a declared function: its callers are not followed
+	}
+	return c.litCalledAfterHijack(fn, depth+1)
+}
+
+// hijackBefore reports whether a Hijack call of fn dominates instr.
+func hijackBefore(fn *ssa.Function, instr ssa.Instruction) bool {
+	ib := instr.Block()
+	if ib == nil {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		for i, in := range b.Instrs {
+			call, ok := in.(*ssa.Call)
+			if !ok || !isHijack(&call.Call) {
+				continue
+			}
+			if b == ib {
+				if i < slices.Index(b.Instrs, instr) {
+					return true
+				}
+				continue
+			}
+			if b.Dominates(ib) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isHijack reports whether cc calls a method Hijack() (net.Conn,
+// *bufio.ReadWriter, error).
+func isHijack(cc *ssa.CallCommon) bool {
+	var name string
+	switch {
+	case cc.IsInvoke():
+		name = cc.Method.Name()
+	case cc.StaticCallee() != nil && cc.Signature().Recv() != nil:
+		name = cc.StaticCallee().Name()
+	default:
+		return false
+	}
+	sig := cc.Signature()
+	return name == "Hijack" && sig.Params().Len() == 0 && sig.Results().Len() == 3 &&
+		lint.IsNamed(sig.Results().At(0).Type(), "net", "Conn") &&
+		lint.IsNamed(sig.Results().At(1).Type(), "bufio", "ReadWriter")
+}
+
+// litCalledAfterHijack reports whether the function literal lit is only
+// called after a Hijack: each of its values (the literal, or a closure of
+// it) is called where hijacked holds, or handed to a function of the
+// package whose parameter is (calledAfterHijack). A value that is stored,
+// returned or handed elsewhere is not followed: false.
+func (c *checker) litCalledAfterHijack(lit *ssa.Function, depth int) bool {
+	var vals []ssa.Value
+	if len(lit.FreeVars) == 0 {
+		vals = append(vals, lit) // used as a value directly (its referrers)
+	}
+	for _, mc := range c.closures[lit] {
+		vals = append(vals, mc)
+	}
+	if len(vals) == 0 {
+		return false
+	}
+	for _, v := range vals {
+		if !c.calledAfterHijack(v, depth) {
+			return false
+		}
+	}
+	return true
+}
+
+// calledAfterHijack reports whether every use of the function value v is
+// a call where hijacked holds, or hands it to a function of the package
+// (whose parameter is followed), or to a closure (whose free variable
+// is); any other use (a store, a return, a call of another package) is
+// not followed: false.
+func (c *checker) calledAfterHijack(v ssa.Value, depth int) bool {
+	refs := v.Referrers()
+	if refs == nil || len(*refs) == 0 || depth > maxHijackDepth {
+		return false
+	}
+	for _, ref := range *refs {
+		switch ref := ref.(type) {
+		case ssa.CallInstruction:
+			cc := ref.Common()
+			if cc.Value == v && !cc.IsInvoke() {
+				if _, isCall := ref.(*ssa.Call); !isCall || !c.hijacked(ref.Parent(), ref, depth+1) {
+					return false
+				}
+				continue
+			}
+			fn := c.localCallee(cc)
+			if fn == nil {
+				return false
+			}
+			// Args and Params both hold the receiver first.
+			idx := slices.Index(cc.Args, v)
+			if idx < 0 || idx >= len(fn.Params) || !c.calledAfterHijack(fn.Params[idx], depth+1) {
+				return false
+			}
+		case *ssa.MakeClosure:
+			i := slices.Index(ref.Bindings, v)
+			anon := ref.Fn.(*ssa.Function)
+			if i < 0 || i >= len(anon.FreeVars) || !c.calledAfterHijack(anon.FreeVars[i], depth+1) {
+				return false
+			}
+		case *ssa.ChangeType:
+			if !c.calledAfterHijack(ref, depth+1) {
+				return false
+			}
+		case *ssa.Store:
+			// A parameter captured by a closure is spilled to a cell.
+			cell, ok := ref.Addr.(*ssa.Alloc)
+			if !ok || ref.Val != v || !c.cellCalledAfterHijack(cell, depth+1) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// cellCalledAfterHijack is calledAfterHijack for the values loaded from a
+// variable's cell (an Alloc, or the free variable of a closure that
+// captures it).
+func (c *checker) cellCalledAfterHijack(cell ssa.Value, depth int) bool {
+	refs := cell.Referrers()
+	if refs == nil || depth > maxHijackDepth {
+		return false
+	}
+	for _, ref := range *refs {
+		switch ref := ref.(type) {
+		case *ssa.UnOp:
+			if ref.Op != token.MUL || !c.calledAfterHijack(ref, depth+1) {
+				return false
+			}
+		case *ssa.Store:
+			// The value stored is judged where it is made.
+		case *ssa.MakeClosure:
+			i := slices.Index(ref.Bindings, cell)
+			anon := ref.Fn.(*ssa.Function)
+			if i < 0 || i >= len(anon.FreeVars) || !c.cellCalledAfterHijack(anon.FreeVars[i], depth+1) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }

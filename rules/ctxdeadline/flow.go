@@ -247,6 +247,9 @@ func (c *checker) paramFlow(p *ssa.Parameter) *flow {
 	t := p.Type()
 	switch {
 	case remote.IsContext(t):
+		if f, ok := c.callbackCtxFlow(p); ok {
+			return f
+		}
 		if f, ok := c.hertzCtxFlow(p); ok {
 			return f
 		}

@@ -32,9 +32,13 @@ var gocql = Library{
 			// The context of a query without one of its own is the
 			// one WithContext set (v1.7.0 session.go:1099-1103,1309-1321;
 			// v2.1.2 session.go:1231-1235,1386-1388).
+			// A query given no context runs with none: the caller's
+			// cancellation does not reach it (ctxdeadline's
+			// dropped-context; the Timeout still bounds each request).
 			for _, m := range []string{"Exec", "Iter", "Scan", "MapScan", "ScanCAS", "MapScanCAS"} {
 				a := bounded(method(pkg, "Query", m, CQL, -1))
 				a.CtxFrom = "WithContext"
+				a.Twin = &Twin{Name: "WithContext", Chain: true}
 				t = append(t, a)
 			}
 			t = append(t,
@@ -58,6 +62,7 @@ var gocql = Library{
 		for _, m := range []string{"Exec", "Iter", "ExecCAS", "MapExecCAS"} {
 			a := bounded(method(v2, "Batch", m, CQL, -1))
 			a.CtxFrom = "WithContext" // session.go:2125
+			a.Twin = &Twin{Name: "WithContext", Chain: true}
 			t = append(t, a, bounded(method(v2, "Batch", m+"Context", CQL, 0)))
 		}
 		return t

@@ -117,3 +117,37 @@ var MessageTypes = []MessageType{
 	{Pkg: "github.com/nats-io/nats.go/jetstream", Name: "Msg", Label: "JetStream", Stall: stallNATS},
 	{Pkg: "github.com/ThreeDotsLabs/watermill/message", Name: "Message", Pointer: true, Label: "watermill", Stall: stallWatermill},
 }
+
+// ConsumerCallback is a library function that takes a message handler
+// as a function value and calls it, per message, with a context of its
+// own as the handler's first parameter: that parameter is the consumer's
+// context, with no deadline per message.
+type ConsumerCallback struct {
+	Func  string // in lint.FuncSet's form
+	Arg   int    // the handler's index in Func's signature, receiver not counted
+	Label string // the context, for messages: a noun phrase
+	Stall string // see ConsumerContext.Stall
+	// Bounders: see ConsumerContext.Bounders.
+	Bounders []string
+}
+
+const stallPubSub = "the messages Receive has pulled wait behind it, their ack deadlines extended up to MaxExtension, and at MaxOutstandingMessages the subscription stops pulling"
+
+// ConsumerCallbacks: cloud.google.com/go/pubsub v1.52.0's
+// Subscription.Receive (subscription.go:1242-1269: "The context passed to
+// f will be canceled when ctx is Done or there is a fatal service error";
+// it is a context.WithCancel of Receive's, :1347, wrapped for tracing,
+// :1498) and pubsub/v2 v2.6.0's Subscriber.Receive (subscriber.go:205):
+// no deadline per message. watermill v1.5.1's cqrs handlers
+// (components/cqrs command_handler.go:37, event_handler.go:38,69) are
+// called with CtxWithOriginalMessage(msg.Context(), msg)
+// (command_processor.go:341, event_processor.go:344,
+// event_processor_group.go:230): the message's context, which
+// middleware.Timeout bounds, as for Message.Context.
+var ConsumerCallbacks = []ConsumerCallback{
+	{Func: "(*cloud.google.com/go/pubsub.Subscription).Receive", Arg: 1, Label: "the context Pub/Sub's Subscription.Receive hands its callback (cancelled only when Receive's context is done)", Stall: stallPubSub},
+	{Func: "(*cloud.google.com/go/pubsub/v2.Subscriber).Receive", Arg: 1, Label: "the context Pub/Sub's Subscriber.Receive hands its callback (cancelled only when Receive's context is done)", Stall: stallPubSub},
+	{Func: "github.com/ThreeDotsLabs/watermill/components/cqrs.NewCommandHandler", Arg: 1, Label: "the watermill cqrs command handler's context (the message's: the subscriber's, unless a middleware sets one)", Stall: stallWatermill, Bounders: []string{"github.com/ThreeDotsLabs/watermill/message/router/middleware.Timeout"}},
+	{Func: "github.com/ThreeDotsLabs/watermill/components/cqrs.NewEventHandler", Arg: 1, Label: "the watermill cqrs event handler's context (the message's: the subscriber's, unless a middleware sets one)", Stall: stallWatermill, Bounders: []string{"github.com/ThreeDotsLabs/watermill/message/router/middleware.Timeout"}},
+	{Func: "github.com/ThreeDotsLabs/watermill/components/cqrs.NewGroupEventHandler", Arg: 0, Label: "the watermill cqrs event handler's context (the message's: the subscriber's, unless a middleware sets one)", Stall: stallWatermill, Bounders: []string{"github.com/ThreeDotsLabs/watermill/message/router/middleware.Timeout"}},
+}

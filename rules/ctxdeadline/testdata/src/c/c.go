@@ -250,7 +250,7 @@ func fetchTimeoutClient() {
 }
 
 // A request built without a context is the httptimeout rule's.
-func fetchNoContext() {
+func fetchNoContext() { // want fetchNoContext:`ctxdeadline\(no context → .*\)`
 	req, _ := http.NewRequest(http.MethodGet, "http://x", nil)
 	_, _ = http.DefaultClient.Do(req)
 }

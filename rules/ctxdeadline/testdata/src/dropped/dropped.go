@@ -171,13 +171,13 @@ func SendLater(ctx context.Context, c *http.Client, url string) (*http.Response,
 
 // Negative: no caller's context in scope.
 
-func (r *Repo) Count() (n int, err error) {
+func (r *Repo) Count() (n int, err error) { // want Count:`ctxdeadline\(no context → .*\)`
 	err = r.db.QueryRow("SELECT count(*) FROM t").Scan(&n)
 	return n, err
 }
 
 // main's own Background is not a caller's context.
-func main() {
+func main() { // want main:`ctxdeadline\(no context → .*\)`
 	ctx := context.Background()
 	_ = ctx
 	db, _ := sql.Open("postgres", "")
@@ -206,14 +206,14 @@ func (r *Repo) Async(ctx context.Context) {
 
 // Traps.
 
-// The caller's context is in scope in Create, not in insert, which is
-// given none: not reported (a limitation: the context is lost at the call
-// of insert).
+// Positive: the caller's context is in scope in Create, not in insert,
+// which is given none: the context is lost at the call of insert, and
+// reported there, with the statement as related.
 func (r *Repo) Create(ctx context.Context, v string) error {
-	return r.insert(v)
+	return r.insert(v) // want `\(\*dropped.Repo\).insert takes no context and reaches a remote call that takes none \(\(\*dropped.Repo\).insert → \(\*sql.DB\).Exec\), though ctx \(the parameter ctx of \(\*dropped.Repo\).Create\) is in scope: the caller's deadline and cancellation are lost at this call; give \(\*dropped.Repo\).insert a context parameter, pass ctx, and call the variant that takes it`
 }
 
-func (r *Repo) insert(v string) error {
+func (r *Repo) insert(v string) error { // want insert:`ctxdeadline\(no context → .*\)`
 	_, err := r.db.Exec("INSERT INTO t VALUES ($1)", v)
 	return err
 }
@@ -273,7 +273,7 @@ func (r *Repo) ForgetLater(_ context.Context, id int) {
 }
 
 // Negative: no context given at all.
-func (r *Repo) Purge(id int) error {
+func (r *Repo) Purge(id int) error { // want Purge:`ctxdeadline\(no context → .*\)`
 	_, err := r.db.Exec("DELETE FROM t WHERE id = $1", id)
 	return err
 }

@@ -58,7 +58,7 @@ func (r *Repo) CreateTx(ctx context.Context, a string) error { // want CreateTx:
 }
 
 // Negative: no context in scope.
-func (r *Repo) Migrate() error {
+func (r *Repo) Migrate() error { // want Migrate:`ctxdeadline\(no context → .*\)`
 	tx, err := r.db.Begin()
 	if err != nil {
 		return err
@@ -74,12 +74,13 @@ func (r *Repo) insert(ctx context.Context, tx *sql.Tx, a string) error {
 	return err
 }
 
-// Trap: the transaction is begun where no context is in scope and used
-// where one is: not reported (the context is lost at the call of begin).
-func (r *Repo) begin() (*sql.Tx, error) { return r.db.Begin() }
+// Positive: the transaction is begun where no context is in scope and
+// used where one is: the context is lost at the call of begin, reported
+// there.
+func (r *Repo) begin() (*sql.Tx, error) { return r.db.Begin() } // want begin:`ctxdeadline\(no context → .*\)`
 
 func (r *Repo) Use(ctx context.Context) error {
-	tx, err := r.begin()
+	tx, err := r.begin() // want `\(\*droppedtx.Repo\).begin takes no context and reaches a remote call that takes none \(\(\*droppedtx.Repo\).begin → \(\*sql.DB\).Begin\)`
 	if err != nil {
 		return err
 	}

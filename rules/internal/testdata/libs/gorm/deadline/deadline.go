@@ -74,7 +74,7 @@ func Safe() error {
 // database/sql's context-less calls are; so is a *gorm.DB from a field.
 type repo struct{ db *gorm.DB }
 
-func (r *repo) NoContext() int64 {
+func (r *repo) NoContext() int64 { // want NoContext:`ctxdeadline\(no context → \(\*gorm.DB\).Scan\)`
 	var n int64
 	open().Model(&Order{}).Count(&n)
 	r.db.Raw("SELECT count(*) FROM orders").Scan(&n)

@@ -51,7 +51,7 @@ func (r *Repo) FindCtx(ctx context.Context, id int) (Order, error) { // want Fin
 	return o, err
 }
 
-func (r *Repo) Migrate() error {
+func (r *Repo) Migrate() error { // want Migrate:`ctxdeadline\(no context → \(\*gorm.DB\).AutoMigrate\)`
 	return r.db.AutoMigrate(&Order{})
 }
 

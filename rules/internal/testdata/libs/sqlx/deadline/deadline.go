@@ -81,7 +81,7 @@ func Safe() error {
 
 // Not judged: the context-less variants are bounded only by the driver's
 // settings, as database/sql's Query and Exec are.
-func NoContext() error {
+func NoContext() error { // want NoContext:`ctxdeadline\(no context → \(\*sqlx.DB\).Select\)`
 	db := open()
 	var out []order
 	if err := db.Select(&out, `SELECT id FROM orders`); err != nil {

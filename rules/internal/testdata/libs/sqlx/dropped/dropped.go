@@ -85,6 +85,6 @@ func (s *Store) MoveTx(ctx context.Context, id int) error { // want MoveTx:`ctxd
 	return tx.Commit()
 }
 
-func (s *Store) Migrate() {
+func (s *Store) Migrate() { // want Migrate:`ctxdeadline\(no context → \(\*sqlx.DB\).MustExec\)`
 	s.db.MustExec(`CREATE TABLE orders (id int)`)
 }
