@@ -725,39 +725,39 @@ func (v *factView) sources() []*dnode {
 	return out
 }
 
-func (v *factView) allObjectFacts() []analysis.ObjectFact {
-	var out []analysis.ObjectFact
+// eachSource calls f with each package whose facts the pass may see and
+// the facts of the pass's analyzer there.
+func (v *factView) eachSource(f func(o *dnode, fs *factSet)) {
 	for _, o := range v.sources() {
 		fs := v.own
 		if o != v.n {
 			fs = o.facts[v.a]
 		}
-		if fs == nil {
-			continue
+		if fs != nil {
+			f(o, fs)
 		}
+	}
+}
+
+func (v *factView) allObjectFacts() []analysis.ObjectFact {
+	var out []analysis.ObjectFact
+	v.eachSource(func(o *dnode, fs *factSet) {
 		for _, k := range fs.objOrder {
 			if v.visible(k.obj, o) {
 				out = append(out, analysis.ObjectFact{Object: k.obj, Fact: fs.objs[k]})
 			}
 		}
-	}
+	})
 	return out
 }
 
 func (v *factView) allPackageFacts() []analysis.PackageFact {
 	var out []analysis.PackageFact
-	for _, o := range v.sources() {
-		fs := v.own
-		if o != v.n {
-			fs = o.facts[v.a]
-		}
-		if fs == nil {
-			continue
-		}
+	v.eachSource(func(o *dnode, fs *factSet) {
 		for _, t := range fs.pkgOrder {
 			out = append(out, analysis.PackageFact{Package: o.pkg.Types, Fact: fs.pkg[t]})
 		}
-	}
+	})
 	return out
 }
 

@@ -56,49 +56,23 @@ import (
 const CategoryConsumer = "consumer-context"
 
 var (
-	consumerCtxFuncs = func() *lint.FuncSet {
-		var names []string
-		for _, cc := range catalog.ConsumerContexts {
-			names = append(names, cc.Func)
-		}
-		return lint.NewFuncSet(names...)
-	}()
-	consumerBounders = func() *lint.FuncSet {
-		var names []string
-		for _, cc := range catalog.ConsumerContexts {
-			names = append(names, cc.Bounders...)
-		}
-		return lint.NewFuncSet(names...)
-	}()
-	consumerReplacers = func() *lint.FuncSet {
-		var names []string
-		for _, cc := range catalog.ConsumerContexts {
-			names = append(names, cc.Replacers...)
-		}
-		return lint.NewFuncSet(names...)
-	}()
-	consumerCallbacks = func() *lint.FuncSet {
-		var names []string
-		for _, cb := range catalog.ConsumerCallbacks {
-			names = append(names, cb.Func)
-		}
-		return lint.NewFuncSet(names...)
-	}()
-	callbackBounders = func() *lint.FuncSet {
-		var names []string
-		for _, cb := range catalog.ConsumerCallbacks {
-			names = append(names, cb.Bounders...)
-		}
-		return lint.NewFuncSet(names...)
-	}()
-	messageReads = func() *lint.FuncSet {
-		var names []string
-		for _, r := range catalog.MessageReads {
-			names = append(names, r.Func)
-		}
-		return lint.NewFuncSet(names...)
-	}()
+	consumerCtxFuncs  = funcSet(catalog.ConsumerContexts, func(cc catalog.ConsumerContext) []string { return []string{cc.Func} })
+	consumerBounders  = funcSet(catalog.ConsumerContexts, func(cc catalog.ConsumerContext) []string { return cc.Bounders })
+	consumerReplacers = funcSet(catalog.ConsumerContexts, func(cc catalog.ConsumerContext) []string { return cc.Replacers })
+	consumerCallbacks = funcSet(catalog.ConsumerCallbacks, func(cb catalog.ConsumerCallback) []string { return []string{cb.Func} })
+	callbackBounders  = funcSet(catalog.ConsumerCallbacks, func(cb catalog.ConsumerCallback) []string { return cb.Bounders })
+	messageReads      = funcSet(catalog.MessageReads, func(r catalog.MessageRead) []string { return []string{r.Func} })
 )
+
+// funcSet is the set of the functions names gives for the catalogue's
+// entries.
+func funcSet[E any](entries []E, names func(E) []string) *lint.FuncSet {
+	var all []string
+	for _, e := range entries {
+		all = append(all, names(e)...)
+	}
+	return lint.NewFuncSet(all...)
+}
 
 // consumerContext returns the catalogue's entry for fn.
 func consumerContext(fn *types.Func) (catalog.ConsumerContext, bool) {

@@ -57,15 +57,25 @@ func (c *checker) incomingParam(p *ssa.Parameter) (string, bool) {
 	if !ok || req.Obj().Pkg() == nil {
 		return "", false
 	}
+	return c.implements(obj, req.Obj().Pkg())
+}
+
+// implements returns the full name of the method of a generated server
+// interface of one of pkgs that the method obj implements, with its
+// signature, on a receiver that implements the whole interface.
+func (c *checker) implements(obj *types.Func, pkgs ...*types.Package) (string, bool) {
+	sig := obj.Signature()
 	recv := sig.Recv().Type()
-	for _, iface := range c.serverIfaces(req.Obj().Pkg()) {
-		m, _, _ := types.LookupFieldOrMethod(iface, false, nil, obj.Name())
-		mf, ok := m.(*types.Func)
-		if !ok || !types.Identical(stripRecv(mf.Signature()), stripRecv(sig)) {
-			continue
-		}
-		if types.Implements(recv, iface.Underlying().(*types.Interface)) {
-			return fullMethodName(iface, obj.Name()), true
+	for _, pkg := range pkgs {
+		for _, iface := range c.serverIfaces(pkg) {
+			m, _, _ := types.LookupFieldOrMethod(iface, false, nil, obj.Name())
+			mf, ok := m.(*types.Func)
+			if !ok || !types.Identical(stripRecv(mf.Signature()), stripRecv(sig)) {
+				continue
+			}
+			if types.Implements(recv, iface.Underlying().(*types.Interface)) {
+				return fullMethodName(iface, obj.Name()), true
+			}
 		}
 	}
 	return "", false
@@ -117,20 +127,7 @@ func (c *checker) streamParam(p *ssa.Parameter) (string, bool) {
 			pkgs = append(pkgs, pkg)
 		}
 	}
-	recv := sig.Recv().Type()
-	for _, pkg := range pkgs {
-		for _, iface := range c.serverIfaces(pkg) {
-			m, _, _ := types.LookupFieldOrMethod(iface, false, nil, obj.Name())
-			mf, ok := m.(*types.Func)
-			if !ok || !types.Identical(stripRecv(mf.Signature()), stripRecv(sig)) {
-				continue
-			}
-			if types.Implements(recv, iface.Underlying().(*types.Interface)) {
-				return fullMethodName(iface, obj.Name()), true
-			}
-		}
-	}
-	return "", false
+	return c.implements(obj, pkgs...)
 }
 
 // isServerStream reports whether t is a grpc.ServerStream: an interface
