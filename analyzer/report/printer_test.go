@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -93,6 +94,64 @@ func TestCaretColumn(t *testing.T) {
 	} {
 		if got := caretColumn(tt.src, tt.col); got != tt.want {
 			t.Errorf("caretColumn(%q, %d) = %d, want %d", tt.src, tt.col, got, tt.want)
+		}
+	}
+}
+
+// TestJSONStreamed checks that JSON, which writes its document part by
+// part, writes the bytes of encoding the whole document at once: with and
+// without suppressed findings, groups and a graph, an empty document, and
+// text with HTML characters and quotes.
+func TestJSONStreamed(t *testing.T) {
+	whole := func(res *analyzer.Result, fs []analyzer.Finding) []byte {
+		doc := jsonDoc{Version: 1, Findings: []analyzer.Finding{}}
+		for _, f := range fs {
+			if f.Suppression == nil {
+				doc.Findings = append(doc.Findings, f)
+			} else {
+				doc.Suppressed = append(doc.Suppressed, f)
+			}
+		}
+		if res != nil {
+			doc.Groups = res.Groups
+			if res.Graph != nil {
+				j := res.Graph.ToJSON()
+				doc.Graph = &j
+			}
+		}
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(doc); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	full := fixtureResult(t)
+	fs := slices.Clone(full.Findings)
+	fs[0].Message = `<b>"quoted" & more</b>`
+	fs[1].Suppression = &analyzer.Suppression{Kind: "inSource", Reason: "a <reason>", File: "a.go", Line: 3}
+	grouped := fixtureResult(t)
+	grouped.Groups = []analyzer.Group{{Rule: "ctxdeadline", Message: "one <line>", Top: "a.go:1", Findings: []string{"a.go:1", "b.go:2"}, Calls: 3, Services: 1}}
+	for name, tc := range map[string]struct {
+		res *analyzer.Result
+		fs  []analyzer.Finding
+	}{
+		"findings and graph":              {full, full.Findings},
+		"suppressed, escapes":             {full, fs},
+		"groups":                          {grouped, grouped.Findings},
+		"no graph":                        {&analyzer.Result{Root: fixtureRoot}, fs},
+		"nothing":                         {&analyzer.Result{Root: fixtureRoot}, nil},
+		"only suppressed":                 {&analyzer.Result{Root: fixtureRoot}, fs[1:2]},
+		"nil result (a caller's own use)": {nil, fs[:3]},
+	} {
+		var got bytes.Buffer
+		if err := (JSON{}).Print(&got, tc.res, tc.fs); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if want := whole(tc.res, tc.fs); !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("%s: streamed JSON differs from the whole document:\n got %q\nwant %q", name, got.String(), want)
 		}
 	}
 }

@@ -6,6 +6,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -208,23 +209,84 @@ func (p JSON) Print(w io.Writer, res *analyzer.Result, fs []analyzer.Finding) er
 			return err
 		}
 	}
-	doc := jsonDoc{Version: 1, Findings: []analyzer.Finding{}}
-	for _, f := range fs {
-		if f.Suppression == nil {
-			doc.Findings = append(doc.Findings, f)
-		} else {
-			doc.Suppressed = append(doc.Suppressed, f)
-		}
+	// The document is written part by part, each finding on its own, so
+	// that memory does not grow with the size of the output (a system of
+	// 100,000 services has some 660,000 findings); the bytes are those of
+	// encoding jsonDoc whole (TestJSONStreamed).
+	bw := bufio.NewWriter(w)
+	jw := &jsonWriter{w: bw}
+	jw.raw("{\n  \"version\": 1,\n  \"findings\": ")
+	jw.array(fs, func(f *analyzer.Finding) bool { return f.Suppression == nil }, true)
+	if slices.ContainsFunc(fs, func(f analyzer.Finding) bool { return f.Suppression != nil }) {
+		jw.raw(",\n  \"suppressed\": ")
+		jw.array(fs, func(f *analyzer.Finding) bool { return f.Suppression != nil }, false)
 	}
-	if res != nil && p.Picture.Focus == "" && p.Picture.Depth == 0 {
-		doc.Groups = res.Groups
+	if res != nil && p.Picture.Focus == "" && p.Picture.Depth == 0 && len(res.Groups) > 0 {
+		jw.raw(",\n  \"groups\": ")
+		jw.value(res.Groups, "  ")
 	}
 	if g != nil {
-		j := g.ToJSON()
-		doc.Graph = &j
+		jw.raw(",\n  \"graph\": ")
+		jw.value(g.ToJSON(), "  ")
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	jw.raw("\n}\n")
+	if jw.err != nil {
+		return jw.err
+	}
+	return bw.Flush()
+}
+
+// jsonWriter writes a JSON document in parts, indented by two spaces as
+// one json.Encoder with SetIndent("", "  ") writes it whole, HTML
+// characters not escaped; the first error stops it.
+type jsonWriter struct {
+	w   *bufio.Writer
+	buf bytes.Buffer
+	err error
+}
+
+func (jw *jsonWriter) raw(s string) {
+	if jw.err == nil {
+		_, jw.err = jw.w.WriteString(s)
+	}
+}
+
+// value writes v as it stands at the depth prefix gives.
+func (jw *jsonWriter) value(v any, prefix string) {
+	if jw.err != nil {
+		return
+	}
+	jw.buf.Reset()
+	enc := json.NewEncoder(&jw.buf)
+	enc.SetIndent(prefix, "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	if jw.err = enc.Encode(v); jw.err != nil {
+		return
+	}
+	_, jw.err = jw.w.Write(bytes.TrimSuffix(jw.buf.Bytes(), []byte("\n")))
+}
+
+// array writes the findings of fs that keep selects as a member of the
+// document's object; with empty, none writes [] (as a non-nil empty slice
+// encodes).
+func (jw *jsonWriter) array(fs []analyzer.Finding, keep func(*analyzer.Finding) bool, empty bool) {
+	n := 0
+	for i := range fs {
+		if !keep(&fs[i]) {
+			continue
+		}
+		if n == 0 {
+			jw.raw("[\n    ")
+		} else {
+			jw.raw(",\n    ")
+		}
+		jw.value(&fs[i], "    ")
+		n++
+	}
+	switch {
+	case n > 0:
+		jw.raw("\n  ]")
+	case empty:
+		jw.raw("[]")
+	}
 }
