@@ -468,23 +468,14 @@ func consumerMessage(o *origin, f *finding, target, cons string) string {
 // or a method value (its bound wrapper resolved to the method); nil
 // otherwise.
 func (c *checker) funcValue(v ssa.Value) *ssa.Function {
-	for range 8 {
-		switch x := v.(type) {
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		case *ssa.MakeInterface:
-			v = x.X
-			continue
-		case *ssa.MakeClosure:
-			v = x.Fn
-			continue
-		case *ssa.Function:
-			if fn := c.resolve(x); c.inPkg[fn] {
-				return fn
-			}
+	v = ir.Peel(v)
+	if mc, ok := v.(*ssa.MakeClosure); ok {
+		v = mc.Fn
+	}
+	if x, ok := v.(*ssa.Function); ok {
+		if fn := c.resolve(x); c.inPkg[fn] {
+			return fn
 		}
-		return nil
 	}
 	return nil
 }
